@@ -1,0 +1,278 @@
+package com.otsrange.common;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONException;
+import com.alibaba.fastjson.JSONObject;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The append-only, fsynced checkpoint of one state dir ({@code checkpoint.log}): a header line with
+ * the job fingerprint, then {@code intent} (before a final rename) and {@code commit} (after it)
+ * lines, one JSON object per line. A torn last line is ignored (and cut off before appending).
+ *
+ * <p>The intent rule: an intent without a commit counts as committed when the final file exists
+ * with the recorded size and sha256; the rename happened, only the commit line was lost.
+ */
+public final class CheckpointLog implements Closeable {
+    public static final int VERSION = 1;
+
+    // Writer tasks of one job share a log inside one JVM; lines must not interleave.
+    private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Object lock;
+    private FileChannel channel;
+
+    private CheckpointLog(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object());
+    }
+
+    /** One parsed line. {@code rows} is -1 when the line does not say. */
+    public static final class Entry {
+        public final String type;
+        public final String unit;
+        public final String file;
+        public final long rows;
+        public final long bytes;
+        public final String sha256;
+
+        Entry(String type, String unit, String file, long rows, long bytes, String sha256) {
+            this.type = type;
+            this.unit = unit;
+            this.file = file;
+            this.rows = rows;
+            this.bytes = bytes;
+            this.sha256 = sha256;
+        }
+    }
+
+    public static Path fileIn(Path stateDir) {
+        return stateDir.resolve(StateDir.CHECKPOINT);
+    }
+
+    public static boolean exists(Path stateDir) {
+        return Files.isRegularFile(fileIn(stateDir));
+    }
+
+    /** Starts a fresh log (any old one is replaced) whose header carries the fingerprint. */
+    public static CheckpointLog create(Path stateDir, Map<String, String> fingerprint) throws IOException {
+        Files.createDirectories(stateDir);
+        Path f = fileIn(stateDir);
+        Path tmp = stateDir.resolve(StateDir.CHECKPOINT + ".new");
+        JSONObject header = new JSONObject(true);
+        header.put("type", "header");
+        header.put("version", VERSION);
+        header.put("fingerprint", new TreeMap<>(fingerprint));
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(ch, (header.toJSONString() + "\n").getBytes(StandardCharsets.UTF_8));
+            ch.force(true);
+        }
+        AtomicFiles.move(tmp, f);
+        return open(stateDir);
+    }
+
+    /** Opens an existing log for appending; a torn last line is cut off first. */
+    public static CheckpointLog open(Path stateDir) throws IOException {
+        Path f = fileIn(stateDir);
+        FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        long size = ch.size();
+        long keep = size;
+        if (size > 0) {
+            // scan back to the last newline; anything after it is a torn line
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep != size) {
+                ch.truncate(keep);
+                ch.force(true);
+            }
+        }
+        ch.position(keep);
+        return new CheckpointLog(f, ch);
+    }
+
+    public void intent(String unit, String file, long rows, long bytes, String sha256) throws IOException {
+        append(line("intent", unit, file, rows, bytes, sha256));
+    }
+
+    public void commit(String unit, String file, long rows, long bytes, String sha256) throws IOException {
+        append(line("commit", unit, file, rows, bytes, sha256));
+    }
+
+    private static String line(String type, String unit, String file, long rows, long bytes, String sha256) {
+        JSONObject o = new JSONObject(true);
+        o.put("type", type);
+        o.put("unit", unit);
+        o.put("file", file);
+        o.put("rows", rows);
+        o.put("bytes", bytes);
+        o.put("sha256", sha256);
+        return o.toJSONString() + "\n";
+    }
+
+    private void append(String line) throws IOException {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        synchronized (lock) {
+            if (channel == null) {
+                throw new IOException("checkpoint log " + file + " is closed");
+            }
+            channel.position(channel.size());
+            writeFully(channel, b);
+            channel.force(false);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, byte[] b) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    /** The header's fingerprint, or null when there is no log (or no readable header). */
+    public static Map<String, String> readFingerprint(Path stateDir) throws IOException {
+        List<String> lines = lines(stateDir);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        JSONObject h = parse(lines.get(0));
+        if (h == null || !"header".equals(h.getString("type"))) {
+            return null;
+        }
+        JSONObject fp = h.getJSONObject("fingerprint");
+        Map<String, String> out = new TreeMap<>();
+        if (fp != null) {
+            for (Map.Entry<String, Object> e : fp.entrySet()) {
+                out.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** Every intent/commit line in order (torn or unreadable lines skipped). */
+    public static List<Entry> read(Path stateDir) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        for (String l : lines(stateDir)) {
+            JSONObject o = parse(l);
+            if (o == null) {
+                continue;
+            }
+            String type = o.getString("type");
+            if (!"intent".equals(type) && !"commit".equals(type)) {
+                continue;
+            }
+            Long rows = o.getLong("rows");
+            Long bytes = o.getLong("bytes");
+            out.add(new Entry(type, o.getString("unit"), o.getString("file"), rows == null ? -1 : rows,
+                    bytes == null ? -1 : bytes, o.getString("sha256")));
+        }
+        return out;
+    }
+
+    /**
+     * Unit id -> the entry that proves it committed (its commit, or an intent whose final file
+     * matches), in commit order. The output folder is the state dir's grandparent.
+     */
+    public static Map<String, Entry> committed(Path stateDir) throws IOException {
+        Path outputPath = stateDir.toAbsolutePath().getParent().getParent();
+        Map<String, Entry> commits = new LinkedHashMap<>();
+        Map<String, Entry> pendingIntents = new LinkedHashMap<>();
+        for (Entry e : read(stateDir)) {
+            if (e.unit == null) {
+                continue;
+            }
+            if ("commit".equals(e.type)) {
+                commits.remove(e.unit);
+                commits.put(e.unit, e);
+                pendingIntents.remove(e.unit);
+            } else {
+                pendingIntents.put(e.unit, e);
+            }
+        }
+        for (Entry intent : pendingIntents.values()) {
+            if (intent.file != null && finalFileMatches(outputPath.resolve(intent.file), intent.bytes, intent.sha256)) {
+                commits.remove(intent.unit);
+                commits.put(intent.unit, intent);
+            }
+        }
+        return commits;
+    }
+
+    /** Unit ids committed in this state dir (empty when there is no checkpoint). */
+    public static Set<String> committedUnits(Path stateDir) throws IOException {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(committed(stateDir).keySet()));
+    }
+
+    private static boolean finalFileMatches(Path f, long bytes, String sha256) throws IOException {
+        if (!Files.isRegularFile(f) || Files.size(f) != bytes) {
+            return false;
+        }
+        return sha256 != null && sha256.equals(Sha256.ofFile(f));
+    }
+
+    private static List<String> lines(Path stateDir) throws IOException {
+        Path f = fileIn(stateDir);
+        if (!Files.isRegularFile(f)) {
+            return Collections.emptyList();
+        }
+        String all = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int nl;
+        while ((nl = all.indexOf('\n', start)) >= 0) {
+            if (nl > start) {
+                out.add(all.substring(start, nl));
+            }
+            start = nl + 1;
+        }
+        // text after the last newline is a torn line: ignored
+        return out;
+    }
+
+    private static JSONObject parse(String line) {
+        try {
+            Object o = JSON.parse(line);
+            return o instanceof JSONObject ? (JSONObject) o : null;
+        } catch (JSONException | ClassCastException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.otsrange.common;
+
+import com.alibaba.fastjson.JSON;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * sha256 of every part of the job that shapes the output, one component per parameter, so a
+ * refused resume can say exactly what changed. Defaults are filled in first: leaving a parameter
+ * out and writing its default give the same fingerprint.
+ */
+public final class JobFingerprint {
+    private final Map<String, String> components;
+
+    private JobFingerprint(Map<String, String> components) {
+        this.components = Collections.unmodifiableMap(components);
+    }
+
+    public static JobFingerprint of(Map<String, Object> readerParameter, Map<String, Object> writerParameter,
+                                    Path workingDir) {
+        Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
+        Map<String, Object> w = writerParameter == null ? Collections.<String, Object>emptyMap() : writerParameter;
+        Map<String, String> c = new TreeMap<>();
+        c.put("reader.table", hash(r.get("table")));
+        c.put("reader.schema", hash(r.get("schema")));
+        c.put("reader.filters", hash(r.get("filters")));
+        c.put("reader.tasks", tasksHash(r.get("tasks"), workingDir));
+        c.put("reader.appendColumns", hash(orDefault(r.get("appendColumns"), Collections.emptyList())));
+        c.put("reader.appendColumnsPosition", hash(lower(orDefault(r.get("appendColumnsPosition"), "start"))));
+        c.put("reader.timeUnit", hash(lower(orDefault(r.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT))));
+        c.put("reader.timeZone", hash(orDefault(r.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE)));
+        c.put("reader.shard", hash(shardText(r.get("shard"))));
+        c.put("writer.fileName", hash(orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME)));
+        c.put("writer.header", hash(Boolean.parseBoolean(String.valueOf(orDefault(w.get("header"), "true")))));
+        c.put("writer.encoding", hash(charsetName(orDefault(w.get("encoding"), "UTF-8"))));
+        c.put("writer.nullFormat", hash(orDefault(w.get("nullFormat"), "")));
+        c.put("writer.compress", hash(lower(orDefault(w.get("compress"), "none"))));
+        c.put("writer.dateFormat", hash(orDefault(w.get("dateFormat"), "")));
+        c.put("writer.lineSeparator", hash(orDefault(w.get("lineSeparator"), "\n")));
+        c.put("writer.writeMode", hash(lower(orDefault(w.get("writeMode"), "truncate"))));
+        return new JobFingerprint(c);
+    }
+
+    public static JobFingerprint fromComponents(Map<String, String> components) {
+        return new JobFingerprint(new TreeMap<>(components));
+    }
+
+    public Map<String, String> components() {
+        return components;
+    }
+
+    /** Names of components that differ from {@code previous} (added or removed ones included), sorted. */
+    public List<String> changedComponents(Map<String, String> previous) {
+        Map<String, String> prev = previous == null ? Collections.<String, String>emptyMap() : previous;
+        TreeSet<String> names = new TreeSet<>(components.keySet());
+        names.addAll(prev.keySet());
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String a = components.get(n);
+            String b = prev.get(n);
+            if (a == null ? b != null : !a.equals(b)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static Object orDefault(Object v, Object d) {
+        return v == null ? d : v;
+    }
+
+    private static Object lower(Object v) {
+        return v instanceof String ? ((String) v).trim().toLowerCase(java.util.Locale.ROOT) : v;
+    }
+
+    private static String shardText(Object v) {
+        try {
+            return ShardSpec.parse(v == null ? null : String.valueOf(v)).toString();
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(v);
+        }
+    }
+
+    private static Object charsetName(Object v) {
+        try {
+            return Charset.forName(String.valueOf(v)).name();
+        } catch (RuntimeException e) {
+            return v;
+        }
+    }
+
+    static String hash(Object value) {
+        return Sha256.ofText(canonical(value));
+    }
+
+    /** JSON with map keys sorted at every level. */
+    static String canonical(Object value) {
+        return JSON.toJSONString(sorted(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sorted(Object v) {
+        if (v instanceof Map) {
+            Map<String, Object> out = new TreeMap<>();
+            for (Map.Entry<Object, Object> e : ((Map<Object, Object>) v).entrySet()) {
+                out.put(String.valueOf(e.getKey()), sorted(e.getValue()));
+            }
+            return out;
+        }
+        if (v instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (List<Object>) v) {
+                out.add(sorted(o));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String tasksHash(Object tasks, Path workingDir) {
+        StringBuilder sb = new StringBuilder(canonical(tasks));
+        if (tasks instanceof Map) {
+            Map<String, Object> t = (Map<String, Object>) tasks;
+            Object source = t.get("source");
+            Object path = t.get("path");
+            if (path != null && ("file".equals(source) || "pattern".equals(source))) {
+                Path base = workingDir == null ? java.nio.file.Paths.get("") : workingDir;
+                for (Path f : taskFiles(String.valueOf(path), "pattern".equals(source), base)) {
+                    sb.append('\n').append(f.toString().replace('\\', '/')).append('=');
+                    try {
+                        sb.append(Sha256.ofFile(base.resolve(f)));
+                    } catch (IOException e) {
+                        sb.append("unreadable");
+                    }
+                }
+            }
+        }
+        return Sha256.ofText(sb.toString());
+    }
+
+    /** Task files (relative to base when possible), sorted; a missing file is listed as is. */
+    private static List<Path> taskFiles(String path, boolean pattern, Path base) {
+        if (!pattern) {
+            return Collections.singletonList(base.toAbsolutePath().normalize().relativize(
+                    base.resolve(path).toAbsolutePath().normalize()));
+        }
+        String glob = path.replace('\\', '/');
+        int wildcard = firstWildcard(glob);
+        int cut = glob.lastIndexOf('/', wildcard < 0 ? glob.length() : wildcard);
+        Path root = cut < 0 ? base : base.resolve(glob.substring(0, cut));
+        String rest = cut < 0 ? glob : glob.substring(cut + 1);
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        if (!Files.isDirectory(root)) {
+            return Collections.emptyList();
+        }
+        Path absBase = base.toAbsolutePath().normalize();
+        try (Stream<Path> s = Files.walk(root, 32, EnumSet.noneOf(FileVisitOption.class).toArray(new FileVisitOption[0]))) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> m.matches(root.relativize(p)))
+                    .map(p -> absBase.relativize(p.toAbsolutePath().normalize()))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            return Collections.emptyList();
+        }
+    }
+
+    private static int firstWildcard(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,68 @@
+package com.otsrange.common;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** Unit of the sort key's integer value (the reader's {@code timeUnit}). */
+public enum SortKeyUnit {
+    MS("ms"), S("s"), US("us");
+
+    private final String text;
+
+    SortKeyUnit(String text) {
+        this.text = text;
+    }
+
+    /** "ms" | "s" | "us" (case-insensitive); null means the default, ms. */
+    public static SortKeyUnit parse(String s) {
+        if (s == null) {
+            return MS;
+        }
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        for (SortKeyUnit u : values()) {
+            if (u.text.equals(t)) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("invalid timeUnit '" + s + "': expected ms, s or us");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Epoch millis of the raw value, rounding toward negative infinity. */
+    public long toEpochMillisFloor(long raw) {
+        switch (this) {
+            case S:
+                return Math.multiplyExact(raw, 1000L);
+            case US:
+                return Math.floorDiv(raw, 1000L);
+            default:
+                return raw;
+        }
+    }
+
+    /** Raw value of an epoch-millis instant (exact for ms/us, floor for s). */
+    public long fromEpochMillis(long millis) {
+        switch (this) {
+            case S:
+                return Math.floorDiv(millis, 1000L);
+            case US:
+                return Math.multiplyExact(millis, 1000L);
+            default:
+                return millis;
+        }
+    }
+
+    public Instant toInstant(long raw) {
+        switch (this) {
+            case S:
+                return Instant.ofEpochSecond(raw);
+            case US:
+                return Instant.ofEpochSecond(Math.floorDiv(raw, 1_000_000L), Math.floorMod(raw, 1_000_000L) * 1000L);
+            default:
+                return Instant.ofEpochMilli(raw);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.otsrange.common;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckpointLogTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void intentRuleAndTornLines() throws Exception {
+        Path state = StateDir.of(out, "sensor", ShardSpec.parse("1/3"));
+        assertEquals(out.resolve(".otsrange/sensor.shard-1-of-3"), state);
+        assertTrue(CheckpointLog.committedUnits(state).isEmpty());
+        assertNull(CheckpointLog.readFingerprint(state));
+
+        Files.write(out.resolve("a_2023.csv"), "x\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(out.resolve("b_2023.csv"), "y\n".getBytes(StandardCharsets.UTF_8));
+        String shaA = Sha256.ofFile(out.resolve("a_2023.csv"));
+        try (CheckpointLog log = CheckpointLog.create(state, Collections.singletonMap("reader.table", "abc"))) {
+            log.intent("2023/a", "a_2023.csv", 1, 2, shaA);
+            log.commit("2023/a", "a_2023.csv", 1, 2, shaA);
+            // rename happened, commit line lost
+            log.intent("2023/b", "b_2023.csv", 1, 2, Sha256.ofFile(out.resolve("b_2023.csv")));
+            // rename did not happen (file content differs)
+            log.intent("2023/c", "c_2023.csv", 1, 2, shaA);
+        }
+        Files.write(CheckpointLog.fileIn(state), "{\"type\":\"commit\",\"unit\":\"2023/d\"".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        assertEquals(Arrays.asList("2023/a", "2023/b"), new java.util.ArrayList<>(CheckpointLog.committedUnits(state)));
+        assertEquals("abc", CheckpointLog.readFingerprint(state).get("reader.table"));
+
+        // appending after a torn line cuts it off first
+        try (CheckpointLog log = CheckpointLog.open(state)) {
+            log.commit("2023/e", "e.csv", 0, 0, "0");
+        }
+        assertTrue(CheckpointLog.committedUnits(state).contains("2023/e"));
+        assertEquals(3, CheckpointLog.committedUnits(state).size());
+
+        // a fresh log forgets everything
+        CheckpointLog.create(state, Collections.<String, String>emptyMap()).close();
+        assertTrue(CheckpointLog.committedUnits(state).isEmpty());
+    }
+
+    @Test
+    void fingerprintNamesChangedComponents() throws Exception {
+        Map<String, Object> reader = new LinkedHashMap<>();
+        reader.put("table", "sensor");
+        reader.put("filters", Collections.singletonMap("ct", Collections.singletonMap("gte", "2023-01-01")));
+        Files.write(out.resolve("tasks.json"), "{\"a\":[\"x\"]}".getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> tasks = new HashMap<>();
+        tasks.put("source", "file");
+        tasks.put("path", "tasks.json");
+        reader.put("tasks", tasks);
+        Map<String, Object> writer = new HashMap<>();
+        writer.put("path", "/somewhere");
+        JobFingerprint a = JobFingerprint.of(reader, writer, out);
+
+        Map<String, Object> writer2 = new HashMap<>(writer);
+        writer2.put("header", "true");
+        writer2.put("timeUnit", "MS");
+        writer2.put("path", "/elsewhere");
+        assertEquals(Collections.emptyList(), JobFingerprint.of(reader, writer2, out).changedComponents(a.components()));
+
+        writer2.put("fileName", "{partition_key}/{year}.csv");
+        Files.write(out.resolve("tasks.json"), "{\"a\":[\"y\"]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Arrays.asList("reader.tasks", "writer.fileName"),
+                JobFingerprint.of(reader, writer2, out).changedComponents(a.components()));
+    }
+}

@@ -1,0 +1,76 @@
+package com.otsrange.common;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyEncodingProperties {
+    private static final FileNamePattern DEFAULT = FileNamePattern.parse(RecordLayout.DEFAULT_FILE_NAME);
+    private static final FileNamePattern KEY_AS_FOLDER = FileNamePattern.parse("{partition_key}/{year}.csv");
+    private static final FileNamePattern KEY_ALONE = FileNamePattern.parse("{year}/{partition_key}");
+
+    @Provide
+    Arbitrary<String> keys() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().withChars("./%_-aZ9 ").ofMaxLength(12),
+                Arbitraries.of(".", "..", "...", "/", "../..", "%", "%25", "%2E", "a/b", "", "é", "☃", "\uD83D\uDE00"),
+                Arbitraries.strings().withChars("a.%/é").ofMinLength(200).ofMaxLength(400));
+    }
+
+    @Property(tries = 2000)
+    void encodedKeyUsesOnlySafeCharacters(@ForAll("keys") String key) {
+        String e = KeyEncoding.encode(key);
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            assertTrue(KeyEncoding.isSafeChar(c) || c == '%', "unexpected char in " + e);
+        }
+    }
+
+    @Property(tries = 2000)
+    void renderedNameStaysInsidePath(@ForAll("keys") String key) {
+        Path root = Paths.get("/out");
+        for (FileNamePattern p : new FileNamePattern[] {DEFAULT, KEY_AS_FOLDER, KEY_ALONE}) {
+            String name = p.render(key, "t", 0L, ZoneOffset.UTC);
+            Path resolved = root.resolve(name).normalize();
+            assertTrue(resolved.startsWith(root) && !resolved.equals(root), name);
+            assertEquals(p.pattern().split("/").length, name.split("/", -1).length, "one name per key: " + name);
+            for (String seg : name.split("/", -1)) {
+                assertTrue(!seg.isEmpty() && !seg.equals(".") && !seg.equals(".."), name);
+                assertTrue(seg.length() <= FileNamePattern.MAX_SEGMENT_BYTES, "segment too long: " + seg.length());
+            }
+            assertTrue(p.regexFor("t").matcher(name).matches(), name + " must match " + p.regexFor("t"));
+        }
+    }
+
+    @Property(tries = 2000)
+    void distinctKeysGiveDistinctNames(@ForAll("keys") String a, @ForAll("keys") String b) {
+        Assume.that(!a.equals(b));
+        assertNotEquals(KeyEncoding.encode(a), KeyEncoding.encode(b));
+        for (FileNamePattern p : new FileNamePattern[] {DEFAULT, KEY_AS_FOLDER, KEY_ALONE}) {
+            assertNotEquals(p.render(a, "t", 0L, ZoneOffset.UTC), p.render(b, "t", 0L, ZoneOffset.UTC));
+        }
+    }
+
+    @Property(tries = 500)
+    void encodingIsTheIdentityOnSafeKeys(@ForAll("safe") String key) {
+        assertEquals(key, KeyEncoding.encode(key));
+    }
+
+    @Provide
+    Arbitrary<String> safe() {
+        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
+                .withChars("._-").ofMaxLength(30);
+    }
+}
