@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Rendering encodes the key (and table) with {@link KeyEncoding}. Two corner cases keep the
  * result a valid, distinct name: a segment that would consist only of dots (key "." or "..") gets
- * its dots written as {@code %2E}; a segment longer than 255 bytes gets its key shortened to a
+ * its dots written as {@code %2E}; a segment that would be empty (empty key) is {@code %EMPTY}; a segment longer than 255 bytes gets its key shortened to a
  * prefix plus {@code ~} and 16 hex digits of the key's sha256 ('~' never occurs in an encoded key).
  */
 public final class FileNamePattern {
@@ -28,6 +28,9 @@ public final class FileNamePattern {
     private static final String YEAR = "year";
     private static final String MONTH = "month";
     private static final String DAY = "day";
+
+    /** Stands for an empty key that would otherwise leave an empty segment; no key encodes to it. */
+    static final String EMPTY = "%EMPTY";
 
     private final String pattern;
     /** Segments; each token is either a literal or a placeholder name wrapped as "{name}". */
@@ -165,7 +168,9 @@ public final class FileNamePattern {
         for (int s = 0; s < segments.size(); s++) {
             List<String> seg = segments.get(s);
             String r = renderSegment(seg, key, tab, d);
-            if (isAllDots(r)) {
+            if (r.isEmpty()) {
+                r = renderSegment(seg, key.isEmpty() ? EMPTY : key, tab.isEmpty() ? EMPTY : tab, d);
+            } else if (isAllDots(r)) {
                 r = renderSegment(seg, key.replace(".", "%2E"), tab.replace(".", "%2E"), d);
             }
             if (r.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {

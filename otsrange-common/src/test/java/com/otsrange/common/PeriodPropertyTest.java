@@ -14,7 +14,7 @@ import java.time.ZonedDateTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PeriodProperties {
+class PeriodPropertyTest {
     // 1900 .. 2200
     private static final long MIN = -2208988800000L;
     private static final long MAX = 7258118400000L;

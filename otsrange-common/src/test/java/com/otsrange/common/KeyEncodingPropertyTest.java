@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class KeyEncodingProperties {
+class KeyEncodingPropertyTest {
     private static final FileNamePattern DEFAULT = FileNamePattern.parse(RecordLayout.DEFAULT_FILE_NAME);
     private static final FileNamePattern KEY_AS_FOLDER = FileNamePattern.parse("{partition_key}/{year}.csv");
     private static final FileNamePattern KEY_ALONE = FileNamePattern.parse("{year}/{partition_key}");
