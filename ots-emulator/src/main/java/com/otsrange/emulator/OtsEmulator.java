@@ -1,0 +1,139 @@
+package com.otsrange.emulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * An embedded TableStore server speaking the real wire protocol on 127.0.0.1, for the official
+ * SDK with default settings (response validation on).
+ *
+ * <pre>
+ * try (OtsEmulator emu = OtsEmulator.builder().instanceName("inst").accessKeyId("id")
+ *         .accessKeySecret("secret").build().start()) {
+ *     SyncClient client = new SyncClient(emu.endpoint(), "id", "secret", "inst");
+ * }
+ * </pre>
+ */
+public final class OtsEmulator implements AutoCloseable {
+    private final int requestedPort;
+    private final String instanceName;
+    private final String accessKeyId;
+    private final String accessKeySecret;
+    private final Path dataDir;
+    private final boolean demo;
+    private final EmulatorStats stats = new EmulatorStats();
+    private final FaultInjector faults;
+    final Store store = new Store();
+    private MiniHttpServer server;
+    private FileStoreLog fileLog;
+
+    private OtsEmulator(Builder b) {
+        this.requestedPort = b.port;
+        this.instanceName = b.instanceName;
+        this.accessKeyId = b.accessKeyId;
+        this.accessKeySecret = b.accessKeySecret;
+        this.dataDir = b.dataDir;
+        this.demo = b.demo;
+        this.faults = new FaultInjector(b.faults);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** Loads persisted tables (if a data dir is set) and the demo table (if asked), then listens. */
+    public synchronized OtsEmulator start() throws IOException {
+        if (server != null) throw new IllegalStateException("already started");
+        if (dataDir != null) {
+            fileLog = FileStoreLog.open(dataDir, store);
+            store.setLog(fileLog);
+        }
+        if (demo) DemoData.load(this);
+        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults);
+        server = new MiniHttpServer(requestedPort, service::handle);
+        server.start();
+        return this;
+    }
+
+    public String endpoint() { return "http://127.0.0.1:" + port(); }
+
+    public int port() {
+        if (server == null) throw new IllegalStateException("not started");
+        return server.port();
+    }
+
+    public String instanceName() { return instanceName; }
+
+    public String accessKeyId() { return accessKeyId; }
+
+    public EmulatorStats stats() { return stats; }
+
+    /** Replaces the fault spec (and restarts its random sequence from the spec's seed). */
+    public void setFaults(FaultSpec spec) { faults.set(Objects.requireNonNull(spec, "spec")); }
+
+    public FaultSpec faults() { return faults.spec(); }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (fileLog != null) {
+            fileLog.close();
+            fileLog = null;
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private String instanceName = "otsrange";
+        private String accessKeyId = "test-id";
+        private String accessKeySecret = "test-secret";
+        private FaultSpec faults = FaultSpec.none();
+        private Path dataDir;
+        private boolean demo;
+
+        private Builder() {
+        }
+
+        /** 0 (default) = an ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            this.port = port;
+            return this;
+        }
+
+        public Builder instanceName(String name) {
+            this.instanceName = Objects.requireNonNull(name, "instanceName");
+            return this;
+        }
+
+        public Builder accessKeyId(String id) {
+            this.accessKeyId = Objects.requireNonNull(id, "accessKeyId");
+            return this;
+        }
+
+        public Builder accessKeySecret(String secret) {
+            this.accessKeySecret = Objects.requireNonNull(secret, "accessKeySecret");
+            return this;
+        }
+
+        public Builder faults(FaultSpec spec) {
+            this.faults = Objects.requireNonNull(spec, "faults");
+            return this;
+        }
+
+        /** Keeps tables in this folder across restarts (append-only log replayed at start). */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Creates and fills the {@code sensor_data} demo table at start (unless it already exists). */
+        public Builder demo(boolean demo) {
+            this.demo = demo;
+            return this;
+        }
+
+        public OtsEmulator build() { return new OtsEmulator(this); }
+    }
+}

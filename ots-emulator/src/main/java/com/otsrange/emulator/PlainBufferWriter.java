@@ -1,0 +1,131 @@
+package com.otsrange.emulator;
+
+import java.util.List;
+
+/**
+ * Writes PlainBuffer rows for responses straight from stored keys and cells, computing the CRCs
+ * the SDK verifies (cell: name, value, timestamp, op type; row: cell CRCs then delete marker).
+ */
+final class PlainBufferWriter {
+    static final byte TAG_ROW_PK = 1;
+    static final byte TAG_ROW_DATA = 2;
+    static final byte TAG_CELL = 3;
+    static final byte TAG_CELL_NAME = 4;
+    static final byte TAG_CELL_VALUE = 5;
+    static final byte TAG_CELL_TIMESTAMP = 7;
+    static final byte TAG_ROW_CHECKSUM = 9;
+    static final byte TAG_CELL_CHECKSUM = 10;
+    static final int HEADER = 0x75;
+
+    private final ByteSink out;
+    private byte rowCrc;
+    private boolean dataOpen;
+
+    PlainBufferWriter(ByteSink out) { this.out = out; }
+
+    void header() { out.writeInt(HEADER); }
+
+    void startRow() {
+        out.write(TAG_ROW_PK);
+        rowCrc = 0;
+        dataOpen = false;
+    }
+
+    void pkCell(PkSchema schema, int i, PkValue v) {
+        byte[] name = schema.nameBytes(i);
+        out.write(TAG_CELL);
+        writeName(name);
+        byte crc = Crc8.update((byte) 0, name, 0, name.length);
+        out.write(TAG_CELL_VALUE);
+        if (v.inf() == PkValue.INF_MIN || v.inf() == PkValue.INF_MAX) {
+            byte t = v.inf() == PkValue.INF_MIN ? (byte) 9 : (byte) 10;
+            out.writeInt(1);
+            out.write(t);
+            crc = Crc8.update(crc, t);
+        } else if (schema.type(i) == PkType.INTEGER) {
+            out.writeInt(1 + 8);
+            out.write(CellType.INTEGER);
+            out.writeLong(v.longValue());
+            crc = Crc8.updateLong(Crc8.update(crc, CellType.INTEGER), v.longValue());
+        } else {
+            byte t = schema.type(i).wireType;
+            byte[] b = v.bytes();
+            out.writeInt(1 + 4 + b.length);
+            out.write(t);
+            out.writeInt(b.length);
+            out.write(b);
+            crc = Crc8.update(Crc8.updateInt(Crc8.update(crc, t), b.length), b, 0, b.length);
+        }
+        out.write(TAG_CELL_CHECKSUM);
+        out.write(crc);
+        rowCrc = Crc8.update(rowCrc, crc);
+    }
+
+    void pkCells(PkSchema schema, List<PkValue> values) {
+        for (int i = 0; i < values.size(); i++) pkCell(schema, i, values.get(i));
+    }
+
+    /** One attribute cell from a stored row cursor. */
+    void cell(byte[] name, RowCodec.Cursor c) {
+        if (!dataOpen) {
+            out.write(TAG_ROW_DATA);
+            dataOpen = true;
+        }
+        out.write(TAG_CELL);
+        writeName(name);
+        byte crc = Crc8.update((byte) 0, name, 0, name.length);
+        out.write(TAG_CELL_VALUE);
+        byte t = c.type;
+        switch (t) {
+            case CellType.INTEGER:
+            case CellType.DOUBLE:
+                out.writeInt(9);
+                out.write(t);
+                out.writeLong(c.bits);
+                crc = Crc8.updateLong(Crc8.update(crc, t), c.bits);
+                break;
+            case CellType.BOOLEAN:
+                out.writeInt(2);
+                out.write(t);
+                out.write((int) c.bits);
+                crc = Crc8.update(Crc8.update(crc, t), (byte) (c.bits != 0 ? 1 : 0));
+                break;
+            default:
+                byte[] b = c.buffer();
+                out.writeInt(1 + 4 + c.bytesLength);
+                out.write(t);
+                out.writeInt(c.bytesLength);
+                out.write(b, c.bytesOffset, c.bytesLength);
+                crc = Crc8.update(Crc8.updateInt(Crc8.update(crc, t), c.bytesLength), b, c.bytesOffset, c.bytesLength);
+        }
+        out.write(TAG_CELL_TIMESTAMP);
+        out.writeLong(c.timestamp);
+        crc = Crc8.updateLong(crc, c.timestamp);
+        out.write(TAG_CELL_CHECKSUM);
+        out.write(crc);
+        rowCrc = Crc8.update(rowCrc, crc);
+    }
+
+    void endRow() {
+        rowCrc = Crc8.update(rowCrc, (byte) 0); // no delete marker
+        out.write(TAG_ROW_CHECKSUM);
+        out.write(rowCrc);
+    }
+
+    private void writeName(byte[] name) {
+        out.write(TAG_CELL_NAME);
+        out.writeInt(name.length);
+        out.write(name);
+    }
+
+    /** A PK-only buffer with header, as next_start_primary_key and split points travel. */
+    static byte[] primaryKey(PkSchema schema, List<PkValue> values) {
+        ByteSink sink = new ByteSink(64);
+        PlainBufferWriter w = new PlainBufferWriter(sink);
+        w.header();
+        w.startRow();
+        w.pkCells(schema, values);
+        w.endRow();
+        return sink.toByteArray();
+    }
+}
