@@ -29,7 +29,7 @@ public final class DemoData {
         Store store = emu.store;
         if (store.find(TABLE) != null) return;
         PkSchema schema = new PkSchema(List.of("id", "ct", "dim"), List.of(PkType.STRING, PkType.INTEGER, PkType.INTEGER));
-        Table t = new Table(TABLE, schema, new TableOptions(-1, 1, 86400L * 365 * 20), 0, 0,
+        Table t = new Table(TABLE, schema, new TableSettings(-1, 1, 86400L * 365 * 20), 0, 0,
             System.currentTimeMillis() / 1000, store);
         store.create(t);
         store.write(() -> {

@@ -72,7 +72,7 @@ final class FileStoreLog implements StoreLog {
                                 names.add(in.readUTF());
                                 types.add(PkType.valueOf(in.readUTF()));
                             }
-                            TableOptions o = new TableOptions(in.readInt(), in.readInt(), in.readLong());
+                            TableSettings o = new TableSettings(in.readInt(), in.readInt(), in.readLong());
                             int read = in.readInt();
                             int write = in.readInt();
                             long created = in.readLong();

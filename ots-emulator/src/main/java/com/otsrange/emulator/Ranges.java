@@ -25,7 +25,7 @@ final class Ranges {
 
     OtsInternalApi.GetRowResponse getRow(OtsInternalApi.GetRowRequest req) {
         Table t = store.table(req.getTableName());
-        RowChange pk = RequestRows.decodeOne(req.getPrimaryKey(), "primary key");
+        DecodedRow pk = RequestRows.decodeOne(req.getPrimaryKey(), "primary key");
         byte[] key = KeyCodec.encode(t.schema, RowWrites.checkPk(t.schema, pk.pkNames(), pk.pk(), false));
         checkColumns(req.getColumnsToGetList());
         long[] tr = timeRange(req.hasMaxVersions(), req.getMaxVersions(), req.hasTimeRange() ? req.getTimeRange() : null);
@@ -112,7 +112,7 @@ final class Ranges {
     }
 
     private static Bound bound(Table t, ByteString raw, String field) {
-        RowChange r = RequestRows.decodeOne(raw, field);
+        DecodedRow r = RequestRows.decodeOne(raw, field);
         List<PkValue> values = RowWrites.checkPk(t.schema, r.pkNames(), r.pk(), true);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(32);
         for (int i = 0; i < values.size(); i++) {

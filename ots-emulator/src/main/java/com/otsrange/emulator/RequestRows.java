@@ -17,7 +17,7 @@ final class RequestRows {
     private RequestRows() {
     }
 
-    static RowChange decodeOne(ByteString bytes, String what) {
+    static DecodedRow decodeOne(ByteString bytes, String what) {
         List<PlainBufferRow> rows;
         try {
             rows = new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes.toByteArray())).readRowsWithHeader();
@@ -28,18 +28,18 @@ final class RequestRows {
         return convert(rows.get(0));
     }
 
-    private static RowChange convert(PlainBufferRow row) {
+    private static DecodedRow convert(PlainBufferRow row) {
         List<String> names = new ArrayList<>();
         List<PkValue> pk = new ArrayList<>();
         for (PlainBufferCell c : row.getPrimaryKey()) {
             names.add(c.getCellName());
             pk.add(toPk(c.getPkCellValue()));
         }
-        List<RowChange.CellOp> ops = new ArrayList<>();
+        List<DecodedRow.CellOp> ops = new ArrayList<>();
         if (row.hasCells()) {
             for (PlainBufferCell c : row.getCells()) ops.add(toOp(c));
         }
-        return new RowChange(names, pk, ops, row.hasDeleteMarker());
+        return new DecodedRow(names, pk, ops, row.hasDeleteMarker());
     }
 
     static PkValue toPk(PrimaryKeyValue v) {
@@ -55,19 +55,19 @@ final class RequestRows {
         }
     }
 
-    private static RowChange.CellOp toOp(PlainBufferCell c) {
+    private static DecodedRow.CellOp toOp(PlainBufferCell c) {
         String name = c.getCellName();
         boolean hasTs = c.hasCellTimestamp();
         long ts = hasTs ? c.getCellTimestamp() : 0;
         if (c.hasCellType()) {
             byte t = c.getCellType();
-            if (t == 1) return new RowChange.CellOp(RowChange.CellOp.DELETE_ALL, name, null, hasTs);
-            if (t == 3) return new RowChange.CellOp(RowChange.CellOp.DELETE_ONE, name, new Cell(name, ts, (byte) 0, 0, null), hasTs);
-            if (t == 4) return new RowChange.CellOp(RowChange.CellOp.INCREMENT, name, null, hasTs);
+            if (t == 1) return new DecodedRow.CellOp(DecodedRow.CellOp.DELETE_ALL, name, null, hasTs);
+            if (t == 3) return new DecodedRow.CellOp(DecodedRow.CellOp.DELETE_ONE, name, new Cell(name, ts, (byte) 0, 0, null), hasTs);
+            if (t == 4) return new DecodedRow.CellOp(DecodedRow.CellOp.INCREMENT, name, null, hasTs);
             throw OtsError.param("Invalid cell operation type " + t + " for column '" + name + "'.");
         }
         if (!c.hasCellValue()) throw OtsError.param("The value of column '" + name + "' is missing.");
-        return new RowChange.CellOp(RowChange.CellOp.PUT, name, toCell(name, ts, c.getCellValue()), hasTs);
+        return new DecodedRow.CellOp(DecodedRow.CellOp.PUT, name, toCell(name, ts, c.getCellValue()), hasTs);
     }
 
     static Cell toCell(String name, long ts, ColumnValue v) {

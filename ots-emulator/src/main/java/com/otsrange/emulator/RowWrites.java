@@ -22,7 +22,7 @@ final class RowWrites {
     }
 
     /** Checks the PK against the schema (no INF allowed) and encodes it. */
-    static byte[] key(Table t, RowChange ch) {
+    static byte[] key(Table t, DecodedRow ch) {
         return KeyCodec.encode(t.schema, checkPk(t.schema, ch.pkNames(), ch.pk(), false));
     }
 
@@ -51,27 +51,27 @@ final class RowWrites {
     }
 
     /** Validates the attribute operations of a change; fills in server time where no timestamp was given. */
-    static List<RowChange.CellOp> checkOps(Table t, RowChange ch, OtsInternalApi.OperationType type, long now) {
+    static List<DecodedRow.CellOp> checkOps(Table t, DecodedRow ch, OtsInternalApi.OperationType type, long now) {
         if (ch.ops().size() > MAX_COLUMNS_PER_ROW) {
             throw OtsError.param("The number of columns in one row exceeds the limit: " + MAX_COLUMNS_PER_ROW + ".");
         }
         long deviationMs = t.options.deviationSeconds() * 1000L;
-        List<RowChange.CellOp> out = new ArrayList<>(ch.ops().size());
-        for (RowChange.CellOp op : ch.ops()) {
+        List<DecodedRow.CellOp> out = new ArrayList<>(ch.ops().size());
+        for (DecodedRow.CellOp op : ch.ops()) {
             Names.checkColumn(op.name());
             if (t.schema.hasColumn(op.name())) {
                 throw OtsError.param("The attribute column name '" + op.name() + "' is the same as a primary key column.");
             }
-            if (type == OtsInternalApi.OperationType.PUT && op.op() != RowChange.CellOp.PUT) {
+            if (type == OtsInternalApi.OperationType.PUT && op.op() != DecodedRow.CellOp.PUT) {
                 throw OtsError.param("PutRow can only put columns; column '" + op.name() + "' has a delete/increment operation.");
             }
-            if (op.op() == RowChange.CellOp.INCREMENT) {
+            if (op.op() == DecodedRow.CellOp.INCREMENT) {
                 throw OtsError.param("Atomic increment is not supported by this emulator (column '" + op.name() + "').");
             }
-            if (op.op() == RowChange.CellOp.DELETE_ONE && !op.hasTimestamp()) {
+            if (op.op() == DecodedRow.CellOp.DELETE_ONE && !op.hasTimestamp()) {
                 throw OtsError.param("Deleting one version of column '" + op.name() + "' requires a timestamp.");
             }
-            if (op.op() == RowChange.CellOp.PUT) {
+            if (op.op() == DecodedRow.CellOp.PUT) {
                 Cell c = op.cell();
                 if (c.bytes() != null && c.bytes().length > MAX_VALUE_BYTES) {
                     throw OtsError.param("The length of attribute column: '" + op.name() + "' exceeds the MaxLength:"
@@ -84,7 +84,7 @@ final class RowWrites {
                             + t.options.deviationSeconds() + " s).");
                     }
                 } else {
-                    op = new RowChange.CellOp(op.op(), op.name(), c.withTimestamp(now), true);
+                    op = new DecodedRow.CellOp(op.op(), op.name(), c.withTimestamp(now), true);
                 }
             }
             out.add(op);
@@ -116,19 +116,19 @@ final class RowWrites {
     }
 
     /** The new stored value (null = delete the row). */
-    static byte[] apply(Table t, byte[] current, OtsInternalApi.OperationType type, List<RowChange.CellOp> ops) {
+    static byte[] apply(Table t, byte[] current, OtsInternalApi.OperationType type, List<DecodedRow.CellOp> ops) {
         if (type == OtsInternalApi.OperationType.DELETE) return null;
         List<Cell> cells = new ArrayList<>();
         if (type == OtsInternalApi.OperationType.UPDATE && current != null) cells.addAll(RowCodec.decode(current, t.columns));
-        for (RowChange.CellOp op : ops) {
+        for (DecodedRow.CellOp op : ops) {
             switch (op.op()) {
-                case RowChange.CellOp.PUT: {
+                case DecodedRow.CellOp.PUT: {
                     Cell c = op.cell();
                     cells.removeIf(x -> x.name().equals(c.name()) && x.timestamp() == c.timestamp());
                     cells.add(c);
                     break;
                 }
-                case RowChange.CellOp.DELETE_ALL:
+                case DecodedRow.CellOp.DELETE_ALL:
                     cells.removeIf(x -> x.name().equals(op.name()));
                     break;
                 default:
@@ -151,14 +151,14 @@ final class RowWrites {
     }
 
     /** Data size of a row change as counted against batch limits. */
-    static long dataSize(RowChange ch) {
+    static long dataSize(DecodedRow ch) {
         long size = 0;
         for (int i = 0; i < ch.pk().size(); i++) {
             size += ch.pkNames().get(i).getBytes(StandardCharsets.UTF_8).length;
             PkValue v = ch.pk().get(i);
             size += v.bytes() != null ? v.bytes().length : 8;
         }
-        for (RowChange.CellOp op : ch.ops()) size += op.cell() != null ? op.cell().dataSize() : op.name().length();
+        for (DecodedRow.CellOp op : ch.ops()) size += op.cell() != null ? op.cell().dataSize() : op.name().length();
         return size;
     }
 }

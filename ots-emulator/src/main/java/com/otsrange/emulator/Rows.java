@@ -24,14 +24,14 @@ final class Rows {
     }
 
     /** A validated change, ready to apply. */
-    private record Prepared(Table table, byte[] key, RowChange change, OperationType type, List<RowChange.CellOp> ops,
+    private record Prepared(Table table, byte[] key, DecodedRow change, OperationType type, List<DecodedRow.CellOp> ops,
                             OtsInternalApi.Condition condition, OtsInternalApi.ReturnContent returnContent) {
     }
 
     ByteString writeOne(String tableName, OperationType type, ByteString rowBytes, OtsInternalApi.Condition cond,
                         OtsInternalApi.ReturnContent rc) {
         Table t = store.table(tableName);
-        RowChange ch = RequestRows.decodeOne(rowBytes, "row");
+        DecodedRow ch = RequestRows.decodeOne(rowBytes, "row");
         Prepared p = prepare(t, ch, type, cond, rc, System.currentTimeMillis());
         ByteString out = store.write(() -> {
             ByteString r = apply(p);
@@ -42,13 +42,13 @@ final class Rows {
         return out;
     }
 
-    private static Prepared prepare(Table t, RowChange ch, OperationType type, OtsInternalApi.Condition cond,
+    private static Prepared prepare(Table t, DecodedRow ch, OperationType type, OtsInternalApi.Condition cond,
                                     OtsInternalApi.ReturnContent rc, long now) {
         byte[] key = RowWrites.key(t, ch);
         if (type == OperationType.DELETE && !ch.ops().isEmpty()) {
             throw OtsError.param("DeleteRow must not carry attribute columns.");
         }
-        List<RowChange.CellOp> ops = RowWrites.checkOps(t, ch, type, now);
+        List<DecodedRow.CellOp> ops = RowWrites.checkOps(t, ch, type, now);
         if (cond != null && cond.hasColumnCondition() && !cond.getColumnCondition().isEmpty()) {
             RowFilter.parse(cond.getColumnCondition()); // reject a malformed condition before anything is applied
         }
@@ -97,7 +97,7 @@ final class Rows {
             for (OtsInternalApi.RowInBatchWriteRowRequest r : tr.getRowsList()) {
                 try {
                     if (t == null) throw OtsError.tableMissing();
-                    RowChange ch = RequestRows.decodeOne(r.getRowChange(), "row");
+                    DecodedRow ch = RequestRows.decodeOne(r.getRowChange(), "row");
                     Prepared p = prepare(t, ch, r.getType(), r.hasCondition() ? r.getCondition() : null,
                         r.hasReturnContent() ? r.getReturnContent() : null, now);
                     if (!keys.add(new ByteKey(p.key()))) {

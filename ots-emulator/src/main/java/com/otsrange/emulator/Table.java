@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Table {
     final String name;
     final PkSchema schema;
-    volatile TableOptions options;
+    volatile TableSettings options;
     final int reservedRead;
     final int reservedWrite;
     final long creationTime;
@@ -17,7 +17,7 @@ final class Table {
     /** Approximate stored bytes (keys + rows), for ComputeSplitPointsBySize. */
     final AtomicLong storedBytes = new AtomicLong();
 
-    Table(String name, PkSchema schema, TableOptions options, int reservedRead, int reservedWrite,
+    Table(String name, PkSchema schema, TableSettings options, int reservedRead, int reservedWrite,
           long creationTime, Store store) {
         this.name = name;
         this.schema = schema;

@@ -43,7 +43,7 @@ final class Tables {
         }
         if (req.getIndexMetasCount() > 0) throw OtsError.param("Secondary indexes are not supported by this emulator.");
         if (req.getPartitionsCount() > 0) throw OtsError.param("Pre-split partitions are not supported by this emulator.");
-        TableOptions opts = TableOptions.DEFAULT;
+        TableSettings opts = TableSettings.DEFAULT;
         if (req.hasTableOptions()) {
             OtsInternalApi.TableOptions o = req.getTableOptions();
             int ttl = o.hasTimeToLive() ? o.getTimeToLive() : -1;
@@ -52,7 +52,7 @@ final class Tables {
             if (ttl != -1 && ttl < 86400) throw OtsError.param("TimeToLive must be -1 or at least 86400 seconds, got " + ttl + ".");
             if (mv < 1) throw OtsError.param("MaxVersions must be greater than 0, got " + mv + ".");
             if (dev < 1) throw OtsError.param("DeviationCellVersionInSec must be greater than 0, got " + dev + ".");
-            opts = new TableOptions(ttl, mv, dev);
+            opts = new TableSettings(ttl, mv, dev);
         }
         int read = 0;
         int write = 0;

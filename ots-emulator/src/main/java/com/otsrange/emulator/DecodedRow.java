@@ -3,7 +3,7 @@ package com.otsrange.emulator;
 import java.util.List;
 
 /** A decoded request row: primary key cells by name and the attribute cell operations. */
-record RowChange(List<String> pkNames, List<PkValue> pk, List<CellOp> ops, boolean deleteMarker) {
+record DecodedRow(List<String> pkNames, List<PkValue> pk, List<CellOp> ops, boolean deleteMarker) {
 
     /** op: PUT (cell has a value), DELETE_ALL (every version), DELETE_ONE (version at cell.timestamp). */
     record CellOp(int op, String name, Cell cell, boolean hasTimestamp) {
