@@ -13,12 +13,12 @@ final class Reports {
     }
 
     static String progress(JobStats stats, int taskCount, long elapsedMillis) {
-        long seconds = Math.max(1, elapsedMillis) ;
+        long millis = Math.max(1, elapsedMillis);
         return String.format(Locale.ROOT,
                 "%s [otsrange-runner] Total %d records, %s | Speed %s/s, %d records/s | Error %d records | "
                         + "Tasks %d/%d done | Elapsed %s",
                 time(System.currentTimeMillis()), stats.totalReadRecords(), bytes(stats.readBytes()),
-                bytes(stats.readBytes() * 1000 / seconds), stats.totalReadRecords() * 1000 / seconds,
+                bytes(stats.readBytes() * 1000 / millis), stats.totalReadRecords() * 1000 / millis,
                 stats.errorRecords(), stats.finishedTasks(), taskCount, duration(elapsedMillis));
     }
 
