@@ -1,0 +1,108 @@
+package com.otsrange.reader;
+
+import com.alibaba.datax.common.plugin.RecordSender;
+import com.alibaba.datax.common.spi.Reader;
+import com.alibaba.datax.common.util.Configuration;
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.parser.Feature;
+import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.convert.UnitReader;
+import com.otsrange.reader.plan.Plan;
+import com.otsrange.reader.plan.TaskPlan;
+import com.otsrange.reader.plan.Unit;
+import com.otsrange.reader.plan.UnitWork;
+import com.otsrange.reader.scan.OtsGateway;
+import com.otsrange.reader.scan.RangeScanner;
+import com.otsrange.reader.scan.SdkGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DataX reader: exports TableStore rows by (partition key x time) with GetRange. Parameters and
+ * behaviour: docs/reader.md; record layout and file-ownership rule: docs/DESIGN.md.
+ */
+public class OtsRangeReader extends Reader {
+
+    /** The job parameter as plain ordered maps and lists, whatever JSON library DataX uses. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parameterMap(Configuration conf) {
+        return JSON.parseObject(conf.toJSON(), Feature.OrderedField);
+    }
+
+    public static class Job extends Reader.Job {
+        private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+        private ReaderSpec spec;
+
+        @Override
+        public void init() {
+            // validate everything before anything talks to TableStore
+            spec = ReaderSpec.parse(parameterMap(getPluginJobConf()), workingDir()).orThrow();
+        }
+
+        @Override
+        public List<Configuration> split(int adviceNumber) {
+            Configuration peer = getPeerPluginJobConf();
+            String writerName = getPeerPluginName();
+            String fileName = peer == null ? null : peer.getString("fileName");
+            String path = peer == null ? null : peer.getString("path");
+            int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
+            try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
+                Plan plan = ReaderPlanning.plan(spec, gateway, writerName, fileName, path, workingDir(), maxTasks);
+                List<Configuration> out = new ArrayList<>(plan.groups().size());
+                for (List<Unit> group : plan.groups()) {
+                    out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));
+                }
+                LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
+                return out;
+            }
+        }
+
+        @Override
+        public void destroy() {
+        }
+
+        private static Path workingDir() {
+            return Paths.get("").toAbsolutePath();
+        }
+    }
+
+    public static class Task extends Reader.Task {
+        private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+        private TaskPlan plan;
+        private OtsGateway gateway;
+
+        @Override
+        public void init() {
+            plan = TaskPlan.decode(parameterMap(getPluginJobConf()));
+        }
+
+        @Override
+        public void startRead(RecordSender sender) {
+            if (plan.units.isEmpty()) {
+                return;
+            }
+            gateway = new SdkGateway(plan.connection, plan.table, plan.tuning);
+            UnitReader reader = new UnitReader(plan, new RangeScanner(gateway, plan.table, plan.tuning.pageSize()));
+            long records = 0;
+            for (UnitWork u : plan.units) {
+                records += reader.read(u, sender);
+            }
+            sender.flush();
+            LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), plan.units.size(), records,
+                    gateway.retries());
+        }
+
+        @Override
+        public void destroy() {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.otsrange.reader.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Typed access to JSON fields that records a problem instead of throwing. */
+final class Fields {
+    /** Keys people bring from the Python exporter (snake_case) and what we call them. */
+    private static final Map<String, String> KNOWN_ALIASES = new HashMap<>();
+
+    static {
+        String[][] pairs = {
+            {"access_key_id", "accessId"}, {"access_key_secret", "accessKey"}, {"instance_name", "instanceName"},
+            {"accessKeyId", "accessId"}, {"accessKeySecret", "accessKey"}, {"access_id", "accessId"},
+            {"access_key", "accessKey"}, {"partition_key", "partitionKey"}, {"sort_key", "sortKey"},
+            {"other_keys", "otherKeys"}, {"chunk_by", "chunkBy"}, {"not_in", "notIn"}, {"notin", "notIn"},
+            {"append_columns", "appendColumns"}, {"append_columns_position", "appendColumnsPosition"},
+            {"time_unit", "timeUnit"}, {"time_zone", "timeZone"}, {"timezone", "timeZone"},
+            {"connection_file", "connectionFile"}, {"connection", "connectionFile"}, {"instance", "instanceName"},
+            {"ge", "gte"}, {"le", "lte"}, {"neq", "ne"}, {"equals", "eq"}, {"table_name", "table"},
+            {"tableName", "table"}, {"split_factor", "splitFactor"}, {"max_retries", "maxRetries"},
+        };
+        for (String[] p : pairs) {
+            KNOWN_ALIASES.put(p[0], p[1]);
+        }
+    }
+
+    private Fields() {
+    }
+
+    static void rejectUnknown(Map<String, Object> map, Collection<String> allowed, String path, Problems problems) {
+        for (String key : map.keySet()) {
+            if (allowed.contains(key)) {
+                continue;
+            }
+            String hint = suggestion(key, allowed);
+            problems.add(join(path, key), "unknown key" + hint + "; valid keys here: " + String.join(", ", allowed));
+        }
+    }
+
+    private static String suggestion(String key, Collection<String> allowed) {
+        String alias = KNOWN_ALIASES.get(key);
+        if (alias != null && allowed.contains(alias)) {
+            return " (did you mean \"" + alias + "\"?)";
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(key) || a.equalsIgnoreCase(key.replace("_", ""))) {
+                return " (did you mean \"" + a + "\"?)";
+            }
+        }
+        return "";
+    }
+
+    static String join(String path, String key) {
+        boolean plain = !key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        return plain ? path + "." + key : path + "[\"" + key.replace("\"", "\\\"") + "\"]";
+    }
+
+    /** A string or null when absent; a problem when present with another type or blank. */
+    static String optionalString(Map<String, Object> map, String key, String path, Problems problems) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String)) {
+            problems.add(join(path, key), "expected a string, got " + Problems.typeName(v) + " " + Problems.show(v));
+            return null;
+        }
+        String s = ((String) v).trim();
+        if (s.isEmpty()) {
+            problems.add(join(path, key), "must not be empty");
+            return null;
+        }
+        return s;
+    }
+
+    /** Booleans also as "true"/"false" strings: scheduler substitution often produces strings. */
+    static Boolean optionalBool(Map<String, Object> map, String key, String path, Problems problems) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        if (v instanceof String) {
+            String s = ((String) v).trim().toLowerCase(Locale.ROOT);
+            if (s.equals("true") || s.equals("false")) {
+                return Boolean.valueOf(s);
+            }
+        }
+        problems.add(join(path, key), "expected true or false, got " + Problems.show(v));
+        return null;
+    }
+
+    static Long optionalLong(Map<String, Object> map, String key, String path, long min, long max, Problems problems) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        Long n = integral(v);
+        if (n == null || n < min || n > max) {
+            problems.add(join(path, key), "expected an integer from " + min + " to " + max + ", got " + Problems.show(v));
+            return null;
+        }
+        return n;
+    }
+
+    /** The exact long value of a JSON integer (or a string of digits), else null. */
+    static Long integral(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger) {
+            BigInteger b = (BigInteger) v;
+            return b.bitLength() < 64 ? b.longValue() : null;
+        }
+        if (v instanceof BigDecimal) {
+            try {
+                return ((BigDecimal) v).longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        if (v instanceof String) {
+            String s = ((String) v).trim();
+            if (s.matches("[+-]?\\d{1,19}")) {
+                try {
+                    return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> optionalObject(Map<String, Object> map, String key, String path, Problems problems) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map)) {
+            problems.add(join(path, key), "expected an object {...}, got " + Problems.typeName(v) + " " + Problems.show(v));
+            return null;
+        }
+        return (Map<String, Object>) v;
+    }
+
+    /** A list of non-empty strings, verbatim (column names are never trimmed). */
+    static List<String> stringList(Object v, String path, boolean allowEmpty, Problems problems) {
+        if (!(v instanceof List)) {
+            problems.add(path, "expected an array of strings, got " + Problems.typeName(v) + " " + Problems.show(v));
+            return null;
+        }
+        List<?> raw = (List<?>) v;
+        if (raw.isEmpty() && !allowEmpty) {
+            problems.add(path, "must not be empty");
+            return null;
+        }
+        List<String> out = new ArrayList<>(raw.size());
+        boolean ok = true;
+        for (int i = 0; i < raw.size(); i++) {
+            Object item = raw.get(i);
+            if (!(item instanceof String) || ((String) item).isEmpty()) {
+                problems.add(path + "[" + i + "]", "expected a non-empty string, got " + Problems.show(item));
+                ok = false;
+            } else {
+                out.add((String) item);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    static List<String> list(String... items) {
+        return Arrays.asList(items);
+    }
+}

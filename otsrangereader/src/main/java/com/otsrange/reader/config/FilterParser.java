@@ -1,0 +1,186 @@
+package com.otsrange.reader.config;
+
+import com.otsrange.reader.filter.Condition;
+import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.filter.Op;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses a {@code filters} object: {@code {column: value | {op: value, ...}}}. A plain value means
+ * eq; all conditions are combined by AND. Types are checked later against the table.
+ */
+final class FilterParser {
+    static final List<String> OPERATOR_KEYS = Collections.unmodifiableList(Arrays.asList(
+            "eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn", "between", "chunkBy"));
+
+    private final TimeLiteral time;
+
+    FilterParser(TimeLiteral time) {
+        this.time = time;
+    }
+
+    /**
+     * @param allowChunkBy only the job-level filters may say how to chunk time
+     * @param sortKeyHint  the sort key's name when the job names it (for range sanity checks), or null
+     */
+    @SuppressWarnings("unchecked")
+    FilterSpec parse(Object raw, String path, boolean allowChunkBy, String sortKeyHint, Problems problems) {
+        if (raw == null) {
+            return FilterSpec.NONE;
+        }
+        if (!(raw instanceof Map)) {
+            problems.add(path, "expected an object {column: value | {operator: value}}, got " + Problems.typeName(raw));
+            return FilterSpec.NONE;
+        }
+        List<Condition> out = new ArrayList<>();
+        String chunkColumn = null;
+        String chunkBy = null;
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) raw).entrySet()) {
+            String column = e.getKey();
+            String colPath = Fields.join(path, column);
+            Object v = e.getValue();
+            if (column.isEmpty()) {
+                problems.add(colPath, "a column name must not be empty");
+                continue;
+            }
+            if (!(v instanceof Map)) {
+                if (v instanceof List) {
+                    problems.add(colPath, "a plain array is ambiguous; write {\"in\": " + Problems.show(v) + "} for set membership");
+                } else if (checkScalar(v, colPath, problems)) {
+                    out.add(new Condition(column, Op.EQ, Collections.singletonList(v), colPath));
+                }
+                continue;
+            }
+            Map<String, Object> ops = (Map<String, Object>) v;
+            if (ops.isEmpty()) {
+                problems.add(colPath, "empty condition; use one or more of " + String.join(", ", OPERATOR_KEYS));
+                continue;
+            }
+            Fields.rejectUnknown(ops, OPERATOR_KEYS, colPath, problems);
+            List<Condition> mine = new ArrayList<>();
+            for (Map.Entry<String, Object> o : ops.entrySet()) {
+                String opPath = colPath + "." + o.getKey();
+                if (o.getKey().equals("chunkBy")) {
+                    if (!allowChunkBy) {
+                        problems.add(opPath, "chunkBy is only allowed in the job's parameter.filters, on the sort key");
+                        continue;
+                    }
+                    Object cb = o.getValue();
+                    String t = cb instanceof String ? ((String) cb).trim().toLowerCase(Locale.ROOT) : null;
+                    if (!"year".equals(t) && !"month".equals(t) && !"day".equals(t)) {
+                        problems.add(opPath, "invalid value " + Problems.show(cb) + "; valid: \"year\", \"month\", \"day\"");
+                    } else if (chunkColumn != null) {
+                        problems.add(opPath, "chunkBy is already set on column \"" + chunkColumn + "\"; set it once, on the sort key");
+                    } else {
+                        chunkColumn = column;
+                        chunkBy = t;
+                    }
+                    continue;
+                }
+                Op op = Op.fromJson(o.getKey());
+                if (op == null) {
+                    continue; // reported by rejectUnknown
+                }
+                List<Object> values = values(op, o.getValue(), opPath, problems);
+                if (values != null) {
+                    mine.add(new Condition(column, op, values, opPath));
+                }
+            }
+            checkRange(column, mine, column.equals(sortKeyHint) || column.equals(chunkColumn), colPath, problems);
+            out.addAll(mine);
+        }
+        return new FilterSpec(out, chunkColumn, chunkBy);
+    }
+
+    private static List<Object> values(Op op, Object v, String path, Problems problems) {
+        if (!op.takesList()) {
+            return checkScalar(v, path, problems) ? Collections.singletonList(v) : null;
+        }
+        if (!(v instanceof List)) {
+            problems.add(path, op == Op.BETWEEN
+                    ? "expected [low, high], got " + Problems.show(v)
+                    : "expected a non-empty array of values, got " + Problems.show(v));
+            return null;
+        }
+        List<Object> list = new ArrayList<>((List<?>) v);
+        if (op == Op.BETWEEN && list.size() != 2) {
+            problems.add(path, "expected exactly two values [low, high] (both inclusive), got " + Problems.show(v));
+            return null;
+        }
+        if (list.isEmpty()) {
+            problems.add(path, "must not be empty: an empty " + op.json() + " list matches " + (op == Op.IN ? "nothing" : "everything"));
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            ok &= checkScalar(list.get(i), path + "[" + i + "]", problems);
+        }
+        return ok ? list : null;
+    }
+
+    private static boolean checkScalar(Object v, String path, Problems problems) {
+        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return true;
+        }
+        problems.add(path, "expected a string, number or boolean, got " + Problems.typeName(v)
+                + (v == null ? " (comparisons with null are not supported: a missing column never matches)" : ""));
+        return false;
+    }
+
+    /** Catches ranges that can never match, e.g. gte 2025 with lt 2024, before anything runs. */
+    private void checkRange(String column, List<Condition> conds, boolean isTime, String path, Problems problems) {
+        Long low = null;
+        boolean lowIncl = true;
+        Long high = null;
+        boolean highIncl = true;
+        for (Condition c : conds) {
+            switch (c.op()) {
+                case GT:
+                case GTE: {
+                    Long v = comparable(c.value(), isTime);
+                    if (v != null && (low == null || v > low || (v.equals(low) && c.op() == Op.GT))) {
+                        low = v;
+                        lowIncl = c.op() == Op.GTE;
+                    }
+                    break;
+                }
+                case LT:
+                case LTE: {
+                    Long v = comparable(c.value(), isTime);
+                    if (v != null && (high == null || v < high || (v.equals(high) && c.op() == Op.LT))) {
+                        high = v;
+                        highIncl = c.op() == Op.LTE;
+                    }
+                    break;
+                }
+                case BETWEEN: {
+                    Long a = comparable(c.values().get(0), isTime);
+                    Long b = comparable(c.values().get(1), isTime);
+                    if (a != null && b != null && a > b) {
+                        problems.add(c.path(), "impossible range: low " + Problems.show(c.values().get(0))
+                                + " is above high " + Problems.show(c.values().get(1)));
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        if (low != null && high != null && (low > high || (low.equals(high) && !(lowIncl && highIncl)))) {
+            problems.add(path, "impossible range: the lower bound is not below the upper bound, so nothing can match");
+        }
+    }
+
+    private Long comparable(Object v, boolean isTime) {
+        if (isTime) {
+            return time.toRaw(v);
+        }
+        return v instanceof Number ? Fields.integral(v) : null;
+    }
+}

@@ -1,0 +1,254 @@
+package com.otsrange.reader.config;
+
+import com.otsrange.common.Period;
+import com.otsrange.common.ShardSpec;
+import com.otsrange.common.SortKeyUnit;
+import com.otsrange.reader.filter.FilterSpec;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reader's job parameter, typed and validated offline (nothing here touches TableStore).
+ * Types of filter literals and task keys are checked later against the table's primary key.
+ */
+public final class ReaderSpec {
+    static final List<String> KEYS;
+
+    static {
+        List<String> k = new ArrayList<>(Arrays.asList("endpoint", "accessId", "accessKey", "instanceName", "connectionFile",
+                "table", "schema", "filters", "timeUnit", "timeZone", "appendColumns", "appendColumnsPosition", "tasks",
+                "resume", "shard"));
+        k.addAll(Arrays.asList(Tuning.KEYS));
+        KEYS = Collections.unmodifiableList(k);
+    }
+
+    private final ConnectionSpec connection;
+    private final String table;
+    private final SchemaNames schema;
+    private final FilterSpec filters;
+    private final SortKeyUnit timeUnit;
+    private final ZoneId timeZone;
+    private final List<String> appendColumns;
+    private final boolean appendAtStart;
+    private final List<TaskDefinition> tasks;
+    private final List<Path> taskFiles;
+    private final boolean resume;
+    private final ShardSpec shard;
+    private final Tuning tuning;
+
+    private ReaderSpec(ConnectionSpec connection, String table, SchemaNames schema, FilterSpec filters, SortKeyUnit timeUnit,
+                       ZoneId timeZone, List<String> appendColumns, boolean appendAtStart, List<TaskDefinition> tasks,
+                       List<Path> taskFiles, boolean resume, ShardSpec shard, Tuning tuning) {
+        this.connection = connection;
+        this.table = table;
+        this.schema = schema;
+        this.filters = filters;
+        this.timeUnit = timeUnit;
+        this.timeZone = timeZone;
+        this.appendColumns = Collections.unmodifiableList(new ArrayList<>(appendColumns));
+        this.appendAtStart = appendAtStart;
+        this.tasks = Collections.unmodifiableList(new ArrayList<>(tasks));
+        this.taskFiles = Collections.unmodifiableList(new ArrayList<>(taskFiles));
+        this.resume = resume;
+        this.shard = shard;
+        this.tuning = tuning;
+    }
+
+    /** Parses and validates; environment variables come from the process. */
+    public static SpecResult parse(Map<String, Object> parameter, Path workingDir) {
+        return parse(parameter, workingDir, System.getenv());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SpecResult parse(Map<String, Object> parameter, Path workingDir, Map<String, String> env) {
+        Problems problems = new Problems();
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        Map<String, Object> p = parameter == null ? Collections.<String, Object>emptyMap() : parameter;
+        Fields.rejectUnknown(p, KEYS, "parameter", problems);
+
+        ConnectionSpec connection = ConnectionResolver.resolve(p, cwd, env, problems);
+
+        String table = Fields.optionalString(p, "table", "parameter", problems);
+        if (table == null && !(p.get("table") != null)) {
+            problems.add("parameter.table", "missing; the TableStore table to export");
+        } else if (table != null && !table.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
+            problems.add("parameter.table", "invalid table name " + Problems.show(table) + "; valid: letters, digits and _, not starting with a digit");
+        }
+
+        SchemaNames schema = parseSchema(p, problems);
+
+        SortKeyUnit unit = SortKeyUnit.MS;
+        String unitText = Fields.optionalString(p, "timeUnit", "parameter", problems);
+        if (unitText != null) {
+            try {
+                unit = SortKeyUnit.parse(unitText);
+            } catch (IllegalArgumentException e) {
+                problems.add("parameter.timeUnit", "invalid value " + Problems.show(unitText) + "; valid: \"ms\" (default), \"s\", \"us\"");
+            }
+        }
+        ZoneId zone = ZoneId.of("UTC");
+        String zoneText = Fields.optionalString(p, "timeZone", "parameter", problems);
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                problems.add("parameter.timeZone", "unknown time zone " + Problems.show(zoneText)
+                        + "; valid: a region id like \"Asia/Shanghai\", \"UTC\" or an offset like \"+08:00\"");
+            }
+        }
+        TimeLiteral time = new TimeLiteral(unit, zone);
+        FilterParser filterParser = new FilterParser(time);
+        FilterSpec filters = filterParser.parse(p.get("filters"), "parameter.filters", true,
+                schema == null ? null : schema.sortKey(), problems);
+
+        List<String> append = Collections.emptyList();
+        if (p.get("appendColumns") != null) {
+            List<String> a = Fields.stringList(p.get("appendColumns"), "parameter.appendColumns", true, problems);
+            append = a == null ? append : a;
+        }
+        boolean atStart = true;
+        String pos = Fields.optionalString(p, "appendColumnsPosition", "parameter", problems);
+        if (pos != null) {
+            if (pos.equals("end")) {
+                atStart = false;
+            } else if (!pos.equals("start")) {
+                problems.add("parameter.appendColumnsPosition", "invalid value " + Problems.show(pos) + "; valid: \"start\" (default), \"end\"");
+            }
+        }
+
+        TaskLoader loader = new TaskLoader(cwd, filterParser, !append.isEmpty());
+        List<TaskDefinition> tasks = loader.load(p.get("tasks"), problems);
+        List<Path> files = p.get("tasks") instanceof Map ? loader.files((Map<String, Object>) p.get("tasks"), new Problems())
+                : Collections.<Path>emptyList();
+
+        Boolean resume = Fields.optionalBool(p, "resume", "parameter", problems);
+        ShardSpec shard = ShardSpec.ALL;
+        Object shardRaw = p.get("shard");
+        if (shardRaw != null) {
+            if (!(shardRaw instanceof String)) {
+                problems.add("parameter.shard", "expected a string \"i/n\" with 0 <= i < n, e.g. \"0/4\", got " + Problems.show(shardRaw));
+            } else {
+                try {
+                    shard = ShardSpec.parse((String) shardRaw);
+                } catch (IllegalArgumentException e) {
+                    problems.add("parameter.shard", e.getMessage());
+                }
+            }
+        }
+        Tuning tuning = Tuning.parse(p, problems);
+
+        if (!problems.isEmpty()) {
+            return new SpecResult(null, problems.list());
+        }
+        return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
+                Boolean.TRUE.equals(resume), shard, tuning), Collections.<String>emptyList());
+    }
+
+    private static SchemaNames parseSchema(Map<String, Object> p, Problems problems) {
+        Map<String, Object> s = Fields.optionalObject(p, "schema", "parameter", problems);
+        if (s == null) {
+            return null;
+        }
+        String at = "parameter.schema";
+        Fields.rejectUnknown(s, Arrays.asList("partitionKey", "sortKey", "otherKeys"), at, problems);
+        String pk = Fields.optionalString(s, "partitionKey", at, problems);
+        String sk = Fields.optionalString(s, "sortKey", at, problems);
+        if (pk == null && s.get("partitionKey") == null) {
+            problems.add(at + ".partitionKey", "missing; the primary-key column whose values are the task keys");
+        }
+        if (sk == null && s.get("sortKey") == null) {
+            problems.add(at + ".sortKey", "missing; the INTEGER primary-key column holding the time");
+        }
+        if (pk != null && pk.equals(sk)) {
+            problems.add(at + ".sortKey", "must differ from partitionKey (" + pk + ")");
+        }
+        List<String> others = null;
+        if (s.get("otherKeys") != null) {
+            others = Fields.stringList(s.get("otherKeys"), at + ".otherKeys", true, problems);
+        }
+        return new SchemaNames(pk, sk, others);
+    }
+
+    public ConnectionSpec connection() {
+        return connection;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The job's schema, or null when the table's primary key order decides. */
+    public SchemaNames schema() {
+        return schema;
+    }
+
+    public FilterSpec filters() {
+        return filters;
+    }
+
+    public SortKeyUnit timeUnit() {
+        return timeUnit;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /** How time is cut into slices: filters' chunkBy, year by default. */
+    public Period chunkBy() {
+        return filters.chunkBy() == null ? Period.YEAR : Period.parse(filters.chunkBy());
+    }
+
+    public List<String> appendColumns() {
+        return appendColumns;
+    }
+
+    public boolean appendAtStart() {
+        return appendAtStart;
+    }
+
+    public List<TaskDefinition> tasks() {
+        return tasks;
+    }
+
+    /** The task files read (empty for inline tasks). */
+    public List<Path> taskFiles() {
+        return taskFiles;
+    }
+
+    public boolean resume() {
+        return resume;
+    }
+
+    public ShardSpec shard() {
+        return shard;
+    }
+
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    public TimeLiteral timeLiteral() {
+        return new TimeLiteral(timeUnit, timeZone);
+    }
+
+    /** Header of a task: append columns at start or end around its own columns, verbatim. */
+    public List<String> header(TaskDefinition task) {
+        List<String> h = new ArrayList<>(appendColumns.size() + task.columns().size());
+        if (appendAtStart) {
+            h.addAll(appendColumns);
+            h.addAll(task.columns());
+        } else {
+            h.addAll(task.columns());
+            h.addAll(appendColumns);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,35 @@
+package com.otsrange.reader.config;
+
+import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.reader.OtsRangeReaderErrorCode;
+
+import java.util.List;
+
+/** Either a valid {@link ReaderSpec} or every problem found. */
+public final class SpecResult {
+    private final ReaderSpec spec;
+    private final List<String> problems;
+
+    SpecResult(ReaderSpec spec, List<String> problems) {
+        this.spec = spec;
+        this.problems = problems;
+    }
+
+    public boolean isValid() {
+        return problems.isEmpty();
+    }
+
+    /** Each: {@code parameter.path: what is wrong and what is valid}. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** The spec, or a DataXException (OtsRangeReader-01) listing every problem. */
+    public ReaderSpec orThrow() {
+        if (!isValid()) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG,
+                    Problems.render("otsrangereader: invalid job parameter", problems));
+        }
+        return spec;
+    }
+}

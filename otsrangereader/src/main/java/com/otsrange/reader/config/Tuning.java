@@ -1,0 +1,140 @@
+package com.otsrange.reader.config;
+
+import java.util.Map;
+
+/** Performance and robustness knobs; defaults suit a real TableStore instance. */
+public final class Tuning {
+    public static final int DEFAULT_SPLIT_FACTOR = 4;
+    public static final int DEFAULT_MAX_RETRIES = 18;
+    public static final long DEFAULT_RETRY_INITIAL_DELAY_MS = 100;
+    public static final long DEFAULT_RETRY_MAX_DELAY_MS = 10_000;
+    public static final long DEFAULT_RETRY_MAX_ELAPSED_MS = 300_000;
+    public static final int DEFAULT_PAGE_SIZE = 0;
+    public static final int DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_MAX_RANGES_PER_SLICE = 1000;
+    public static final int DEFAULT_DISCOVERY_THREADS = 8;
+
+    static final String[] KEYS = {"splitFactor", "maxRetries", "retryInitialDelayMs", "retryMaxDelayMs",
+        "retryMaxElapsedMs", "pageSize", "requestTimeoutMs", "maxRangesPerSlice", "discoveryThreads"};
+
+    private final int splitFactor;
+    private final int maxRetries;
+    private final long retryInitialDelayMs;
+    private final long retryMaxDelayMs;
+    private final long retryMaxElapsedMs;
+    private final int pageSize;
+    private final int requestTimeoutMs;
+    private final int maxRangesPerSlice;
+    private final int discoveryThreads;
+
+    public Tuning(int splitFactor, int maxRetries, long retryInitialDelayMs, long retryMaxDelayMs, long retryMaxElapsedMs,
+                  int pageSize, int requestTimeoutMs, int maxRangesPerSlice, int discoveryThreads) {
+        this.splitFactor = splitFactor;
+        this.maxRetries = maxRetries;
+        this.retryInitialDelayMs = retryInitialDelayMs;
+        this.retryMaxDelayMs = retryMaxDelayMs;
+        this.retryMaxElapsedMs = retryMaxElapsedMs;
+        this.pageSize = pageSize;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.maxRangesPerSlice = maxRangesPerSlice;
+        this.discoveryThreads = discoveryThreads;
+    }
+
+    public static Tuning defaults() {
+        return new Tuning(DEFAULT_SPLIT_FACTOR, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_INITIAL_DELAY_MS, DEFAULT_RETRY_MAX_DELAY_MS,
+                DEFAULT_RETRY_MAX_ELAPSED_MS, DEFAULT_PAGE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RANGES_PER_SLICE,
+                DEFAULT_DISCOVERY_THREADS);
+    }
+
+    static Tuning parse(Map<String, Object> p, Problems problems) {
+        String at = "parameter";
+        Long splitFactor = Fields.optionalLong(p, "splitFactor", at, 1, 64, problems);
+        Long maxRetries = Fields.optionalLong(p, "maxRetries", at, 0, 1000, problems);
+        Long initial = Fields.optionalLong(p, "retryInitialDelayMs", at, 1, 600_000, problems);
+        Long max = Fields.optionalLong(p, "retryMaxDelayMs", at, 1, 600_000, problems);
+        Long elapsed = Fields.optionalLong(p, "retryMaxElapsedMs", at, 0, 86_400_000, problems);
+        Long pageSize = Fields.optionalLong(p, "pageSize", at, 0, 5000, problems);
+        Long timeout = Fields.optionalLong(p, "requestTimeoutMs", at, 1000, 600_000, problems);
+        Long ranges = Fields.optionalLong(p, "maxRangesPerSlice", at, 1, 100_000, problems);
+        Long threads = Fields.optionalLong(p, "discoveryThreads", at, 1, 64, problems);
+        long init = initial == null ? DEFAULT_RETRY_INITIAL_DELAY_MS : initial;
+        long cap = max == null ? Math.max(init, DEFAULT_RETRY_MAX_DELAY_MS) : max;
+        if (cap < init) {
+            problems.add("parameter.retryMaxDelayMs", "must be at least retryInitialDelayMs (" + init + "), got " + cap);
+        }
+        return new Tuning(
+                splitFactor == null ? DEFAULT_SPLIT_FACTOR : splitFactor.intValue(),
+                maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries.intValue(),
+                init, cap,
+                elapsed == null ? DEFAULT_RETRY_MAX_ELAPSED_MS : elapsed,
+                pageSize == null ? DEFAULT_PAGE_SIZE : pageSize.intValue(),
+                timeout == null ? DEFAULT_REQUEST_TIMEOUT_MS : timeout.intValue(),
+                ranges == null ? DEFAULT_MAX_RANGES_PER_SLICE : ranges.intValue(),
+                threads == null ? DEFAULT_DISCOVERY_THREADS : threads.intValue());
+    }
+
+    /** DataX tasks per advised channel. */
+    public int splitFactor() {
+        return splitFactor;
+    }
+
+    /** Retries per request after the first attempt (0 = never retry). */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public long retryInitialDelayMs() {
+        return retryInitialDelayMs;
+    }
+
+    public long retryMaxDelayMs() {
+        return retryMaxDelayMs;
+    }
+
+    /** Total time one request may spend retrying, 0 = no limit besides maxRetries. */
+    public long retryMaxElapsedMs() {
+        return retryMaxElapsedMs;
+    }
+
+    /** GetRange limit per page, 0 = as many as the server returns (up to 5000 rows / 4 MB). */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    public int requestTimeoutMs() {
+        return requestTimeoutMs;
+    }
+
+    /** Above this many prefix combinations (eq/in on leading PK columns) a slice scans one wider range. */
+    public int maxRangesPerSlice() {
+        return maxRangesPerSlice;
+    }
+
+    public int discoveryThreads() {
+        return discoveryThreads;
+    }
+
+    /** For the task config (the Task rebuilds the same Tuning). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("splitFactor", splitFactor);
+        m.put("maxRetries", maxRetries);
+        m.put("retryInitialDelayMs", retryInitialDelayMs);
+        m.put("retryMaxDelayMs", retryMaxDelayMs);
+        m.put("retryMaxElapsedMs", retryMaxElapsedMs);
+        m.put("pageSize", pageSize);
+        m.put("requestTimeoutMs", requestTimeoutMs);
+        m.put("maxRangesPerSlice", maxRangesPerSlice);
+        m.put("discoveryThreads", discoveryThreads);
+        return m;
+    }
+
+    public static Tuning fromMap(Map<String, Object> m) {
+        Problems p = new Problems();
+        Tuning t = parse(m, p);
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException(p.list().toString());
+        }
+        return t;
+    }
+}

@@ -1,0 +1,138 @@
+package com.otsrange.reader.convert;
+
+import com.alibaba.datax.common.element.BoolColumn;
+import com.alibaba.datax.common.element.BytesColumn;
+import com.alibaba.datax.common.element.Column;
+import com.alibaba.datax.common.element.DoubleColumn;
+import com.alibaba.datax.common.element.LongColumn;
+import com.alibaba.datax.common.element.Record;
+import com.alibaba.datax.common.element.StringColumn;
+import com.alibaba.datax.common.plugin.RecordSender;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.Row;
+import com.otsrange.reader.filter.BoundFilter;
+import com.otsrange.reader.filter.PkValues;
+import com.otsrange.reader.scan.RangeScanner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the rows of one unit into records (layout in otsrange-common RecordLayout): rechecks the
+ * unit's primary-key window and every filter condition on the client, then emits column 0 = key,
+ * column 1 = raw sort key, then the cells in header order; a missing cell has null raw data.
+ */
+public final class UnitEmitter implements RangeScanner.RowSink {
+    private final CellPlan plan;
+    private final BoundFilter filter;
+    private final int partitionIndex;
+    private final int sortIndex;
+    private final PrimaryKeyValue key;
+    private final long from;
+    private final long to;
+    private final Map<String, String> meta;
+    private final RecordSender sender;
+    private long emitted;
+    private long dropped;
+
+    public UnitEmitter(CellPlan plan, BoundFilter filter, int partitionIndex, int sortIndex, PrimaryKeyValue key, long from, long to,
+                       Map<String, String> meta, RecordSender sender) {
+        this.plan = plan;
+        this.filter = filter;
+        this.partitionIndex = partitionIndex;
+        this.sortIndex = sortIndex;
+        this.key = key;
+        this.from = from;
+        this.to = to;
+        this.meta = meta;
+        this.sender = sender;
+    }
+
+    @Override
+    public void rows(List<Row> rows) {
+        ColumnValue[] values = new ColumnValue[plan.slotCount];
+        for (int r = 0, n = rows.size(); r < n; r++) {
+            Row row = rows.get(r);
+            PrimaryKeyColumn[] pk = row.getPrimaryKey().getPrimaryKeyColumns();
+            long time = pk[sortIndex].getValue().asLong();
+            if (time < from || time >= to || PkValues.compare(pk[partitionIndex].getValue(), key) != 0 || !filter.testPk(pk)) {
+                dropped++;
+                continue;
+            }
+            java.util.Arrays.fill(values, null);
+            com.alicloud.openservices.tablestore.model.Column[] cells = row.getColumns();
+            for (com.alicloud.openservices.tablestore.model.Column c : cells) {
+                Integer slot = plan.slots.get(c.getName());
+                if (slot != null && values[slot] == null) {
+                    values[slot] = c.getValue(); // newest version first
+                }
+            }
+            if (!attributesMatch(values)) {
+                dropped++;
+                continue;
+            }
+            Record record = sender.createRecord();
+            record.addColumn(pkColumn(pk[partitionIndex].getValue()));
+            record.addColumn(new LongColumn(time));
+            int[] sources = plan.sources;
+            for (int s : sources) {
+                record.addColumn(s < 0 ? pkColumn(pk[-1 - s].getValue()) : cell(values[s]));
+            }
+            record.setMeta(meta);
+            sender.sendToWriter(record);
+            emitted++;
+        }
+    }
+
+    private boolean attributesMatch(ColumnValue[] values) {
+        List<BoundFilter.AttrCondition> conds = plan.attrConditions;
+        for (int i = 0, n = conds.size(); i < n; i++) {
+            if (!filter.testAttribute(conds.get(i), values[plan.conditionSlots[i]])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Column pkColumn(PrimaryKeyValue v) {
+        switch (v.getType()) {
+            case INTEGER:
+                return new LongColumn(v.asLong());
+            case STRING:
+                return new StringColumn(v.asString());
+            default:
+                return new BytesColumn(v.asBinary());
+        }
+    }
+
+    static Column cell(ColumnValue v) {
+        if (v == null) {
+            return new StringColumn();
+        }
+        switch (v.getType()) {
+            case STRING:
+                return new StringColumn(v.asString());
+            case INTEGER:
+                return new LongColumn(v.asLong());
+            case DOUBLE:
+                return new DoubleColumn(Double.toString(v.asDouble())); // String form: DataX's Double constructor rejects NaN and infinities
+            case BOOLEAN:
+                return new BoolColumn(v.asBoolean());
+            case BINARY:
+                return new BytesColumn(v.asBinary());
+            default:
+                return new StringColumn();
+        }
+    }
+
+    public long emitted() {
+        return emitted;
+    }
+
+    /** Rows the server returned that the client recheck rejected. */
+    public long dropped() {
+        return dropped;
+    }
+}

@@ -1,0 +1,176 @@
+package com.otsrange.reader.filter;
+
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.KeyText;
+import com.otsrange.reader.config.TimeLiteral;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+
+/** Primary-key values: conversion from JSON literals, TableStore's order, successors. */
+public final class PkValues {
+    /** TableStore's order: INF_MIN first, INF_MAX last; INTEGER signed, STRING/BINARY unsigned bytes. */
+    public static final Comparator<PrimaryKeyValue> ORDER = PkValues::compare;
+
+    private PkValues() {
+    }
+
+    public static int compare(PrimaryKeyValue a, PrimaryKeyValue b) {
+        if (a.isInfMin() || b.isInfMax()) {
+            return (a.isInfMin() && b.isInfMin()) || (a.isInfMax() && b.isInfMax()) ? 0 : -1;
+        }
+        if (a.isInfMax() || b.isInfMin()) {
+            return 1;
+        }
+        switch (a.getType()) {
+            case INTEGER:
+                return Long.compare(a.asLong(), b.asLong());
+            case STRING:
+                return compareCodePoints(a.asString(), b.asString());
+            default:
+                return compareUnsigned(a.asBinary(), b.asBinary());
+        }
+    }
+
+    /** Code-point order, which is UTF-8 byte order (String.compareTo differs for surrogates). */
+    public static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                boolean sx = Character.isSurrogate(x);
+                boolean sy = Character.isSurrogate(y);
+                if (sx == sy) {
+                    return x - y;
+                }
+                return sx ? 1 : -1;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    public static int compareUnsigned(byte[] a, byte[] b) {
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            int c = (a[i] & 0xff) - (b[i] & 0xff);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.length - b.length;
+    }
+
+    /** The smallest value greater than {@code v} (INF_MAX after Long.MAX_VALUE). */
+    public static PrimaryKeyValue successor(PrimaryKeyValue v) {
+        switch (v.getType()) {
+            case INTEGER:
+                return v.asLong() == Long.MAX_VALUE ? PrimaryKeyValue.INF_MAX : PrimaryKeyValue.fromLong(v.asLong() + 1);
+            case STRING:
+                return PrimaryKeyValue.fromString(v.asString() + '\u0000');
+            default:
+                return PrimaryKeyValue.fromBinary(Arrays.copyOf(v.asBinary(), v.asBinary().length + 1));
+        }
+    }
+
+    /**
+     * A JSON literal (or task key text) as a value of the column's type, or null when it does not
+     * convert. INTEGER: integers or digit strings (the sort key also takes dates); STRING: strings;
+     * BINARY: Base64 strings.
+     */
+    public static PrimaryKeyValue convert(Object literal, PrimaryKeyType type, TimeLiteral timeOrNull) {
+        switch (type) {
+            case INTEGER: {
+                Long v = timeOrNull != null ? timeOrNull.toRaw(literal) : integral(literal);
+                return v == null ? null : PrimaryKeyValue.fromLong(v);
+            }
+            case STRING:
+                return literal instanceof String ? PrimaryKeyValue.fromString((String) literal) : null;
+            case BINARY:
+                if (!(literal instanceof String)) {
+                    return null;
+                }
+                try {
+                    return PrimaryKeyValue.fromBinary(Base64.getDecoder().decode(((String) literal).trim()));
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            default:
+                return null;
+        }
+    }
+
+    public static String expected(PrimaryKeyType type, boolean sortKey) {
+        switch (type) {
+            case INTEGER:
+                return sortKey ? TimeLiteral.FORMS : "an integer (the column is INTEGER)";
+            case STRING:
+                return "a string (the column is STRING)";
+            default:
+                return "a Base64 string (the column is BINARY)";
+        }
+    }
+
+    private static Long integral(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigInteger) {
+            java.math.BigInteger b = (java.math.BigInteger) v;
+            return b.bitLength() < 64 ? b.longValue() : null;
+        }
+        if (v instanceof java.math.BigDecimal) {
+            try {
+                return ((java.math.BigDecimal) v).longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        if (v instanceof String && ((String) v).trim().matches("[+-]?\\d{1,19}")) {
+            try {
+                String s = ((String) v).trim();
+                return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Text of a partition key value as used in unit ids and file names. */
+    public static String keyText(PrimaryKeyValue v) {
+        switch (v.getType()) {
+            case INTEGER:
+                return KeyText.ofLong(v.asLong());
+            case STRING:
+                return KeyText.ofString(v.asString());
+            default:
+                return KeyText.ofBinary(v.asBinary());
+        }
+    }
+
+    /** Compact JSON form for task configs: Long, String, or Base64 String (type known from the schema). */
+    public static Object toJson(PrimaryKeyValue v) {
+        switch (v.getType()) {
+            case INTEGER:
+                return v.asLong();
+            case STRING:
+                return v.asString();
+            default:
+                return Base64.getEncoder().encodeToString(v.asBinary());
+        }
+    }
+
+    public static PrimaryKeyValue fromJson(Object json, PrimaryKeyType type) {
+        switch (type) {
+            case INTEGER:
+                return PrimaryKeyValue.fromLong(((Number) json).longValue());
+            case STRING:
+                return PrimaryKeyValue.fromString((String) json);
+            default:
+                return PrimaryKeyValue.fromBinary(Base64.getDecoder().decode((String) json));
+        }
+    }
+}

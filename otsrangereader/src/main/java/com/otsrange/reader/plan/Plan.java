@@ -1,0 +1,92 @@
+package com.otsrange.reader.plan;
+
+import com.otsrange.common.Period;
+import com.otsrange.reader.filter.TableSchema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What a run will read: file units grouped into DataX tasks, with counts for summaries and the plan command. */
+public final class Plan {
+    private final TableSchema schema;
+    private final List<BoundTask> tasks;
+    private final List<List<Unit>> groups;
+    private final Period period;
+    private final Period chunkBy;
+    private final int keysTotal;
+    private final int keysInShard;
+    private final int unitsSkipped;
+    private final String estimateMethod;
+
+    public Plan(TableSchema schema, List<BoundTask> tasks, List<List<Unit>> groups, Period period, Period chunkBy,
+                int keysTotal, int keysInShard, int unitsSkipped, String estimateMethod) {
+        this.schema = schema;
+        this.tasks = Collections.unmodifiableList(new ArrayList<>(tasks));
+        this.groups = Collections.unmodifiableList(new ArrayList<>(groups));
+        this.period = period;
+        this.chunkBy = chunkBy;
+        this.keysTotal = keysTotal;
+        this.keysInShard = keysInShard;
+        this.unitsSkipped = unitsSkipped;
+        this.estimateMethod = estimateMethod;
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    /** Typed task definitions; {@link Unit#task()} indexes this list. */
+    public List<BoundTask> tasks() {
+        return tasks;
+    }
+
+    /** One list of units per DataX task (a single empty list when there is nothing to read). */
+    public List<List<Unit>> groups() {
+        return groups;
+    }
+
+    /** File period (from the writer's fileName). */
+    public Period period() {
+        return period;
+    }
+
+    /** Slice size: the finer of chunkBy and the file period. */
+    public Period sliceBy() {
+        return chunkBy.ordinal() > period.ordinal() ? chunkBy : period;
+    }
+
+    public int keysTotal() {
+        return keysTotal;
+    }
+
+    public int keysInShard() {
+        return keysInShard;
+    }
+
+    public int unitCount() {
+        int n = 0;
+        for (List<Unit> g : groups) {
+            n += g.size();
+        }
+        return n;
+    }
+
+    /** Units left out because the writer's checkpoint says they are committed (resume). */
+    public int unitsSkipped() {
+        return unitsSkipped;
+    }
+
+    /** How weights were estimated, for the plan output. */
+    public String estimateMethod() {
+        return estimateMethod;
+    }
+
+    public double weight(List<Unit> group) {
+        double w = 0;
+        for (Unit u : group) {
+            w += u.weight();
+        }
+        return w;
+    }
+}

@@ -1,0 +1,213 @@
+package com.otsrange.reader.plan;
+
+import com.alibaba.datax.common.exception.DataXException;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.Row;
+import com.alicloud.openservices.tablestore.model.Split;
+import com.otsrange.common.Period;
+import com.otsrange.common.ShardSpec;
+import com.otsrange.common.UnitId;
+import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.filter.PkValues;
+import com.otsrange.reader.filter.TableSchema;
+import com.otsrange.reader.scan.OtsGateway;
+import com.otsrange.reader.scan.RangeScanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Turns typed tasks into file units and groups them into DataX tasks. Reads only metadata:
+ * ComputeSplitsBySize for weights and, for keys without sort-key bounds, the first and last row.
+ */
+public final class Planner {
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** Periods one key may span; beyond this the window is almost certainly a mistake. */
+    static final int MAX_PERIODS_PER_KEY = 200_000;
+
+    private final ReaderSpec spec;
+    private final TableSchema schema;
+    private final OtsGateway gateway;
+    private final RangeDeriver deriver;
+    private final TimeCutter cutter;
+
+    public Planner(ReaderSpec spec, TableSchema schema, OtsGateway gateway) {
+        this.spec = spec;
+        this.schema = schema;
+        this.gateway = gateway;
+        this.deriver = new RangeDeriver(schema, spec.tuning().maxRangesPerSlice());
+        this.cutter = new TimeCutter(spec.timeUnit(), spec.timeZone());
+    }
+
+    /**
+     * @param period    file period (from the writer's fileName)
+     * @param committed unit ids to leave out (resume)
+     * @param maxTasks  upper bound on DataX tasks
+     */
+    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks) {
+        ShardSpec shard = spec.shard();
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (owns(shard, tasks.get(i).key())) {
+                mine.add(i);
+            }
+        }
+        SortWindow[] windows = windows(tasks, mine);
+        Map<String, Integer> splitCounts = splitCounts();
+        List<Unit> units = new ArrayList<>();
+        int skipped = 0;
+        for (int i : mine) {
+            SortWindow w = windows[i];
+            if (w == null || !w.bounded() || w.from() >= w.to()) {
+                continue;
+            }
+            BoundTask t = tasks.get(i);
+            Integer sc = splitCounts.get(t.keyText());
+            double factor = 1 + (sc == null ? 0 : sc);
+            List<TimeCutter.Piece> pieces;
+            try {
+                pieces = cutter.cut(w.from(), w.to(), period, MAX_PERIODS_PER_KEY);
+            } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+                throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME, "the sort-key window of task "
+                        + t.keyText() + " is too wide to cut into " + period.text() + " files (" + e.getMessage()
+                        + "); narrow parameter.filters." + schema.sortKey() + " (gte/lt) or check parameter.timeUnit");
+            }
+            for (TimeCutter.Piece p : pieces) {
+                String id = UnitId.of(period, p.label, t.keyText());
+                if (committed.contains(id)) {
+                    skipped++;
+                    continue;
+                }
+                double span = Math.max(1.0, (double) cutter.toMillis(p.to) - cutter.toMillis(p.from));
+                units.add(new Unit(i, id, p.label, p.from, p.to, span * factor));
+            }
+        }
+        List<List<Unit>> groups = TaskGrouper.group(units, maxTasks);
+        String method = splitCounts.isEmpty()
+                ? "time span of each unit (ComputeSplitsBySize gave no split points)"
+                : "time span x (1 + ComputeSplitsBySize split points inside the key)";
+        return new Plan(schema, tasks, groups, period, spec.chunkBy(), tasks.size(), mine.size(), skipped, method);
+    }
+
+    static boolean owns(ShardSpec shard, PrimaryKeyValue key) {
+        switch (key.getType()) {
+            case INTEGER:
+                return shard.ownsLong(key.asLong());
+            case STRING:
+                return shard.ownsString(key.asString());
+            default:
+                return shard.ownsBinary(key.asBinary());
+        }
+    }
+
+    private SortWindow[] windows(List<BoundTask> tasks, List<Integer> mine) {
+        SortWindow[] out = new SortWindow[tasks.size()];
+        List<Integer> discover = new ArrayList<>();
+        for (int i : mine) {
+            out[i] = SortWindow.of(tasks.get(i).bound(), schema.sortIndex());
+            if (!out[i].bounded()) {
+                if (!deriver.sortKeyBoundsRanges(tasks.get(i).bound(), tasks.get(i).key())) {
+                    throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME, "the sort key "
+                            + schema.sortKey() + " has no gte/lt bounds and the primary key " + schema.names()
+                            + " has columns before it without eq/in conditions, so its time extent cannot be found cheaply; "
+                            + "add bounds, e.g. parameter.filters." + schema.sortKey() + " = {\"gte\": \"2020-01-01\", \"lt\": \"2026-01-01\"}");
+                }
+                discover.add(i);
+            }
+        }
+        if (discover.isEmpty()) {
+            return out;
+        }
+        LOG.info("discovering the time extent of {} key(s) without sort-key bounds (first/last row per key)", discover.size());
+        int threads = Math.min(spec.tuning().discoveryThreads(), discover.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "otsrange-extent");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SortWindow>> futures = new ArrayList<>();
+            for (int i : discover) {
+                final BoundTask t = tasks.get(i);
+                final SortWindow known = out[i];
+                futures.add(pool.submit(() -> extent(t, known)));
+            }
+            for (int k = 0; k < discover.size(); k++) {
+                out[discover.get(k)] = futures.get(k).get();
+            }
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException ? (RuntimeException) c
+                    : DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL, "time extent discovery failed", c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERRUPTED, "interrupted while planning");
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /** [first, last + 1) of the key's rows, clipped by the bound it already has; null = no rows. */
+    private SortWindow extent(BoundTask t, SortWindow known) {
+        RangeScanner scanner = new RangeScanner(gateway, spec.table(), 1);
+        Long min = null;
+        Long max = null;
+        for (PkRange r : deriver.ranges(t.bound(), t.key(), Long.MIN_VALUE, Long.MAX_VALUE)) {
+            Row first = scanner.edgeRow(r, false);
+            if (first == null) {
+                continue;
+            }
+            Row last = scanner.edgeRow(r, true);
+            long a = sortValue(first);
+            long b = last == null ? a : sortValue(last);
+            min = min == null ? a : Math.min(min, a);
+            max = max == null ? b : Math.max(max, b);
+        }
+        if (min == null) {
+            return null;
+        }
+        long from = known.from() == null ? min : Math.max(known.from(), min);
+        long to = known.to() == null ? (max == Long.MAX_VALUE ? max : max + 1) : Math.min(known.to(), max == Long.MAX_VALUE ? max : max + 1);
+        return known.with(from, to);
+    }
+
+    private long sortValue(Row row) {
+        PrimaryKeyColumn[] cols = row.getPrimaryKey().getPrimaryKeyColumns();
+        return cols[schema.sortIndex()].getValue().asLong();
+    }
+
+    /** Split points per partition key text (only meaningful when the partition key leads the PK). */
+    private Map<String, Integer> splitCounts() {
+        if (schema.partitionIndex() != 0) {
+            return Collections.emptyMap();
+        }
+        List<Split> splits = gateway.splits(spec.table());
+        Map<String, Integer> counts = new HashMap<>();
+        for (Split s : splits) {
+            if (s.getLowerBound() == null || s.getLowerBound().getPrimaryKeyColumns().length == 0) {
+                continue;
+            }
+            PrimaryKeyValue v = s.getLowerBound().getPrimaryKeyColumns()[0].getValue();
+            if (v.isInfMin() || v.isInfMax() || v.getType() != schema.partitionType()) {
+                continue;
+            }
+            String k = PkValues.keyText(v);
+            Integer c = counts.get(k);
+            counts.put(k, c == null ? 1 : c + 1);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,50 @@
+package com.otsrange.reader.plan;
+
+/**
+ * A file unit: all rows of one partition key in one file period, within the sort-key window
+ * [from, to) (raw sort-key values). One DataX task reads a unit entirely, in primary-key order.
+ */
+public final class Unit {
+    private final int task;
+    private final String id;
+    private final String periodLabel;
+    private final long from;
+    private final long to;
+    private final double weight;
+
+    public Unit(int task, String id, String periodLabel, long from, long to, double weight) {
+        this.task = task;
+        this.id = id;
+        this.periodLabel = periodLabel;
+        this.from = from;
+        this.to = to;
+        this.weight = weight;
+    }
+
+    /** Index of its {@link BoundTask} in the plan. */
+    public int task() {
+        return task;
+    }
+
+    /** {@code <period label>/<encoded key>}, as in the writer's checkpoint. */
+    public String id() {
+        return id;
+    }
+
+    public String periodLabel() {
+        return periodLabel;
+    }
+
+    public long from() {
+        return from;
+    }
+
+    public long to() {
+        return to;
+    }
+
+    /** Expected relative size (time span x key size factor). */
+    public double weight() {
+        return weight;
+    }
+}
