@@ -1,0 +1,205 @@
+package com.otsrange.writer;
+
+import com.alibaba.datax.common.element.Record;
+import com.alibaba.datax.common.exception.DataXException;
+import com.alibaba.datax.common.plugin.RecordReceiver;
+import com.alibaba.datax.common.spi.Writer;
+import com.alibaba.datax.common.util.Configuration;
+import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.JobFingerprint;
+import com.otsrange.common.StateDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DataX writer: one CSV per partition key per year (or month/day), each file written under
+ * {@code path/.otsrange/} and renamed into place only when complete. See docs/writer.md.
+ */
+public class CsvYearWriter extends Writer {
+
+    public static class Job extends Writer.Job {
+        private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+
+        private WriterSpec spec;
+        private StateLock lock;
+        private Set<String> unitsBeforeRun = Collections.emptySet();
+        private long startMillis;
+
+        @Override
+        public void init() {
+            startMillis = System.currentTimeMillis();
+            spec = WriterSpec.forJob(getPluginJobConf(), getPeerPluginName(), getPeerPluginJobConf(), Paths.get(""));
+        }
+
+        @Override
+        public void prepare() {
+            OutputFolder.ensureUsable(spec.path());
+            Path state = spec.stateDir();
+            try {
+                Files.createDirectories(state);
+                lock = StateLock.acquire(state.resolve(StateDir.LOCK));
+                OutputFolder.deleteTree(spec.tmpDir());
+                Files.createDirectories(spec.tmpDir());
+                Map<String, String> fingerprint = fingerprint();
+                if (spec.resume() && CheckpointLog.exists(state)) {
+                    Map<String, String> previous = CheckpointLog.readFingerprint(state);
+                    List<String> changed = JobFingerprint.fromComponents(fingerprint).changedComponents(previous);
+                    if (!changed.isEmpty()) {
+                        throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
+                                + CheckpointLog.fileIn(state) + " was written; changed: " + changed
+                                + ". To start over, run with \"resume\": false (writeMode " + writeModeName()
+                                + " then applies to every file) or delete " + state + ".");
+                    }
+                    unitsBeforeRun = new HashSet<>(CheckpointLog.committedUnits(state));
+                    LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
+                } else {
+                    CheckpointLog.create(state, fingerprint).close();
+                }
+                if (spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT) {
+                    Set<String> ours = new HashSet<>();
+                    for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
+                        ours.add(e.file);
+                    }
+                    List<String> existing = OutputFolder.matching(spec.path(), spec.fileName().regexFor(spec.table()), ours);
+                    if (!existing.isEmpty()) {
+                        throw new DataXException(WriterErrorCode.TARGET_EXISTS, "writeMode nonConflict: " + existing.size()
+                                + " file(s) in parameter.path = \"" + spec.path() + "\" match parameter.fileName = \""
+                                + spec.fileName() + "\" for table " + spec.table() + ", e.g. "
+                                + existing.subList(0, Math.min(5, existing.size()))
+                                + "; move them away or use writeMode truncate/append");
+                    }
+                }
+            } catch (IOException e) {
+                releaseLock();
+                throw new DataXException(WriterErrorCode.PATH_INVALID, "cannot prepare state dir " + state + ": " + e);
+            } catch (RuntimeException e) {
+                releaseLock();
+                throw e;
+            }
+        }
+
+        private String writeModeName() {
+            return spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT ? "nonConflict" : spec.writeMode().name().toLowerCase();
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, String> fingerprint() {
+            Configuration peer = getPeerPluginJobConf();
+            Map<String, Object> reader = peer == null ? null : (Map<String, Object>) toMap(peer);
+            Map<String, Object> writer = (Map<String, Object>) toMap(getPluginJobConf());
+            return JobFingerprint.of(reader, writer, Paths.get("")).components();
+        }
+
+        private static Object toMap(Configuration c) {
+            Object o = c.getInternal();
+            return o instanceof Map ? o : Collections.emptyMap();
+        }
+
+        @Override
+        public List<Configuration> split(int mandatoryNumber) {
+            Map<String, Object> resolved = WriterSpec.resolvePeer(getPluginJobConf(), getPeerPluginName(), getPeerPluginJobConf());
+            List<Configuration> out = new ArrayList<>(mandatoryNumber);
+            for (int i = 0; i < mandatoryNumber; i++) {
+                Configuration c = getPluginJobConf().clone();
+                c.set(WriterSpec.RESOLVED, resolved);
+                c.set("taskIndex", i);
+                out.add(c);
+            }
+            return out;
+        }
+
+        @Override
+        public void post() {
+            try {
+                if (!spec.paired()) {
+                    try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
+                        int n = new PartJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        LOG.info("joined task parts into {} file(s)", n);
+                    }
+                }
+                Manifest.write(spec, unitsBeforeRun, startMillis, System.currentTimeMillis());
+                OutputFolder.deleteTree(spec.tmpDir());
+            } catch (IOException e) {
+                throw new DataXException(WriterErrorCode.WRITE_FAILED, "finishing the output in " + spec.path() + " failed: " + e);
+            } finally {
+                releaseLock();
+            }
+        }
+
+        @Override
+        public void destroy() {
+            releaseLock();
+        }
+
+        private void releaseLock() {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+        }
+    }
+
+    public static class Task extends Writer.Task {
+        private WriterSpec spec;
+        private CheckpointLog log;
+        private RecordSink sink;
+
+        @Override
+        public void init() {
+            spec = WriterSpec.forTask(getPluginJobConf());
+            try {
+                log = CheckpointLog.open(spec.stateDir());
+            } catch (IOException e) {
+                throw new DataXException(WriterErrorCode.WRITE_FAILED, "cannot open checkpoint in " + spec.stateDir()
+                        + " (did the writer Job's prepare run?): " + e);
+            }
+            sink = spec.paired()
+                    ? new PairedSink(spec, new Committer(spec.path(), log), spec.taskIndex())
+                    : new GenericSink(spec, spec.taskIndex());
+        }
+
+        @Override
+        public void startWrite(RecordReceiver receiver) {
+            boolean done = false;
+            try {
+                Record r;
+                while ((r = receiver.getFromReader()) != null) {
+                    String why = sink.accept(r);
+                    if (why != null) {
+                        getTaskPluginCollector().collectDirtyRecord(r, why);
+                    }
+                }
+                sink.finish();
+                done = true;
+            } catch (IOException e) {
+                throw new DataXException(WriterErrorCode.WRITE_FAILED, "writing under " + spec.path() + " failed: " + e);
+            } finally {
+                if (!done) {
+                    sink.abort();
+                }
+            }
+        }
+
+        @Override
+        public void destroy() {
+            if (log != null) {
+                try {
+                    log.close();
+                } catch (IOException ignored) {
+                    // every line was fsynced when written
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package com.otsrange.writer;
+
+import com.alibaba.datax.common.element.Column;
+import com.alibaba.datax.common.element.Record;
+import com.alibaba.fastjson.JSONObject;
+import com.otsrange.common.AtomicFiles;
+import com.otsrange.common.Period;
+import com.otsrange.common.UnitId;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any reader: records may interleave files, so each task appends the rows of every final file to
+ * its own part file (at most {@code maxOpenFiles} open, least recently used closed first and
+ * reopened for append). At the end the task publishes an index of its parts; the Job's post joins
+ * the parts of each final file in task order and commits it ({@link PartJoiner}).
+ */
+final class GenericSink implements RecordSink {
+    static final String PARTS = "parts";
+    static final String INDEX = "index.json";
+
+    private final WriterSpec spec;
+    private final CsvRowFormatter formatter;
+    private final Path partDir;
+    private final int[] cells;
+    private final boolean[] timeCells;
+    private final Map<String, Part> parts = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Part> openParts;
+    private final Map<String, Route> routes = new HashMap<>();
+    private IOException evictionFailure;
+
+    private static final class Route {
+        long start;
+        long end;
+        String name;
+        String unit;
+    }
+
+    private static final class Part {
+        final String name;
+        final String unit;
+        final Path file;
+        long rows;
+        Writer writer;
+
+        Part(String name, String unit, Path file) {
+            this.name = name;
+            this.unit = unit;
+            this.file = file;
+        }
+    }
+
+    GenericSink(WriterSpec spec, int taskIndex) {
+        this.spec = spec;
+        this.formatter = new CsvRowFormatter(spec);
+        this.partDir = partDirOf(spec, taskIndex);
+        this.cells = spec.columns();
+        if (cells != null) {
+            timeCells = new boolean[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                timeCells[i] = cells[i] == spec.timeColumn() && spec.genericTime() != WriterSpec.GenericTime.DATE;
+            }
+        } else {
+            timeCells = null;
+        }
+        final int max = spec.maxOpenFiles();
+        this.openParts = new LinkedHashMap<String, Part>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Part> eldest) {
+                if (size() > max) {
+                    try {
+                        eldest.getValue().writer.close();
+                    } catch (IOException e) {
+                        evictionFailure = e;
+                    }
+                    eldest.getValue().writer = null;
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    static Path partDirOf(WriterSpec spec, int taskIndex) {
+        return spec.tmpDir().resolve(PARTS).resolve(String.format("task-%06d", taskIndex));
+    }
+
+    @Override
+    public String accept(Record r) throws IOException {
+        if (evictionFailure != null) {
+            throw evictionFailure;
+        }
+        int n = r.getColumnNumber();
+        Column keyCol = spec.partitionKeyColumn() < n ? r.getColumn(spec.partitionKeyColumn()) : null;
+        String key = RecordKeys.keyText(keyCol);
+        if (key == null) {
+            return "no partition key in column " + spec.partitionKeyColumn() + " (parameter.partitionKeyColumn)";
+        }
+        Column timeCol = spec.timeColumn() < n ? r.getColumn(spec.timeColumn()) : null;
+        if (timeCol == null || timeCol.getRawData() == null) {
+            return "no time in column " + spec.timeColumn() + " (parameter.timeColumn)";
+        }
+        long ms;
+        try {
+            ms = epochMillis(timeCol);
+        } catch (RuntimeException e) {
+            return "time '" + timeCol.getRawData() + "' in column " + spec.timeColumn() + " cannot be read as "
+                    + spec.genericTime().name().toLowerCase() + ": " + e.getMessage();
+        }
+        Route route = routes.get(key);
+        if (route == null || ms < route.start || ms >= route.end) {
+            route = route(key, ms);
+            routes.put(key, route);
+        }
+        Part part = openParts.get(route.name);
+        if (part == null) {
+            part = parts.get(route.name);
+            if (part == null) {
+                part = new Part(route.name, route.unit, partDir.resolve(parts.size() + ".part"));
+                parts.put(route.name, part);
+            }
+            Files.createDirectories(partDir);
+            part.writer = new BufferedWriter(new OutputStreamWriter(
+                    new FileOutputStream(part.file.toFile(), true), spec.encoding().newEncoder()), 16 * 1024);
+            openParts.put(route.name, part);
+        }
+        if (cells == null) {
+            formatter.rowFrom(r, 0, null, part.writer);
+        } else {
+            formatter.row(r, cells, timeCells, part.writer);
+        }
+        part.rows++;
+        return null;
+    }
+
+    private Route route(String key, long ms) {
+        Period p = spec.fileName().period();
+        Route r = new Route();
+        r.start = p.floor(ms, spec.timeZone());
+        r.end = p.next(r.start, spec.timeZone());
+        r.name = spec.fileName().render(key, spec.table(), ms, spec.timeZone());
+        r.unit = UnitId.of(p, p.label(ms, spec.timeZone()), key);
+        return r;
+    }
+
+    private long epochMillis(Column c) {
+        switch (spec.genericTime()) {
+            case DATE:
+                if (c.getType() == Column.Type.DATE) {
+                    return c.asDate().getTime();
+                }
+                if (c.getType() == Column.Type.LONG || c.getType() == Column.Type.INT) {
+                    return c.asLong();
+                }
+                return parseDate(c.asString().trim());
+            default:
+                if (c.getType() == Column.Type.DATE) {
+                    return c.asDate().getTime();
+                }
+                return spec.timeUnit().toEpochMillisFloor(c.asLong());
+        }
+    }
+
+    private long parseDate(String s) {
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(s.replace(' ', 'T')).atZone(spec.timeZone()).toInstant().toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        return LocalDate.parse(s).atStartOfDay(spec.timeZone()).toInstant().toEpochMilli();
+    }
+
+    @Override
+    public void finish() throws IOException {
+        if (evictionFailure != null) {
+            throw evictionFailure;
+        }
+        for (Iterator<Part> it = openParts.values().iterator(); it.hasNext(); ) {
+            Part p = it.next();
+            p.writer.close();
+            p.writer = null;
+            it.remove();
+        }
+        List<JSONObject> entries = new ArrayList<>();
+        for (Part p : parts.values()) {
+            JSONObject o = new JSONObject(true);
+            o.put("file", p.name);
+            o.put("unit", p.unit);
+            o.put("part", p.file.getFileName().toString());
+            o.put("rows", p.rows);
+            entries.add(o);
+        }
+        Files.createDirectories(partDir);
+        Path tmp = partDir.resolve(INDEX + ".tmp");
+        Files.write(tmp, com.alibaba.fastjson.JSON.toJSONString(entries).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.move(tmp, partDir.resolve(INDEX));
+    }
+
+    @Override
+    public void abort() {
+        for (Part p : openParts.values()) {
+            closeQuietly(p);
+        }
+        openParts.clear();
+    }
+
+    private static void closeQuietly(Part p) {
+        if (p.writer != null) {
+            try {
+                p.writer.close();
+            } catch (IOException ignored) {
+                // the job fails anyway or the part is reopened for append
+            }
+            p.writer = null;
+        }
+    }
+}

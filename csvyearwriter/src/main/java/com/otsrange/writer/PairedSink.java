@@ -1,0 +1,181 @@
+package com.otsrange.writer;
+
+import com.alibaba.datax.common.element.Column;
+import com.alibaba.datax.common.element.Record;
+import com.alibaba.datax.common.exception.DataXException;
+import com.alibaba.fastjson.JSON;
+import com.otsrange.common.Period;
+import com.otsrange.common.RecordLayout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Paired with otsrangereader: records of one unit arrive contiguously (DESIGN.md), so one file is
+ * open at a time and it is committed as soon as another unit (or the end) arrives.
+ */
+final class PairedSink implements RecordSink {
+    private final WriterSpec spec;
+    private final CsvRowFormatter formatter;
+    private final Committer committer;
+    private final Path tmpDir;
+    private final String tempPrefix;
+    private final Set<String> committedHere = new HashSet<>();
+    private int seq;
+
+    private Map<String, String> lastMeta;
+    private String lastUnit;
+    private boolean[] lastTimeCells;
+    private List<String> lastHeader;
+
+    private String openUnit;
+    private String openName;
+    private Object openKeyRaw;
+    private long openStart;
+    private long openEnd;
+    private TempCsvFile open;
+
+    PairedSink(WriterSpec spec, Committer committer, int taskId) {
+        this.spec = spec;
+        this.formatter = new CsvRowFormatter(spec);
+        this.committer = committer;
+        this.tmpDir = spec.tmpDir();
+        this.tempPrefix = "task-" + taskId + "-";
+    }
+
+    @Override
+    public String accept(Record r) throws IOException {
+        Map<String, String> meta = r.getMeta();
+        if (meta != lastMeta) {
+            String why = readMeta(meta);
+            if (why != null) {
+                return why;
+            }
+        }
+        Column keyCol = r.getColumnNumber() > RecordLayout.KEY_COLUMN ? r.getColumn(RecordLayout.KEY_COLUMN) : null;
+        Column timeCol = r.getColumnNumber() > RecordLayout.TIME_COLUMN ? r.getColumn(RecordLayout.TIME_COLUMN) : null;
+        if (keyCol == null || keyCol.getRawData() == null) {
+            return "no partition key in column " + RecordLayout.KEY_COLUMN;
+        }
+        if (timeCol == null || timeCol.getRawData() == null) {
+            return "no sort key value in column " + RecordLayout.TIME_COLUMN;
+        }
+        long ms;
+        try {
+            ms = spec.timeUnit().toEpochMillisFloor(timeCol.asLong());
+        } catch (RuntimeException e) {
+            return "sort key value '" + timeCol.getRawData() + "' is not an integer time in " + spec.timeUnit().text();
+        }
+        // switch only on a routable record: a dirty one must not close the open file
+        if (!lastUnit.equals(openUnit)) {
+            commitOpen();
+            if (committedHere.contains(lastUnit)) {
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit
+                        + " arrived again after its file was committed: the reader must send each unit contiguously");
+            }
+        }
+        if (open == null) {
+            openFile(keyCol, ms);
+        } else if (ms < openStart || ms >= openEnd || !sameKey(keyCol.getRawData())) {
+            return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
+                    + ") does not belong to unit " + openUnit + " it was sent with";
+        }
+        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, open.writer());
+        open.rowWritten();
+        return null;
+    }
+
+    private String readMeta(Map<String, String> meta) {
+        if (meta == null || !RecordLayout.LAYOUT_VERSION.equals(meta.get(RecordLayout.META_LAYOUT))
+                || meta.get(RecordLayout.META_UNIT) == null) {
+            return "record carries no otsrange layout meta (" + RecordLayout.META_LAYOUT + "=" + RecordLayout.LAYOUT_VERSION + ")";
+        }
+        String unit = meta.get(RecordLayout.META_UNIT);
+        String headerJson = meta.get(RecordLayout.META_HEADER);
+        List<String> header;
+        try {
+            header = headerJson == null ? null : JSON.parseArray(headerJson, String.class);
+        } catch (RuntimeException e) {
+            return "record meta " + RecordLayout.META_HEADER + " is not a JSON array of names: " + headerJson;
+        }
+        boolean[] timeCells = new boolean[header == null ? 0 : header.size()];
+        String tc = meta.get(RecordLayout.META_TIME_CELLS);
+        if (tc != null && !tc.trim().isEmpty()) {
+            for (String part : tc.split(",")) {
+                try {
+                    int i = Integer.parseInt(part.trim());
+                    if (i >= timeCells.length) {
+                        timeCells = Arrays.copyOf(timeCells, i + 1);
+                    }
+                    timeCells[i] = true;
+                } catch (RuntimeException e) {
+                    return "record meta " + RecordLayout.META_TIME_CELLS + " is not a list of cell indexes: " + tc;
+                }
+            }
+        }
+        lastMeta = meta;
+        lastUnit = unit;
+        lastHeader = header;
+        lastTimeCells = timeCells;
+        return null;
+    }
+
+    private boolean sameKey(Object raw) {
+        if (raw instanceof byte[] && openKeyRaw instanceof byte[]) {
+            return Arrays.equals((byte[]) raw, (byte[]) openKeyRaw);
+        }
+        return raw.equals(openKeyRaw);
+    }
+
+    private void openFile(Column keyCol, long ms) throws IOException {
+        String keyText = RecordKeys.keyText(keyCol);
+        Period period = spec.fileName().period();
+        openStart = period.floor(ms, spec.timeZone());
+        openEnd = period.next(openStart, spec.timeZone());
+        openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
+        openKeyRaw = keyCol.getRawData();
+        openUnit = lastUnit;
+        Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
+        open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
+        if (open.needsHeader()) {
+            formatter.header(lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader, open.writer());
+        }
+    }
+
+    private void commitOpen() throws IOException {
+        if (open == null) {
+            openUnit = null;
+            return;
+        }
+        TempCsvFile f = open;
+        open = null;
+        TempCsvFile.Done done;
+        try {
+            done = f.finish();
+        } catch (IOException | RuntimeException e) {
+            f.abort();
+            throw e;
+        }
+        committer.commit(openUnit, openName, done);
+        committedHere.add(openUnit);
+        openUnit = null;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        commitOpen();
+    }
+
+    @Override
+    public void abort() {
+        if (open != null) {
+            open.abort();
+            open = null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package com.otsrange.writer;
+
+import com.alibaba.datax.common.element.BytesColumn;
+import com.alibaba.datax.common.element.Column;
+import com.alibaba.datax.common.element.LongColumn;
+import com.alibaba.datax.common.element.Record;
+import com.alibaba.datax.common.element.StringColumn;
+import com.alibaba.datax.common.plugin.RecordSender;
+import com.alibaba.datax.common.spi.Reader;
+import com.alibaba.datax.common.util.Configuration;
+import com.alibaba.fastjson.JSON;
+import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.KeyText;
+import com.otsrange.common.Period;
+import com.otsrange.common.RecordLayout;
+import com.otsrange.common.ShardSpec;
+import com.otsrange.common.SortKeyUnit;
+import com.otsrange.common.StateDir;
+import com.otsrange.common.UnitId;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for otsrangereader (registered under that name): emits the rows of a scenario in the
+ * agreed record layout with meta, one list of rows per task, and skips committed units on resume
+ * the way the real reader does.
+ */
+public class TestOtsReader extends Reader {
+    static final Map<String, List<List<Row>>> SCENARIOS = new ConcurrentHashMap<>();
+
+    /** One source row: key, raw sort key, cells (header order), header, time cells. */
+    static final class Row {
+        final Object key;
+        final long time;
+        final List<Column> cells;
+        final List<String> header;
+        final String timeCells;
+
+        Row(Object key, long time, List<String> header, String timeCells, Column... cells) {
+            this.key = key;
+            this.time = time;
+            this.header = header;
+            this.timeCells = timeCells;
+            this.cells = java.util.Arrays.asList(cells);
+        }
+
+        String keyText() {
+            if (key instanceof Long) {
+                return KeyText.ofLong((Long) key);
+            }
+            if (key instanceof byte[]) {
+                return KeyText.ofBinary((byte[]) key);
+            }
+            return key == null ? null : KeyText.ofString((String) key);
+        }
+    }
+
+    public static class Job extends Reader.Job {
+        @Override
+        public void init() {
+        }
+
+        @Override
+        public List<Configuration> split(int adviceNumber) {
+            Configuration p = getPluginJobConf();
+            List<List<Row>> tasks = SCENARIOS.get(p.getString("scenario"));
+            Set<String> committed = Collections.emptySet();
+            if (p.getBool("resume", false)) {
+                try {
+                    committed = CheckpointLog.committedUnits(StateDir.of(Paths.get(getPeerPluginJobConf().getString("path")),
+                            p.getString("table"), ShardSpec.parse(p.getString("shard"))));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            List<Configuration> out = new ArrayList<>();
+            String period = Period.finestIn(getPeerPluginJobConf().getString("fileName", RecordLayout.DEFAULT_FILE_NAME)).text();
+            for (int i = 0; i < tasks.size(); i++) {
+                Configuration c = p.clone();
+                c.set("taskIndex", i);
+                c.set("period", period);
+                c.set("skipUnits", new ArrayList<>(committed));
+                out.add(c);
+            }
+            return out;
+        }
+
+        @Override
+        public void destroy() {
+        }
+    }
+
+    public static class Task extends Reader.Task {
+        @Override
+        public void init() {
+        }
+
+        @Override
+        public void startRead(RecordSender sender) {
+            Configuration p = getPluginJobConf();
+            List<Row> rows = SCENARIOS.get(p.getString("scenario")).get(p.getInt("taskIndex"));
+            Period period = Period.parse(p.getString("period"));
+            ZoneId zone = ZoneId.of(p.getString("timeZone", "UTC"));
+            SortKeyUnit unit = SortKeyUnit.parse(p.getString("timeUnit", "ms"));
+            List<String> skip = p.getList("skipUnits", String.class);
+            int failAfter = p.getInt("failAfterRecords", -1);
+            int failTask = p.getInt("failTask", 0);
+            Map<String, Map<String, String>> metas = new HashMap<>();
+            int sent = 0;
+            for (Row r : rows) {
+                long ms = unit.toEpochMillisFloor(r.time);
+                String unitId = r.key == null ? "2000/nokey" : UnitId.of(period, period.label(ms, zone), r.keyText());
+                if (skip != null && skip.contains(unitId)) {
+                    continue;
+                }
+                if (failAfter >= 0 && sent == failAfter && p.getInt("taskIndex") == failTask) {
+                    sender.flush();
+                    throw new IllegalStateException("simulated crash after " + sent + " records");
+                }
+                Map<String, String> meta = metas.get(unitId + "|" + r.header);
+                if (meta == null) {
+                    Map<String, String> m = new HashMap<>();
+                    m.put(RecordLayout.META_LAYOUT, RecordLayout.LAYOUT_VERSION);
+                    m.put(RecordLayout.META_UNIT, unitId);
+                    m.put(RecordLayout.META_HEADER, JSON.toJSONString(r.header));
+                    m.put(RecordLayout.META_TIME_CELLS, r.timeCells);
+                    m.put(RecordLayout.META_PERIOD, period.text());
+                    meta = Collections.unmodifiableMap(m);
+                    metas.put(unitId + "|" + r.header, meta);
+                }
+                Record rec = sender.createRecord();
+                if (r.key instanceof Long) {
+                    rec.addColumn(new LongColumn((Long) r.key));
+                } else if (r.key instanceof byte[]) {
+                    rec.addColumn(new BytesColumn((byte[]) r.key));
+                } else {
+                    rec.addColumn(new StringColumn((String) r.key));
+                }
+                rec.addColumn(r.time == Long.MIN_VALUE ? new LongColumn() : new LongColumn(r.time));
+                for (Column c : r.cells) {
+                    rec.addColumn(c);
+                }
+                rec.setMeta(meta);
+                sender.sendToWriter(rec);
+                sent++;
+            }
+            sender.flush();
+        }
+
+        @Override
+        public void destroy() {
+        }
+    }
+}
