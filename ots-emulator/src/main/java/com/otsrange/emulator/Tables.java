@@ -116,13 +116,16 @@ final class Tables {
             long acc = 0;
             byte[] firstPrefix = null;
             byte[] lastPoint = null;
+            byte[] previous = null;
             boolean cutPending = false;
             for (Map.Entry<byte[], byte[]> e : t.rows.entrySet()) {
                 byte[] key = e.getKey();
                 int plen = KeyCodec.prefixLength(t.schema, key, 1);
                 if (firstPrefix == null) firstPrefix = Arrays.copyOf(key, plen);
-                if (cutPending) {
-                    byte[] prefix = Arrays.copyOf(key, plen);
+                boolean newPartition = previous == null || !Arrays.equals(previous, 0, previous.length, key, 0, plen);
+                if (newPartition) previous = Arrays.copyOf(key, plen);
+                if (cutPending && newPartition) {
+                    byte[] prefix = previous;
                     boolean fresh = Arrays.compareUnsigned(prefix, firstPrefix) > 0
                         && (lastPoint == null || Arrays.compareUnsigned(prefix, lastPoint) > 0);
                     if (fresh) {

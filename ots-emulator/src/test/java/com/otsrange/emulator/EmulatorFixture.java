@@ -2,7 +2,7 @@ package com.otsrange.emulator;
 
 import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
-import com.alicloud.openservices.tablestore.model.AlwaysRetryStrategy;
+import com.alicloud.openservices.tablestore.model.NoRetryStrategy;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
@@ -35,7 +35,7 @@ final class EmulatorFixture implements AutoCloseable {
     /** A client with the SDK's retries off, to see raw errors. */
     SyncClient noRetryClient() {
         ClientConfiguration conf = new ClientConfiguration();
-        conf.setRetryStrategy(new AlwaysRetryStrategy(0, 0));
+        conf.setRetryStrategy(new NoRetryStrategy());
         SyncClient c = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE, conf);
         extra.add(c);
         return c;
