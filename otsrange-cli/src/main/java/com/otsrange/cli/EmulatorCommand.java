@@ -1,0 +1,34 @@
+package com.otsrange.cli;
+
+import com.otsrange.emulator.EmulatorMain;
+
+import java.util.List;
+
+/** `emulator --port P ...`: the TableStore emulator in the foreground until SIGTERM/SIGINT. */
+final class EmulatorCommand implements Command {
+
+    @Override
+    public String name() {
+        return "emulator";
+    }
+
+    @Override
+    public String summary() {
+        return "run the TableStore emulator on 127.0.0.1 until stopped";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: bin/otsrange emulator --port P --instance NAME --access-id ID --access-key KEY\n"
+                + "                            [--faults SPEC] [--data DIR] [--demo]\n"
+                + "  Prints \"listening on http://127.0.0.1:P\" once it accepts requests; stops on SIGTERM/SIGINT.\n"
+                + "  --demo      load the demo table sensor_data\n"
+                + "  --data DIR  keep tables in DIR across restarts\n"
+                + "  --faults    e.g. busy=0.1,timeout=0.05,throttle=0.05,reset=0.02,slow=0.05,seed=7 (see README.md)\n";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) {
+        return EmulatorMain.run(args.toArray(new String[0]));
+    }
+}

@@ -1,0 +1,189 @@
+package com.otsrange.cli;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONArray;
+import com.alibaba.fastjson.JSONException;
+import com.alibaba.fastjson.JSONObject;
+import com.alibaba.fastjson.parser.Feature;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DataX job file after `${name}` substitution, split into the parts the engine uses:
+ * job.setting and job.content[0].reader / writer. Structural problems are findings, not
+ * exceptions, so `validate` can report them together with everything else.
+ */
+final class JobDocument {
+
+    static final String READER_PATH = "job.content[0].reader";
+    static final String WRITER_PATH = "job.content[0].writer";
+
+    private final JSONObject root;
+    private final String text;
+
+    private JobDocument(JSONObject root, String text) {
+        this.root = root;
+        this.text = text;
+    }
+
+    /** Reads and substitutes; returns null (with a finding) when the file is not a JSON object. */
+    static JobDocument read(Path file, String shownName, JobVariables variables, Findings findings) {
+        String raw;
+        try {
+            raw = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            findings.error(shownName, "file not found (resolved to " + file + ")");
+            return null;
+        } catch (IOException e) {
+            findings.error(shownName, "cannot read: " + e.getMessage());
+            return null;
+        }
+        String text = variables.apply(raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
+        Object parsed;
+        try {
+            parsed = JSON.parse(text, Feature.OrderedField);
+        } catch (JSONException e) {
+            findings.error(shownName, "not valid JSON: " + e.getMessage());
+            return null;
+        }
+        if (!(parsed instanceof JSONObject)) {
+            findings.error(shownName, "must hold a JSON object {\"job\": {...}}");
+            return null;
+        }
+        return new JobDocument((JSONObject) parsed, text);
+    }
+
+    String text() {
+        return text;
+    }
+
+    JSONObject root() {
+        return root;
+    }
+
+    JSONObject job() {
+        return root.get("job") instanceof JSONObject ? root.getJSONObject("job") : null;
+    }
+
+    JSONObject content() {
+        JSONObject job = job();
+        if (job == null || !(job.get("content") instanceof JSONArray)) {
+            return null;
+        }
+        JSONArray content = job.getJSONArray("content");
+        return !content.isEmpty() && content.get(0) instanceof JSONObject ? content.getJSONObject(0) : null;
+    }
+
+    JSONObject plugin(String kind) {
+        JSONObject content = content();
+        return content != null && content.get(kind) instanceof JSONObject ? content.getJSONObject(kind) : null;
+    }
+
+    String pluginName(String kind) {
+        JSONObject plugin = plugin(kind);
+        return plugin != null && plugin.get("name") instanceof String ? plugin.getString("name") : null;
+    }
+
+    JSONObject parameter(String kind) {
+        JSONObject plugin = plugin(kind);
+        return plugin != null && plugin.get("parameter") instanceof JSONObject ? plugin.getJSONObject("parameter") : null;
+    }
+
+    /** The structure DataX itself insists on: one content element, named plugins, a speed setting. */
+    void checkStructure(Findings findings) {
+        JSONObject job = job();
+        if (job == null) {
+            findings.error("job", "missing: a DataX job file is {\"job\": {\"setting\": {...}, \"content\": [{\"reader\": ..., \"writer\": ...}]}}");
+            return;
+        }
+        Object content = job.get("content");
+        if (!(content instanceof JSONArray) || ((JSONArray) content).isEmpty()) {
+            findings.error("job.content", "expected an array with one {\"reader\": ..., \"writer\": ...} object");
+        } else if (((JSONArray) content).size() > 1) {
+            findings.error("job.content", "has " + ((JSONArray) content).size() + " elements; DataX runs one reader/writer pair per job, write one job file per pair");
+        } else if (!(((JSONArray) content).get(0) instanceof JSONObject)) {
+            findings.error("job.content[0]", "expected an object with reader and writer");
+        } else {
+            for (String kind : new String[] {"reader", "writer"}) {
+                String path = "job.content[0]." + kind;
+                JSONObject plugin = plugin(kind);
+                if (plugin == null) {
+                    findings.error(path, "missing: {\"name\": \"...\", \"parameter\": {...}}");
+                    continue;
+                }
+                if (pluginName(kind) == null || pluginName(kind).trim().isEmpty()) {
+                    findings.error(path + ".name", "missing: the plugin name, e.g. " + (kind.equals("reader") ? "otsrangereader" : "csvyearwriter"));
+                }
+                if (!(plugin.get("parameter") instanceof JSONObject)) {
+                    findings.error(path + ".parameter", "missing or not an object");
+                }
+            }
+        }
+        checkSpeed(job, findings);
+    }
+
+    private static void checkSpeed(JSONObject job, Findings findings) {
+        JSONObject setting = job.get("setting") instanceof JSONObject ? job.getJSONObject("setting") : null;
+        JSONObject speed = setting != null && setting.get("speed") instanceof JSONObject ? setting.getJSONObject("speed") : null;
+        if (speed == null) {
+            findings.error("job.setting.speed", "missing: DataX refuses a job without a speed setting; add {\"channel\": 4}");
+            return;
+        }
+        boolean any = false;
+        for (String key : new String[] {"channel", "byte", "record"}) {
+            Object value = speed.get(key);
+            if (value == null) {
+                continue;
+            }
+            if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() == 0 || ((Number) value).longValue() < -1) {
+                findings.error("job.setting.speed." + key, "expected a positive integer, got " + JSON.toJSONString(value));
+            } else if (((Number) value).longValue() > 0) {
+                any = true;
+            }
+        }
+        if (!any) {
+            findings.error("job.setting.speed", "set channel (a positive integer, e.g. {\"channel\": 4}): DataX needs channel, byte or record");
+        }
+        if (setting.get("errorLimit") instanceof JSONObject) {
+            JSONObject limit = setting.getJSONObject("errorLimit");
+            Object record = limit.get("record");
+            if (record != null && !(record instanceof Integer || record instanceof Long) || record != null && ((Number) record).longValue() < 0) {
+                findings.error("job.setting.errorLimit.record", "expected an integer >= 0 (dirty records allowed), got " + JSON.toJSONString(record));
+            }
+            Object percentage = limit.get("percentage");
+            if (percentage != null && (!(percentage instanceof Number) || ((Number) percentage).doubleValue() < 0 || ((Number) percentage).doubleValue() > 1)) {
+                findings.error("job.setting.errorLimit.percentage", "expected a number between 0 and 1, got " + JSON.toJSONString(percentage));
+            }
+        }
+    }
+
+    /** Paths (`parameter.a.b`, relative to a plugin) of string values still holding `${name}`. */
+    static List<String> placeholderPaths(Map<String, Object> parameter) {
+        List<String> paths = new ArrayList<>();
+        collect(parameter, "parameter", paths);
+        return paths;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Object value, String path, List<String> out) {
+        if (value instanceof Map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
+                collect(e.getValue(), path + "." + e.getKey(), out);
+            }
+        } else if (value instanceof List) {
+            List<Object> list = (List<Object>) value;
+            for (int i = 0; i < list.size(); i++) {
+                collect(list.get(i), path + "[" + i + "]", out);
+            }
+        } else if (JobVariables.containsReference(value)) {
+            out.add(path);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package com.otsrange.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** `validate JOB.json [-p "-Dname=value ..."]`: every offline check, all problems at once. */
+final class ValidateCommand implements Command {
+
+    private final Map<String, ParameterCheck> readerChecks = new LinkedHashMap<>();
+    private final Map<String, ParameterCheck> writerChecks = new LinkedHashMap<>();
+
+    ValidateCommand() {
+        this(System.getenv());
+    }
+
+    ValidateCommand(Map<String, String> environment) {
+        readerChecks.put("otsrangereader", new ReaderParameterCheck(environment));
+        writerChecks.put("csvyearwriter", new WriterParameterCheck());
+    }
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public String summary() {
+        return "check a job and its task files offline; lists every problem, exit 1 on any";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: bin/otsrange validate JOB.json [-p \"-Dname=value ...\"]\n"
+                + "  Checks the job structure, otsrangereader's parameter (schema, filters, time bounds, tasks\n"
+                + "  and task files, shard, tuning) and csvyearwriter's (fileName pattern, modes, formats)\n"
+                + "  without connecting. Every problem is printed with its JSON path; nothing is written.\n"
+                + "  ${name} values not given with -p are filled at run time and reported as not checked.\n";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) {
+        JobArguments arguments = JobArguments.parse(args);
+        Report report = validate(arguments, console.workingDir());
+        console.out().print(report.text);
+        return report.valid ? 0 : FAILED;
+    }
+
+    /** The validation as a value, so `plan` can refuse an invalid job with the same report. */
+    Report validate(JobArguments arguments, Path workingDir) {
+        Findings findings = new Findings();
+        StringBuilder text = new StringBuilder();
+        text.append("validate ").append(arguments.jobPath()).append('\n');
+        JobDocument job = JobDocument.read(workingDir.resolve(arguments.jobPath()), arguments.jobPath(), arguments.variables(), findings);
+        List<String> unchecked = new ArrayList<>();
+        if (job != null) {
+            job.checkStructure(findings);
+            checkPlugin(job, "reader", readerChecks, workingDir, findings, unchecked, text);
+            checkPlugin(job, "writer", writerChecks, workingDir, findings, unchecked, text);
+        }
+        if (!unchecked.isEmpty()) {
+            text.append("not checked, filled in at run time (-p \"-Dname=value\"):\n");
+            for (String line : unchecked) {
+                text.append("  - ").append(line).append('\n');
+            }
+        }
+        for (String note : findings.notes()) {
+            text.append("note: ").append(note).append('\n');
+        }
+        List<String> errors = findings.errors();
+        if (errors.isEmpty()) {
+            text.append("OK: no problems found\n");
+        } else {
+            text.append(errors.size()).append(errors.size() == 1 ? " problem:\n" : " problems:\n");
+            for (int i = 0; i < errors.size(); i++) {
+                text.append(String.format("  %d. %s%n", i + 1, errors.get(i)));
+            }
+            text.append("INVALID: fix the problems above and run validate again\n");
+        }
+        return new Report(errors.isEmpty(), text.toString(), errors);
+    }
+
+    private static void checkPlugin(JobDocument job, String kind, Map<String, ParameterCheck> checks, Path workingDir,
+                                    Findings findings, List<String> unchecked, StringBuilder text) {
+        String name = job.pluginName(kind);
+        Map<String, Object> parameter = job.parameter(kind);
+        if (name == null || parameter == null) {
+            return;
+        }
+        String prefix = "job.content[0]." + kind + ".";
+        List<String> placeholders = JobDocument.placeholderPaths(parameter);
+        for (String path : placeholders) {
+            // DataX masks keys ending in accessKey/password when it prints a job; so do we
+            boolean secret = path.endsWith("accessKey") || path.toLowerCase(java.util.Locale.ROOT).endsWith("password");
+            unchecked.add(prefix + path + " = " + (secret && !String.valueOf(valueAt(parameter, path)).matches("\\$\\{?\\w+}?")
+                    ? "(hidden)" : com.alibaba.fastjson.JSON.toJSONString(valueAt(parameter, path))));
+        }
+        ParameterCheck check = checks.get(name);
+        if (check == null) {
+            findings.note(kind + " " + name + " is not an otsrange plugin: its parameter was not checked");
+            return;
+        }
+        String peerKind = kind.equals("reader") ? "writer" : "reader";
+        Map<String, Object> peer = job.parameter(peerKind);
+        ParameterCheck.PluginFindings pluginFindings = new ParameterCheck.PluginFindings();
+        String summary;
+        try {
+            summary = check.check(parameter, peer, workingDir, pluginFindings);
+        } catch (RuntimeException e) {
+            findings.error(prefix + "parameter", "could not be checked: " + Errors.describe(e));
+            return;
+        }
+        int real = 0;
+        for (String problem : pluginFindings.problems()) {
+            if (dependsOnPlaceholder(problem, placeholders)) {
+                continue;
+            }
+            int colon = problem.indexOf(": ");
+            if (colon > 0) {
+                findings.error(prefix + problem.substring(0, colon), problem.substring(colon + 2));
+            } else {
+                findings.error(prefix + "parameter", problem);
+            }
+            real++;
+        }
+        if (real == 0) {
+            text.append("  ").append(kind).append(' ').append(name).append(": ")
+                    .append(summary != null ? summary : "ok apart from the values filled in at run time").append('\n');
+        } else {
+            text.append("  ").append(kind).append(' ').append(name).append(": ").append(real)
+                    .append(real == 1 ? " problem\n" : " problems\n");
+        }
+    }
+
+    /**
+     * A problem about a value that is still `${name}` is no problem of the job: the value arrives at
+     * run time. The problem's path is its text up to the first ": ".
+     */
+    static boolean dependsOnPlaceholder(String problem, List<String> placeholderPaths) {
+        int colon = problem.indexOf(": ");
+        String path = colon > 0 ? problem.substring(0, colon) : problem;
+        for (String placeholder : placeholderPaths) {
+            if (path.equals(placeholder) || path.startsWith(placeholder + ".") || path.startsWith(placeholder + "[")
+                    || path.startsWith(placeholder + " ")) {
+                return true;
+            }
+        }
+        return !placeholderPaths.isEmpty() && problem.contains("${");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object valueAt(Map<String, Object> parameter, String path) {
+        // paths come from JobDocument.placeholderPaths, so walking the same structure finds the value
+        Object current = parameter;
+        String rest = path.substring("parameter".length());
+        while (!rest.isEmpty() && current != null) {
+            if (rest.startsWith("[")) {
+                int end = rest.indexOf(']');
+                current = ((List<Object>) current).get(Integer.parseInt(rest.substring(1, end)));
+                rest = rest.substring(end + 1);
+            } else {
+                Map<String, Object> map = (Map<String, Object>) current;
+                String key = longestKey(map, rest.substring(1));
+                current = map.get(key);
+                rest = rest.substring(1 + key.length());
+            }
+        }
+        return current;
+    }
+
+    private static String longestKey(Map<String, Object> map, String rest) {
+        String best = "";
+        for (String key : map.keySet()) {
+            boolean boundary = rest.length() == key.length() || rest.length() > key.length()
+                    && (rest.charAt(key.length()) == '.' || rest.charAt(key.length()) == '[');
+            if (rest.startsWith(key) && boundary && key.length() >= best.length()) {
+                best = key;
+            }
+        }
+        return best;
+    }
+
+    /** Outcome of one validation. */
+    static final class Report {
+        final boolean valid;
+        final String text;
+        final List<String> errors;
+
+        Report(boolean valid, String text, List<String> errors) {
+            this.valid = valid;
+            this.text = text;
+            this.errors = errors;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.otsrange.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bin/otsrange and the packaged jar, run as a user would: other working directory, through a symlink. */
+class LauncherIT {
+
+    static final Path ROOT = Paths.get(System.getProperty("otsrange.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    static Result launch(Path workingDir, Path launcher, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectOutput(workingDir.resolve("stdout.txt").toFile())
+                .redirectError(workingDir.resolve("stderr.txt").toFile())
+                .start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/otsrange " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(process.exitValue(),
+                new String(Files.readAllBytes(workingDir.resolve("stdout.txt")), StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(workingDir.resolve("stderr.txt")), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void worksFromAnotherDirectoryThroughASymlink() throws Exception {
+        Path link = dir.resolve("ots");
+        Files.createSymbolicLink(link, ROOT.resolve("bin/otsrange"));
+        Result help = launch(dir, link, "--help");
+        assertEquals(0, help.status, help.toString());
+        for (String command : new String[] {"run", "plan", "validate", "migrate", "demo", "emulator"}) {
+            assertTrue(help.out.contains("  " + command + " "), help.toString());
+        }
+        Result validate = launch(dir, link, "validate", ROOT.resolve("job/demo.json").toString());
+        assertEquals(0, validate.status, validate.toString());
+        Result unknown = launch(dir, link, "frobnicate");
+        assertEquals(2, unknown.status, unknown.toString());
+    }
+
+    @Test
+    void demoRunsThroughTheLauncherIntoTheCurrentDirectory() throws Exception {
+        Result demo = launch(dir, ROOT.resolve("bin/otsrange"), "demo");
+        assertEquals(0, demo.status, demo.toString());
+        assertTrue(demo.out.contains("exported 18 files, 39,456 rows"), demo.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("otsrange-demo-output/dev-003_sensor_data_2024.csv")), demo.toString());
+    }
+
+    @Test
+    void runExecutesAJobFileAndReportsFailureByExitCode() throws Exception {
+        Files.createDirectories(dir.resolve("job"));
+        Files.copy(ROOT.resolve("job/streamreader-csvyearwriter.json"), dir.resolve("job/stream.json"));
+        Result run = launch(dir, ROOT.resolve("bin/otsrange"), "run", "job/stream.json");
+        assertEquals(0, run.status, run.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("output_stream/dev-001_stream_demo_2023.csv"), StandardCharsets.UTF_8);
+        assertEquals("ct,temp,status", lines.get(0), run.toString());
+        assertEquals(6, lines.size(), "header + sliceRecordCount 5\n" + lines);
+        assertEquals("2023-11-14T22:13:20Z,21.5,ok", lines.get(1));
+
+        Files.write(dir.resolve("job/broken.json"), new String(Files.readAllBytes(dir.resolve("job/stream.json")),
+                StandardCharsets.UTF_8).replace("\"timeColumn\": 1", "\"timeColumn\": \"${timeColumn}\"").getBytes(StandardCharsets.UTF_8));
+        Result broken = launch(dir, ROOT.resolve("bin/otsrange"), "run", "job/broken.json", "-p", "-DtimeColumn=-3");
+        assertEquals(1, broken.status, broken.toString());
+        assertTrue(broken.err.contains("timeColumn"), broken.toString());
+    }
+
+    static final class Result {
+        final int status;
+        final String out;
+        final String err;
+
+        Result(int status, String out, String err) {
+            this.status = status;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+}

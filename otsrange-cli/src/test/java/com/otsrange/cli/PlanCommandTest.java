@@ -1,0 +1,111 @@
+package com.otsrange.cli;
+
+import com.otsrange.emulator.OtsEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCommandTest {
+
+    static OtsEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        emulator = OtsEmulator.builder().port(0).instanceName("plantest").accessKeyId("id").accessKeySecret("key")
+                .demo(true).build().start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    static CliHarness plan(Path workingDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, "UTF-8"); PrintStream e = new PrintStream(err, true, "UTF-8")) {
+            Main main = new Main(Collections.<Command>singletonList(new PlanCommand(Collections.<String, String>emptyMap())));
+            status = main.run(Stream.concat(Stream.of("plan"), Arrays.stream(args)).toArray(String[]::new), new Console(o, e, workingDir));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new AssertionError(e);
+        }
+        return CliHarness.of(status, out, err);
+    }
+
+    private String vars(String accessKey) {
+        return "-Dendpoint=" + emulator.endpoint() + " -DinstanceName=plantest -DaccessId=id -DaccessKey=" + accessKey
+                + " -DoutputDir=" + dir.resolve("out");
+    }
+
+    @Test
+    void demoJobPlanShowsUnitsTasksSlicesAndEstimates() {
+        CliHarness run = plan(ValidateCommandTest.ROOT, "job/demo.json", "-p", vars("key"));
+        assertEquals(0, run.status, run.toString());
+        String out = run.out;
+        assertTrue(out.contains("primary key id STRING (partition key), ct INTEGER (sort key), dim INTEGER"), out);
+        assertTrue(out.contains("keys: 6 in the job"), out);
+        assertTrue(out.contains("18 to export"), "6 devices x 3 years\n" + out);
+        assertTrue(out.contains("DataX tasks: 16 (channel 4 x splitFactor 4"), out);
+        assertTrue(out.contains("estimate source: bounded sample"), out);
+        assertTrue(out.contains("2023/dev-001"), out);
+        assertTrue(out.contains("2025-01-01T00:00 .. 2026-01-01T00:00"), out);
+
+        // dim = 0 keeps half of the 78,912 demo rows; the sample extrapolates one page per unit
+        Matcher total = Pattern.compile("total: ([0-9,]+) rows").matcher(out);
+        assertTrue(total.find(), out);
+        long rows = Long.parseLong(total.group(1).replace(",", ""));
+        assertTrue(Math.abs(rows - 39_456) < 39_456 * 0.15, "estimate " + rows + " should be near 39,456");
+
+        assertFalse(Files.exists(dir.resolve("out")), "plan writes nothing");
+    }
+
+    @Test
+    void aSchemaThatDoesNotFitTheTableIsReported() throws Exception {
+        String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
+                .replace("\"partitionKey\": \"id\"", "\"partitionKey\": \"device\"");
+        Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+        CliHarness run = plan(dir, "job.json", "-p", vars("key"));
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertTrue(run.err.contains("OtsRangeReader-02"), run.toString());
+        assertTrue(run.err.contains("parameter.schema.partitionKey: \"device\" is not a primary-key column"), run.toString());
+    }
+
+    @Test
+    void wrongCredentialsFailWithoutLeakingTheKey() {
+        CliHarness run = plan(ValidateCommandTest.ROOT, "job/demo.json", "-p", vars("WRONG-KEY-123"));
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertFalse(run.toString().contains("WRONG-KEY-123"), run.toString());
+    }
+
+    @Test
+    void missingVariablesAndInvalidJobsAreRefusedBeforeConnecting() throws Exception {
+        CliHarness unresolved = plan(ValidateCommandTest.ROOT, "job/demo.json");
+        assertEquals(Command.USAGE, unresolved.status, unresolved.toString());
+        assertTrue(unresolved.err.contains("${...} values"), unresolved.toString());
+
+        Files.write(dir.resolve("bad.json"), "{\"job\": {}}".getBytes(StandardCharsets.UTF_8));
+        CliHarness invalid = plan(dir, "bad.json");
+        assertEquals(Command.FAILED, invalid.status, invalid.toString());
+        assertTrue(invalid.out.contains("INVALID"), invalid.toString());
+    }
+}

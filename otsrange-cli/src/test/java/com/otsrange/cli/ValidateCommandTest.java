@@ -1,0 +1,153 @@
+package com.otsrange.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValidateCommandTest {
+
+    static final Path ROOT = Paths.get(System.getProperty("otsrange.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    /** Runs validate with an empty environment, so OTS_* variables of the machine do not matter. */
+    static CliHarness validate(Path workingDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, "UTF-8"); PrintStream e = new PrintStream(err, true, "UTF-8")) {
+            Main main = new Main(Collections.<Command>singletonList(new ValidateCommand(Collections.<String, String>emptyMap())));
+            String[] all = Stream.concat(Stream.of("validate"), Arrays.stream(args)).toArray(String[]::new);
+            status = main.run(all, new Console(o, e, workingDir));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new AssertionError(e);
+        }
+        return CliHarness.of(status, out, err);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"job/export.json", "job/demo.json", "job/sharded.json", "job/export-connection-file.json",
+            "job/streamreader-csvyearwriter.json"})
+    void everyExampleJobIsValid(String job) {
+        CliHarness run = validate(ROOT, job);
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("OK: no problems found"), run.out);
+    }
+
+    @Test
+    void exampleJobsAreAllCovered() throws Exception {
+        try (Stream<Path> files = Files.list(ROOT.resolve("job"))) {
+            List<String> jobs = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json") && !n.startsWith("connection")).sorted().collect(Collectors.toList());
+            assertEquals(Arrays.asList("demo.json", "export-connection-file.json", "export.json", "sharded.json",
+                    "streamreader-csvyearwriter.json"), jobs, "add new example jobs to everyExampleJobIsValid");
+        }
+    }
+
+    @Test
+    void placeholdersAreReportedAsNotCheckedAndCheckedOnceGiven() {
+        CliHarness unresolved = validate(ROOT, "job/sharded.json");
+        assertEquals(0, unresolved.status, unresolved.toString());
+        assertTrue(unresolved.out.contains("job.content[0].reader.parameter.shard = \"${shard}\""), unresolved.out);
+
+        CliHarness badShard = validate(ROOT, "job/sharded.json", "-p", "-Dshard=4/4 -DstartDate=20240101 -DendDate=20240102");
+        assertEquals(Command.FAILED, badShard.status, badShard.toString());
+        assertTrue(badShard.out.contains("job.content[0].reader.parameter.shard"), badShard.out);
+        assertFalse(badShard.out.contains("= \"${shard}\""), badShard.out);
+
+        CliHarness good = validate(ROOT, "job/sharded.json", "-p", "-Dshard=3/4 -DstartDate=20240101 -DendDate=20240102"
+                + " -Dendpoint=http://127.0.0.1:1 -DinstanceName=i -DaccessId=a -DaccessKey=k -DoutputDir=out");
+        assertEquals(0, good.status, good.toString());
+        assertTrue(good.out.contains("shard 3/4"), good.out);
+        assertFalse(good.out.contains("not checked"), good.out);
+    }
+
+    @Test
+    void everyProblemIsListedAtOnceWithItsPath() throws Exception {
+        Files.createDirectories(dir.resolve("tasks"));
+        Files.write(dir.resolve("tasks/t.json"), "{\"dev-1\": [\"temp\"], \"dev-2\": 5}".getBytes(StandardCharsets.UTF_8));
+        write("bad.json", "{\"job\": {\"setting\": {\"speed\": {\"channel\": 0}},"
+                + " \"content\": [{\"reader\": {\"name\": \"otsrangereader\", \"parameter\": {"
+                + "   \"endpoint\": \"ftp://x\", \"accessId\": \"a\", \"accessKey\": \"k\", \"instanceName\": \"i\","
+                + "   \"table\": \"sensor_data\", \"timeUnit\": \"minutes\", \"timeZone\": \"Mars/Olympus\","
+                + "   \"filters\": {\"ct\": {\"gte\": \"not-a-date\", \"chunkBy\": \"week\"}},"
+                + "   \"tasks\": {\"source\": \"file\", \"path\": \"tasks/t.json\"}, \"shard\": \"5/2\"}},"
+                + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": {\"fileName\": \"/abs/{year}.csv\","
+                + "   \"compress\": \"zip\"}}}]}}");
+        CliHarness run = validate(dir, "bad.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        for (String path : new String[] {"job.setting.speed", "reader.parameter.endpoint", "reader.parameter.timeUnit",
+                "reader.parameter.timeZone", "reader.parameter.shard", "reader.parameter.tasks",
+                "writer.parameter.path", "writer.parameter.fileName", "writer.parameter.compress"}) {
+            assertTrue(run.out.contains(path), "expected a problem at " + path + "\n" + run.out);
+        }
+        assertTrue(run.out.contains("INVALID"), run.out);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "validate writes nothing");
+        }
+    }
+
+    @Test
+    void structuralProblemsAreReported() throws Exception {
+        write("nojob.json", "{\"jobs\": {}}");
+        CliHarness noJob = validate(dir, "nojob.json");
+        assertEquals(Command.FAILED, noJob.status);
+        assertTrue(noJob.out.contains("job: missing"), noJob.out);
+
+        write("two.json", "{\"job\": {\"setting\": {\"speed\": {\"channel\": 1}}, \"content\": [{}, {}]}}");
+        CliHarness two = validate(dir, "two.json");
+        assertEquals(Command.FAILED, two.status);
+        assertTrue(two.out.contains("job.content: has 2 elements"), two.out);
+
+        write("broken.json", "{\"job\": ");
+        CliHarness broken = validate(dir, "broken.json");
+        assertEquals(Command.FAILED, broken.status);
+        assertTrue(broken.out.contains("not valid JSON"), broken.out);
+
+        CliHarness missing = validate(dir, "missing.json");
+        assertEquals(Command.FAILED, missing.status);
+        assertTrue(missing.out.contains("file not found"), missing.out);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(Command.USAGE, validate(dir).status);
+        assertEquals(Command.USAGE, validate(dir, "a.json", "b.json").status);
+        assertEquals(Command.USAGE, validate(dir, "a.json", "-p").status);
+    }
+
+    @Test
+    void secretsNeverAppearInTheReport() throws Exception {
+        write("secret.json", "{\"job\": {\"setting\": {\"speed\": {\"channel\": 1}},"
+                + " \"content\": [{\"reader\": {\"name\": \"otsrangereader\", \"parameter\": {"
+                + "   \"endpoint\": \"http://127.0.0.1:1\", \"accessId\": \"a\", \"accessKey\": \"TOP-SECRET-42\", \"instanceName\": \"i\","
+                + "   \"table\": \"t\", \"tasks\": {\"source\": \"inline\", \"definitions\": {\"k\": [\"c\"]}}, \"bogus\": 1}},"
+                + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": {\"path\": \"out\"}}}]}}");
+        CliHarness run = validate(dir, "secret.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertTrue(run.out.contains("bogus"), run.out);
+        assertFalse(run.out.contains("TOP-SECRET-42"), run.out);
+    }
+
+    private void write(String name, String text) throws Exception {
+        Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+}
