@@ -139,7 +139,7 @@ final class GenericSink implements RecordSink {
             }
             Files.createDirectories(partDir);
             part.writer = new BufferedWriter(new OutputStreamWriter(
-                    new FileOutputStream(part.file.toFile(), true), spec.encoding().newEncoder()), 16 * 1024);
+                    new FileOutputStream(part.file.toFile(), true), spec.encoding().newEncoder()), 8 * 1024);
             openParts.put(route.name, part);
         }
         if (cells == null) {

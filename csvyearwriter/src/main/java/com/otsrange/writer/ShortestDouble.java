@@ -26,6 +26,15 @@ final class ShortestDouble {
         if (d == 0) {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
         }
+        String s = Double.toString(d);
+        BigDecimal old = new BigDecimal(s).stripTrailingZeros();
+        int n = old.precision();
+        // Fast path. With n <= 15 digits, s is also the n-digit decimal nearest to d (15-digit
+        // decimals survive a round trip through double), so it is the answer unless a shorter
+        // one round-trips; the (n-1)-digit neighbours of s are the only candidates to check.
+        if (n <= 15 && !(n > 1 && anyRoundTrips(d, old, n - 1))) {
+            return s;
+        }
         return notation(shortest(d));
     }
 
@@ -35,7 +44,9 @@ final class ShortestDouble {
         // Java 8's toString always round-trips; it is usually (not always) shortest.
         BigDecimal old = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         int n = old.precision();
-        if (n > 1 && anyRoundTrips(d, exact, n - 1)) {
+        // s lies inside d's rounding interval, so its (n-1)-digit neighbours decide whether
+        // any (n-1)-digit decimal rounds to d
+        if (n > 1 && anyRoundTrips(d, old, n - 1)) {
             n = n - 1;
             while (n > 1 && anyRoundTrips(d, exact, n - 1)) {
                 n--;
@@ -54,10 +65,13 @@ final class ShortestDouble {
         return best.stripTrailingZeros();
     }
 
-    /** Does some decimal with {@code digits} significant digits round to d? */
-    static boolean anyRoundTrips(double d, BigDecimal exact, int digits) {
-        return roundTrips(d, exact.round(new MathContext(digits, RoundingMode.FLOOR)))
-                || roundTrips(d, exact.round(new MathContext(digits, RoundingMode.CEILING)));
+    /**
+     * Does some decimal with {@code digits} significant digits round to d? {@code near} must be d
+     * itself or a decimal inside d's rounding interval.
+     */
+    static boolean anyRoundTrips(double d, BigDecimal near, int digits) {
+        return roundTrips(d, near.round(new MathContext(digits, RoundingMode.FLOOR)))
+                || roundTrips(d, near.round(new MathContext(digits, RoundingMode.CEILING)));
     }
 
     /** The {@code digits}-digit decimal closest to d that rounds to d (ties: even), or null. */

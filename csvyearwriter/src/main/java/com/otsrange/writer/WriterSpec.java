@@ -105,7 +105,7 @@ final class WriterSpec {
         int timeColumn = -1;
         List<String> columnNames;
         int[] columns;
-        int maxOpenFiles = 64;
+        int maxOpenFiles = 512;
         int taskIndex;
     }
 
@@ -257,7 +257,7 @@ final class WriterSpec {
                 throw config("parameter.columnNames", null,
                         "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
             }
-            Integer max = w.getInt("maxOpenFiles", 64);
+            Integer max = w.getInt("maxOpenFiles", 512);
             if (max < 1 || max > 4096) {
                 throw config("parameter.maxOpenFiles", max, "an integer between 1 and 4096");
             }

@@ -91,7 +91,7 @@ class GenericModeTest {
     @Test
     void throughput() throws Exception {
         Path out = dir.resolve("bench");
-        long perTask = Long.getLong("bench.records", 400_000L);
+        long perTask = Long.getLong("bench.records", 200_000L);
         JSONObject job = streamJob(out, perTask, 2, 200, 60_000L);
         long t0 = System.nanoTime();
         RunResult r = Jobs.run(job);
