@@ -10,7 +10,8 @@ import java.util.Map;
 interface ParameterCheck {
 
     /** @return a one-line summary of what was checked when valid (e.g. "3 task keys"), else null */
-    String check(Map<String, Object> parameter, Map<String, Object> peerParameter, Path workingDir, PluginFindings findings);
+    String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
+                 PluginFindings findings);
 
     /** Problems of one plugin, each `parameter.path: message`. */
     final class PluginFindings {

@@ -16,7 +16,8 @@ final class ReaderParameterCheck implements ParameterCheck {
     }
 
     @Override
-    public String check(Map<String, Object> parameter, Map<String, Object> peerParameter, Path workingDir, PluginFindings findings) {
+    public String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
+                        PluginFindings findings) {
         SpecResult result = ReaderSpec.parse(parameter, workingDir, environment);
         for (String problem : result.problems()) {
             findings.add(problem);

@@ -107,7 +107,7 @@ final class ValidateCommand implements Command {
         ParameterCheck.PluginFindings pluginFindings = new ParameterCheck.PluginFindings();
         String summary;
         try {
-            summary = check.check(parameter, peer, workingDir, pluginFindings);
+            summary = check.check(parameter, job.pluginName(peerKind), peer, workingDir, pluginFindings);
         } catch (RuntimeException e) {
             findings.error(prefix + "parameter", "could not be checked: " + Errors.describe(e));
             return;

@@ -78,6 +78,20 @@ class MigrateCommandTest {
     }
 
     @Test
+    void theMigratedSeedJobPassesValidate() throws Exception {
+        write("export_config.json", SEED_CONFIG);
+        write("connection.json", SEED_CONNECTION);
+        Files.createDirectories(dir.resolve("tasks"));
+        Files.copy(ValidateCommandTest.ROOT.resolve("job/tasks/device_mappings.json"), dir.resolve("tasks/device_mappings.json"));
+        CliHarness migrated = CliHarness.run(dir, "migrate", "--config", "export_config.json", "--connection", "connection.json");
+        assertEquals(0, migrated.status, migrated.toString());
+        write("job.json", migrated.out);
+        CliHarness validated = ValidateCommandTest.validate(dir, "job.json");
+        assertEquals(0, validated.status, validated.toString());
+        assertTrue(validated.out.contains("3 task key(s) from 1 task file(s)"), validated.out);
+    }
+
+    @Test
     void connectionSecretsAreNeverCopied() throws Exception {
         write("export_config.json", SEED_CONFIG);
         write("connection.json", SEED_CONNECTION);

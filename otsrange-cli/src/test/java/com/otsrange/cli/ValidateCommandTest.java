@@ -106,6 +106,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void genericModeWriterNeedsItsRecordColumns() throws Exception {
+        String job = new String(Files.readAllBytes(ROOT.resolve("job/streamreader-csvyearwriter.json")), StandardCharsets.UTF_8)
+                .replace("\"partitionKeyColumn\": 0,", "")
+                .replace("\"timeColumn\": 1,", "\"timeColumn\": -1,")
+                .replace("\"columnNames\": [\"ct\", \"temp\", \"status\"]", "\"columnNames\": [\"ct\"]");
+        write("generic.json", job);
+        CliHarness run = validate(dir, "generic.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertTrue(run.out.contains("writer.parameter.partitionKeyColumn: missing"), run.out);
+        assertTrue(run.out.contains("writer.parameter.timeColumn: expected a 0-based record column index, got -1"), run.out);
+        assertTrue(run.out.contains("writer.parameter.columnNames: has 1 names for 3 entries"), run.out);
+        assertTrue(run.out.contains("3 problems"), run.out);
+    }
+
+    @Test
     void structuralProblemsAreReported() throws Exception {
         write("nojob.json", "{\"jobs\": {}}");
         CliHarness noJob = validate(dir, "nojob.json");
