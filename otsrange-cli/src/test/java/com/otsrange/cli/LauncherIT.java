@@ -82,6 +82,52 @@ class LauncherIT {
         assertTrue(broken.err.contains("timeColumn"), broken.toString());
     }
 
+    @Test
+    void buildsTheJarFirstWhenItIsMissing() throws Exception {
+        // a copy of the launcher in a checkout without the jar, and an `mvn` that records its
+        // arguments and "builds" by copying the real jar
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("bin"));
+        Files.copy(ROOT.resolve("bin/otsrange"), checkout.resolve("bin/otsrange"));
+        Path fakeBin = dir.resolve("fakebin");
+        Files.createDirectories(fakeBin);
+        Path mvn = fakeBin.resolve("mvn");
+        Files.write(mvn, ("#!/usr/bin/env bash\n"
+                + "echo \"$PWD $*\" > '" + dir.resolve("mvn-args.txt") + "'\n"
+                + "mkdir -p otsrange-cli/target && cp '" + System.getProperty("otsrange.jar") + "' otsrange-cli/target/otsrange.jar\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(mvn.toFile().setExecutable(true));
+        List<String> command = Arrays.asList(checkout.resolve("bin/otsrange").toString(), "--help");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+        String err = new String(Files.readAllBytes(dir.resolve("err.txt")), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), err);
+        assertEquals(checkout.toRealPath() + " -q -DskipTests package",
+                new String(Files.readAllBytes(dir.resolve("mvn-args.txt")), StandardCharsets.UTF_8).trim());
+        assertTrue(err.contains("first run, building"), err);
+        assertTrue(new String(Files.readAllBytes(dir.resolve("out.txt")), StandardCharsets.UTF_8).contains("usage: bin/otsrange"));
+    }
+
+    @Test
+    void emulatorAnnouncesItsPortAndStopsOnSigterm() throws Exception {
+        Process process = new ProcessBuilder(ROOT.resolve("bin/otsrange").toString(), "emulator", "--port", "0",
+                "--instance", "it", "--access-id", "id", "--access-key", "SECRET-emu", "--demo")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = lines.readLine();
+            assertTrue(first != null && first.matches(".*listening on http://127\\.0\\.0\\.1:[1-9][0-9]*.*"), first);
+            assertTrue(!first.contains("SECRET-emu"), first);
+            process.destroy(); // SIGTERM: bin/otsrange exec'd java, so the JVM gets it directly
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the emulator did not stop on SIGTERM");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     static final class Result {
         final int status;
         final String out;
