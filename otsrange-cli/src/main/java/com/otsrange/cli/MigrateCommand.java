@@ -47,6 +47,9 @@ final class MigrateCommand implements Command {
         for (String warning : migration.warnings()) {
             console.err().println("migrate: note: " + warning);
         }
+        for (String warning : TaskFileScan.snakeCaseOperators(config.get("tasks"), console)) {
+            console.err().println("migrate: note: " + warning);
+        }
         return 0;
     }
 }

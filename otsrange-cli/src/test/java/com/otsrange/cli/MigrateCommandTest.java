@@ -134,6 +134,19 @@ class MigrateCommandTest {
     }
 
     @Test
+    void snakeCaseOperatorsInTaskFilesArePointedOut() throws Exception {
+        write("export_config.json", SEED_CONFIG.replace("\"source\": \"file\", \"path\": \"tasks/device_mappings.json\"",
+                "\"source\": \"pattern\", \"path\": \"tasks/batch_*.json\""));
+        Files.createDirectories(dir.resolve("tasks"));
+        write("tasks/batch_1.json", "{\"k1\": {\"columns\": [\"a\"], \"filters\": {\"a\": {\"not_in\": [1, 2]}}}}");
+        write("tasks/batch_2.json", "{\"k2\": [\"a\"]}");
+        CliHarness run = CliHarness.run(dir, "migrate", "--config", "export_config.json");
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.err.contains("task file tasks/batch_1.json uses the operator \"not_in\""), run.err);
+        assertFalse(run.err.contains("batch_2.json"), run.err);
+    }
+
+    @Test
     void missingConfigIsAUsageError() {
         CliHarness run = CliHarness.run(dir, "migrate");
         assertEquals(Command.USAGE, run.status);
