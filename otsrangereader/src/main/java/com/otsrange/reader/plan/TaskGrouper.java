@@ -7,42 +7,83 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Groups units into at most {@code maxTasks} DataX tasks balanced by weight (largest first onto
- * the lightest task). A unit is never divided; the units of a heavy key land on different tasks.
- * Inside a task, units are ordered by key and time.
+ * Groups units into at most {@code maxTasks} DataX tasks, balanced by weight. A key's units stay
+ * together (one task writes all its files, and the task config holds one time span for them)
+ * unless the key alone outweighs half a task's share: then its units are cut into contiguous time
+ * runs spread over several tasks. A unit is never divided. Runs go largest first onto the
+ * lightest task; inside a task they are ordered by key and time.
  */
 public final class TaskGrouper {
     private TaskGrouper() {
     }
 
+    /** @param units in key order, then time order (as the planner produces them) */
     public static List<List<Unit>> group(List<Unit> units, int maxTasks) {
         int n = Math.max(1, Math.min(maxTasks, units.size()));
-        List<Unit> byWeight = new ArrayList<>(units);
-        Collections.sort(byWeight, Comparator.comparingDouble(Unit::weight).reversed()
-                .thenComparingInt(Unit::task).thenComparingLong(Unit::from));
-        List<List<Unit>> bins = new ArrayList<>(n);
+        double total = 0;
+        for (Unit u : units) {
+            total += u.weight();
+        }
+        double cap = n == 1 ? Double.MAX_VALUE : total / n / 2;
+        List<List<Unit>> runs = new ArrayList<>();
+        List<Unit> run = null;
+        double runWeight = 0;
+        Unit prev = null;
+        for (Unit u : units) {
+            boolean sameKeyContiguous = prev != null && prev.task() == u.task() && prev.to() == u.from();
+            if (run == null || !sameKeyContiguous || (runWeight + u.weight() > cap && runWeight > 0)) {
+                run = new ArrayList<>();
+                runs.add(run);
+                runWeight = 0;
+            }
+            run.add(u);
+            runWeight += u.weight();
+            prev = u;
+        }
+        final double[] runWeights = new double[runs.size()];
+        List<Integer> order = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            for (Unit u : runs.get(i)) {
+                runWeights[i] += u.weight();
+            }
+            order.add(i);
+        }
+        Collections.sort(order, (a, b) -> {
+            int c = Double.compare(runWeights[b], runWeights[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
         final double[] load = new double[n];
         PriorityQueue<Integer> lightest = new PriorityQueue<>(n, (a, b) -> {
             int c = Double.compare(load[a], load[b]);
             return c != 0 ? c : Integer.compare(a, b);
         });
+        List<List<List<Unit>>> bins = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            bins.add(new ArrayList<Unit>());
+            bins.add(new ArrayList<List<Unit>>());
             lightest.add(i);
         }
-        for (Unit u : byWeight) {
+        for (int r : order) {
             int b = lightest.poll();
-            bins.get(b).add(u);
-            load[b] += u.weight();
+            bins.get(b).add(runs.get(r));
+            load[b] += runWeights[r];
             lightest.add(b);
         }
-        Comparator<Unit> order = Comparator.comparingInt(Unit::task).thenComparingLong(Unit::from);
+        Comparator<List<Unit>> byKeyTime = Comparator.comparingInt((List<Unit> l) -> l.get(0).task())
+                .thenComparingLong(l -> l.get(0).from());
         List<List<Unit>> out = new ArrayList<>(n);
-        for (List<Unit> bin : bins) {
-            if (!bin.isEmpty() || out.isEmpty()) {
-                Collections.sort(bin, order);
-                out.add(bin);
+        for (List<List<Unit>> bin : bins) {
+            if (bin.isEmpty()) {
+                continue;
             }
+            Collections.sort(bin, byKeyTime);
+            List<Unit> flat = new ArrayList<>();
+            for (List<Unit> r : bin) {
+                flat.addAll(r);
+            }
+            out.add(flat);
+        }
+        if (out.isEmpty()) {
+            out.add(new ArrayList<Unit>());
         }
         return out;
     }

@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * What one reader task needs, self-contained and compact: header lists and filters appear once
- * and units point at them by index; a unit is {@code [key, header, filter, period label, from, to]}.
+ * and units point at them by index; a run of consecutive units of one key is
+ * {@code [key, header, filter, from, to]} and the task cuts it into file periods again.
  */
 public final class TaskPlan {
     public static final String PLAN_KEY = "otsrangePlan";
@@ -75,9 +76,18 @@ public final class TaskPlan {
         Map<FilterSpec, Integer> filterIdx = new HashMap<>();
         List<Object> headers = new ArrayList<>();
         List<Object> filters = new ArrayList<>();
-        List<Object> units = new ArrayList<>(group.size());
-        for (Unit u : group) {
-            BoundTask bt = plan.tasks().get(u.task());
+        List<Object> units = new ArrayList<>();
+        // consecutive units of one key with touching windows travel as one time span
+        int i = 0;
+        while (i < group.size()) {
+            Unit first = group.get(i);
+            long to = first.to();
+            int j = i + 1;
+            while (j < group.size() && group.get(j).task() == first.task() && group.get(j).from() == to) {
+                to = group.get(j).to();
+                j++;
+            }
+            BoundTask bt = plan.tasks().get(first.task());
             Integer h = headerIdx.get(bt.header());
             if (h == null) {
                 h = headers.size();
@@ -90,14 +100,14 @@ public final class TaskPlan {
                 filterIdx.put(bt.filters(), f);
                 filters.add(filterJson(bt.filters()));
             }
-            List<Object> row = new ArrayList<>(6);
+            List<Object> row = new ArrayList<>(5);
             row.add(PkValues.toJson(bt.key()));
             row.add(h);
             row.add(f);
-            row.add(u.periodLabel());
-            row.add(u.from());
-            row.add(u.to());
+            row.add(first.from());
+            row.add(to);
             units.add(row);
+            i = j;
         }
         t.put("headers", headers);
         t.put("filters", filters);
@@ -151,13 +161,17 @@ public final class TaskPlan {
                 }
             }
             List<UnitWork> units = new ArrayList<>();
+            TimeCutter cutter = new TimeCutter(unit, zone);
             for (Object o : (List<Object>) t.get("units")) {
                 List<Object> u = (List<Object>) o;
                 com.alicloud.openservices.tablestore.model.PrimaryKeyValue key = PkValues.fromJson(u.get(0), schema.partitionType());
                 String keyText = PkValues.keyText(key);
-                String label = (String) u.get(3);
-                units.add(new UnitWork(key, keyText, headers.get(((Number) u.get(1)).intValue()), filters.get(((Number) u.get(2)).intValue()),
-                        UnitId.of(period, label, keyText), ((Number) u.get(4)).longValue(), ((Number) u.get(5)).longValue()));
+                List<String> header = headers.get(((Number) u.get(1)).intValue());
+                BoundFilter filter = filters.get(((Number) u.get(2)).intValue());
+                for (TimeCutter.Piece piece : cutter.cut(((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue(), period,
+                        Integer.MAX_VALUE)) {
+                    units.add(new UnitWork(key, keyText, header, filter, UnitId.of(period, piece.label, keyText), piece.from, piece.to));
+                }
             }
             return new TaskPlan(c, (String) p.get("table"), schema, unit, zone, period, Period.parse((String) t.get("sliceBy")),
                     Tuning.fromMap((Map<String, Object>) t.get("tuning")), units);

@@ -1,0 +1,44 @@
+package com.otsrange.reader.plan;
+
+import com.alicloud.openservices.tablestore.model.GetRangeResponse;
+import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
+import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
+import com.alicloud.openservices.tablestore.model.Split;
+import com.otsrange.reader.scan.OtsGateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Metadata-only gateway for planning tests. */
+final class FakeGateway implements OtsGateway {
+    final List<PrimaryKeySchema> pk;
+    final List<Split> splits = new ArrayList<>();
+
+    FakeGateway(List<PrimaryKeySchema> pk) {
+        this.pk = pk;
+    }
+
+    @Override
+    public List<PrimaryKeySchema> primaryKey(String table) {
+        return pk;
+    }
+
+    @Override
+    public GetRangeResponse getRange(RangeRowQueryCriteria criteria) {
+        throw new UnsupportedOperationException("planning with bounds reads no rows");
+    }
+
+    @Override
+    public List<Split> splits(String table) {
+        return splits;
+    }
+
+    @Override
+    public long retries() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}

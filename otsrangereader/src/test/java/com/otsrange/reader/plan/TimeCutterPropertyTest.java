@@ -1,0 +1,41 @@
+package com.otsrange.reader.plan;
+
+import com.otsrange.common.Period;
+import com.otsrange.common.SortKeyUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimeCutterPropertyTest {
+    static final String[] ZONES = {"UTC", "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"};
+
+    /** Pieces tile [from, to) exactly; every piece lies in one period whose label it carries. */
+    @Property(tries = 300)
+    void everyInstantFallsInExactlyOnePiece(@ForAll @LongRange(min = -2_000_000_000_000L, max = 4_000_000_000_000L) long from,
+                                           @ForAll @LongRange(min = 1, max = 90L * 86_400_000L) long length,
+                                           @ForAll @LongRange(min = 0, max = 4) long zone, @ForAll @LongRange(min = 0, max = 2) long period,
+                                           @ForAll @LongRange(min = 0, max = 2) long unit) {
+        SortKeyUnit u = SortKeyUnit.values()[(int) unit];
+        ZoneId z = ZoneId.of(ZONES[(int) zone]);
+        Period p = Period.values()[(int) period];
+        long f = u == SortKeyUnit.S ? from / 1000 : u == SortKeyUnit.US ? from * 1000 : from;
+        long len = u == SortKeyUnit.S ? Math.max(1, length / 1000) : u == SortKeyUnit.US ? length * 1000 : length;
+        TimeCutter cutter = new TimeCutter(u, z);
+        List<TimeCutter.Piece> pieces = cutter.cut(f, f + len, p, 10_000);
+        long cur = f;
+        for (TimeCutter.Piece piece : pieces) {
+            assertEquals(cur, piece.from);
+            assertTrue(piece.to > piece.from);
+            assertEquals(piece.label, p.label(u.toEpochMillisFloor(piece.from), z));
+            assertEquals(piece.label, p.label(u.toEpochMillisFloor(piece.to - 1), z));
+            cur = piece.to;
+        }
+        assertEquals(f + len, cur);
+    }
+}
