@@ -35,6 +35,8 @@ public class CsvYearWriter extends Writer {
         private StateLock lock;
         private Set<String> unitsBeforeRun = Collections.emptySet();
         private long startMillis;
+        private boolean createdPath;
+        private boolean succeeded;
 
         @Override
         public void init() {
@@ -44,6 +46,7 @@ public class CsvYearWriter extends Writer {
 
         @Override
         public void prepare() {
+            createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
             Path state = spec.stateDir();
             try {
@@ -81,11 +84,50 @@ public class CsvYearWriter extends Writer {
                     }
                 }
             } catch (IOException e) {
+                discardIfNothingCommitted();
                 releaseLock();
                 throw new DataXException(WriterErrorCode.PATH_INVALID, "cannot prepare state dir " + state + ": " + e);
             } catch (RuntimeException e) {
+                discardIfNothingCommitted();
                 releaseLock();
                 throw e;
+            }
+        }
+
+        /**
+         * A run that fails before any file was committed (e.g. the reader rejects a task key after
+         * this prepare ran) leaves the output folder as it found it: no state dir, no empty
+         * {@code .otsrange/}, no folder it created. Only while we hold the lock: the state of a
+         * concurrent run is never touched; state with intent or commit lines is always kept.
+         */
+        private void discardIfNothingCommitted() {
+            if (lock == null || spec == null) {
+                return;
+            }
+            Path state = spec.stateDir();
+            try {
+                if (CheckpointLog.exists(state)) {
+                    for (CheckpointLog.Entry e : CheckpointLog.read(state)) {
+                        if (!"header".equals(e.type)) {
+                            return;
+                        }
+                    }
+                }
+                OutputFolder.deleteTree(state);
+                deleteIfEmpty(state.getParent());
+                if (createdPath) {
+                    deleteIfEmpty(spec.path());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not remove the unused state dir {}: {}", state, e.toString());
+            }
+        }
+
+        private static void deleteIfEmpty(Path dir) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // not empty (another shard, or the user's files): keep it
             }
         }
 
@@ -130,6 +172,7 @@ public class CsvYearWriter extends Writer {
                 }
                 Manifest.write(spec, unitsBeforeRun, startMillis, System.currentTimeMillis());
                 OutputFolder.deleteTree(spec.tmpDir());
+                succeeded = true;
             } catch (IOException e) {
                 throw new DataXException(WriterErrorCode.WRITE_FAILED, "finishing the output in " + spec.path() + " failed: " + e);
             } finally {
@@ -139,6 +182,9 @@ public class CsvYearWriter extends Writer {
 
         @Override
         public void destroy() {
+            if (!succeeded) {
+                discardIfNothingCommitted();
+            }
             releaseLock();
         }
 

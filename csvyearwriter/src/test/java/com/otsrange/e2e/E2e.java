@@ -1,0 +1,374 @@
+package com.otsrange.e2e;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONArray;
+import com.alibaba.fastjson.JSONObject;
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
+import com.alicloud.openservices.tablestore.model.BatchWriteRowResponse;
+import com.alicloud.openservices.tablestore.model.Column;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.CreateTableRequest;
+import com.alicloud.openservices.tablestore.model.DeleteTableRequest;
+import com.alicloud.openservices.tablestore.model.PrimaryKey;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.RowPutChange;
+import com.alicloud.openservices.tablestore.model.TableMeta;
+import com.alicloud.openservices.tablestore.model.TableOptions;
+import com.otsrange.emulator.FaultSpec;
+import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.reader.OtsRangeReader;
+import com.otsrange.runner.LocalRunner;
+import com.otsrange.runner.PluginType;
+import com.otsrange.runner.RunOptions;
+import com.otsrange.runner.RunResult;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end support: an emulator with an SDK client (tables and rows are loaded through
+ * BatchWriteRow), real otsrangereader -> csvyearwriter jobs, and output snapshots.
+ */
+public final class E2e implements AutoCloseable {
+    public static final String ID = "e2e-id";
+    /** Distinctive so a leak is found by grepping. */
+    public static final String SECRET = "SeCrEt-9f3Kq7-DoNotLeak-Zx81";
+    public static final String INSTANCE = "e2einst";
+
+    public final OtsEmulator emulator;
+    public final SyncClient client;
+
+    public E2e() throws Exception {
+        emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
+                .faults(FaultSpec.none()).build().start();
+        client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
+    }
+
+    public String endpoint() {
+        return emulator.endpoint();
+    }
+
+    public void faults(String spec) {
+        emulator.setFaults(FaultSpec.parse(spec));
+    }
+
+    /** PK columns name, type pairs in order. */
+    public void createTable(String table, Object... nameType) {
+        TableMeta meta = new TableMeta(table);
+        for (int i = 0; i < nameType.length; i += 2) {
+            meta.addPrimaryKeyColumn(new PrimaryKeySchema((String) nameType[i], (PrimaryKeyType) nameType[i + 1]));
+        }
+        TableOptions options = new TableOptions(-1, 1);
+        options.setMaxTimeDeviation(20L * 365 * 86400);
+        client.createTable(new CreateTableRequest(meta, options));
+    }
+
+    public void deleteTable(String table) {
+        client.deleteTable(new DeleteTableRequest(table));
+    }
+
+    /** One source row: primary key values in order, attributes (null = absent). */
+    public static final class SrcRow {
+        public final List<Object> pk;
+        public final Map<String, Object> attrs;
+
+        public SrcRow(List<Object> pk, Map<String, Object> attrs) {
+            this.pk = pk;
+            this.attrs = attrs;
+        }
+    }
+
+    public void load(String table, List<String> pkNames, List<SrcRow> rows) {
+        List<RowPutChange> batch = new ArrayList<>();
+        long bytes = 0;
+        for (SrcRow r : rows) {
+            List<PrimaryKeyColumn> cols = new ArrayList<>();
+            for (int i = 0; i < pkNames.size(); i++) {
+                cols.add(new PrimaryKeyColumn(pkNames.get(i), pkValue(r.pk.get(i))));
+            }
+            RowPutChange put = new RowPutChange(table, new PrimaryKey(cols));
+            long size = 64;
+            for (Map.Entry<String, Object> a : r.attrs.entrySet()) {
+                if (a.getValue() != null) {
+                    put.addColumn(new Column(a.getKey(), cellValue(a.getValue())));
+                    size += a.getValue() instanceof byte[] ? ((byte[]) a.getValue()).length
+                            : a.getValue() instanceof String ? ((String) a.getValue()).length() * 4L : 8;
+                }
+            }
+            if (batch.size() == 200 || bytes + size > 3_000_000) {
+                flush(batch);
+                bytes = 0;
+            }
+            batch.add(put);
+            bytes += size;
+        }
+        flush(batch);
+    }
+
+    private void flush(List<RowPutChange> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        BatchWriteRowRequest req = new BatchWriteRowRequest();
+        for (RowPutChange c : batch) {
+            req.addRowChange(c);
+        }
+        BatchWriteRowResponse resp = client.batchWriteRow(req);
+        if (!resp.isAllSucceed()) {
+            throw new IllegalStateException("batch write failed: " + resp.getFailedRows().get(0).getError());
+        }
+        batch.clear();
+    }
+
+    static PrimaryKeyValue pkValue(Object v) {
+        if (v instanceof Long || v instanceof Integer) {
+            return PrimaryKeyValue.fromLong(((Number) v).longValue());
+        }
+        if (v instanceof byte[]) {
+            return PrimaryKeyValue.fromBinary((byte[]) v);
+        }
+        return PrimaryKeyValue.fromString((String) v);
+    }
+
+    static ColumnValue cellValue(Object v) {
+        if (v instanceof Long || v instanceof Integer) {
+            return ColumnValue.fromLong(((Number) v).longValue());
+        }
+        if (v instanceof Double) {
+            return ColumnValue.fromDouble((Double) v);
+        }
+        if (v instanceof Boolean) {
+            return ColumnValue.fromBoolean((Boolean) v);
+        }
+        if (v instanceof byte[]) {
+            return ColumnValue.fromBinary((byte[]) v);
+        }
+        return ColumnValue.fromString((String) v);
+    }
+
+    /** Reader parameter: connection, table, inline tasks (every key gets the same columns). */
+    public JSONObject reader(String table, List<?> keys, List<String> columns) {
+        JSONObject p = new JSONObject(true);
+        p.put("endpoint", endpoint());
+        p.put("accessId", ID);
+        p.put("accessKey", SECRET);
+        p.put("instanceName", INSTANCE);
+        p.put("table", table);
+        JSONObject defs = new JSONObject(true);
+        for (Object k : keys) {
+            defs.put(String.valueOf(k), new JSONArray(new ArrayList<Object>(columns)));
+        }
+        JSONObject tasks = new JSONObject(true);
+        tasks.put("source", "inline");
+        tasks.put("definitions", defs);
+        p.put("tasks", tasks);
+        // fast retries: fault tests inject many failures
+        p.put("retryInitialDelayMs", 1);
+        p.put("retryMaxDelayMs", 20);
+        return p;
+    }
+
+    public static JSONObject writer(Path out) {
+        JSONObject w = new JSONObject(true);
+        w.put("path", out.toString());
+        return w;
+    }
+
+    public static JSONObject job(JSONObject reader, JSONObject writer, int channels) {
+        JSONObject r = new JSONObject(true).fluentPut("name", "otsrangereader").fluentPut("parameter", reader);
+        JSONObject w = new JSONObject(true).fluentPut("name", "csvyearwriter").fluentPut("parameter", writer);
+        JSONObject content = new JSONObject(true).fluentPut("reader", r).fluentPut("writer", w);
+        JSONObject setting = new JSONObject(true);
+        setting.put("speed", new JSONObject().fluentPut("channel", channels));
+        JSONObject job = new JSONObject(true);
+        job.put("setting", setting);
+        job.put("content", new JSONArray(new ArrayList<Object>(Arrays.asList(content))));
+        JSONObject core = JSON.parseObject("{\"container\":{\"job\":{\"sleepInterval\":100}}}");
+        return new JSONObject(true).fluentPut("core", core).fluentPut("job", job);
+    }
+
+    public static JSONObject readerOf(JSONObject job) {
+        return job.getJSONObject("job").getJSONArray("content").getJSONObject(0).getJSONObject("reader").getJSONObject("parameter");
+    }
+
+    public static JSONObject writerOf(JSONObject job) {
+        return job.getJSONObject("job").getJSONArray("content").getJSONObject(0).getJSONObject("writer").getJSONObject("parameter");
+    }
+
+    /** Runs in this JVM with the real reader (other test classes register a stand-in under its name). */
+    public static RunResult run(JSONObject job) {
+        return run(job.toJSONString());
+    }
+
+    public static RunResult run(String json) {
+        LocalRunner.registerPlugin(PluginType.READER, "otsrangereader", OtsRangeReader.class.getName());
+        return new LocalRunner(RunOptions.quiet()).runJson(json);
+    }
+
+    /** A run with everything this JVM prints to stderr/stdout meanwhile (slf4j-simple logs to stderr). */
+    public static final class Captured {
+        public final RunResult result;
+        public final String output;
+
+        Captured(RunResult result, String output) {
+            this.result = result;
+            this.output = output;
+        }
+    }
+
+    public static synchronized Captured runCaptured(JSONObject job) {
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new Tee(buf, oldErr), true);
+        System.setErr(tee);
+        System.setOut(tee);
+        RunResult r;
+        try {
+            r = run(job);
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+        return new Captured(r, new String(buf.toByteArray(), StandardCharsets.UTF_8));
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+
+    /** Relative path -> content of every file under out outside .otsrange/. */
+    public static Map<String, byte[]> snapshot(Path out) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        if (!Files.exists(out)) {
+            return m;
+        }
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String rel = out.relativize(p).toString().replace('\\', '/');
+                if (!rel.startsWith(".otsrange/")) {
+                    m.put(rel, Files.readAllBytes(p));
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Every path (files and folders) under dir, relative; for "nothing was written" checks. */
+    public static List<String> allPaths(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return new ArrayList<>();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** Asserts-friendly text of a snapshot difference (names and sizes only). */
+    public static String diff(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : expected.keySet()) {
+            if (!actual.containsKey(k)) {
+                sb.append("missing ").append(k).append('\n');
+            } else if (!Arrays.equals(expected.get(k), actual.get(k))) {
+                sb.append("differs ").append(k).append(" (").append(expected.get(k).length).append(" vs ")
+                        .append(actual.get(k).length).append(" bytes)\n");
+            }
+        }
+        for (String k : actual.keySet()) {
+            if (!expected.containsKey(k)) {
+                sb.append("extra ").append(k).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    public static boolean sameSnapshot(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return diff(a, b).isEmpty();
+    }
+
+    /** Parses CSV text back: a missing cell (unquoted empty) is null, an empty string "". Header first. */
+    public static List<List<String>> parse(byte[] content) throws IOException {
+        CSVFormat f = CSVFormat.RFC4180.builder().setNullString("").setQuoteMode(QuoteMode.ALL_NON_NULL).build();
+        try (Reader r = new StringReader(new String(content, StandardCharsets.UTF_8)); CSVParser p = f.parse(r)) {
+            List<List<String>> out = new ArrayList<>();
+            for (CSVRecord rec : p) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < rec.size(); i++) {
+                    row.add(rec.get(i));
+                }
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    /** File-name encoding of a key as CONTRACT.md section 5 states it, written independently. */
+    public static String encodeKey(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    public static Map<String, Object> attrs(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+        emulator.close();
+    }
+}
