@@ -71,6 +71,7 @@ class PlanningTest {
                 bytes += b;
                 maxTask = Math.max(maxTask, b);
             }
+            System.out.println("task configs for " + plan.unitCount() + " units: " + bytes + " bytes in total, largest " + maxTask);
             assertTrue(bytes < 1_000_000, "all task configs together: " + bytes + " bytes");
             assertTrue(maxTask < 64_000, "largest task config: " + maxTask + " bytes");
         }
