@@ -1,0 +1,229 @@
+package com.otsrange.e2e;
+
+import com.alibaba.fastjson.JSONObject;
+import com.otsrange.runner.RunResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * kill -9 (destroyForcibly) of a child JVM running the export at seeded random moments, then
+ * resume, in a loop: the final output equals an uninterrupted run byte for byte every time, no
+ * final file is ever seen partial, no temp file lies outside path/.otsrange/.
+ * Default: 5 iterations; -Dotsrange.heavy=true: 25 (and the real-DataX loop 20).
+ */
+class KillResumeTest {
+    static final boolean HEAVY = Boolean.getBoolean("otsrange.heavy");
+    static E2e e2e;
+    static Dataset data;
+    static Map<String, byte[]> reference;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(@TempDir Path shared) throws Exception {
+        e2e = new E2e();
+        data = Dataset.generate("killme", 31, 40, 60);
+        data.load(e2e);
+        RunResult r = E2e.run(job(shared.resolve("ref"), false));
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        reference = E2e.snapshot(shared.resolve("ref"));
+        assertTrue(reference.size() > 80, "enough files for kills to land between commits: " + reference.size());
+    }
+
+    @AfterAll
+    static void stop() {
+        e2e.close();
+    }
+
+    static JSONObject job(Path out, boolean resume) {
+        JSONObject reader = e2e.reader(data.table, data.taskKeys(), Dataset.COLUMNS);
+        reader.put("pageSize", 40);
+        reader.put("resume", resume);
+        return E2e.job(reader, E2e.writer(out), 2);
+    }
+
+    /** Figures of one loop, printed for the report. */
+    static final class Figures {
+        int iterations;
+        int kills;
+        int killsMidExport;
+        int killsBeforeFirstCommit;
+        int killsAfterLastCommit;
+        int resumesCompleted;
+        long uninterruptedMs;
+
+        @Override
+        public String toString() {
+            return iterations + " iterations, " + kills + " kills (" + killsMidExport + " between commits, " + killsBeforeFirstCommit
+                    + " before the first commit, " + killsAfterLastCommit + " after the last), " + resumesCompleted + " resumed runs identical; uninterrupted child run " + uninterruptedMs + " ms";
+        }
+    }
+
+    interface Launcher {
+        ProcessBuilder command(Path jobFile, Path workDir) throws IOException;
+    }
+
+    @Test
+    void killAndResumeWithTheLocalRunner() throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        Figures f = loop(HEAVY ? 25 : 5, 4242, (jobFile, work) -> new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
+                "com.otsrange.runner.RunnerMain", "run", jobFile.toString()));
+        System.out.println("local runner kill loop: " + f);
+    }
+
+    @Test
+    void killAndResumeThroughRealDataX() throws Exception {
+        String home = System.getenv("DATAX_HOME");
+        assumeTrue(home != null && Files.isDirectory(Paths.get(home, "lib")), "DATAX_HOME not set");
+        Path tarball = findTarball();
+        assumeTrue(tarball != null, "target/otsrange-datax-plugins.tar.gz not built");
+        Path install = dir.resolve("datax");
+        for (String sub : new String[] {"bin", "conf", "lib"}) {
+            copyTree(Paths.get(home, sub), install.resolve(sub));
+        }
+        Files.createDirectories(install.resolve("log"));
+        Files.createDirectories(install.resolve("log_perf"));
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString()).inheritIO().start();
+        assertEquals(0, tar.waitFor());
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Figures f = loop(HEAVY ? 20 : 2, 777, (jobFile, work) -> new ProcessBuilder(java, "-Xmx512m",
+                "-Ddatax.home=" + install, "-Dlogback.configurationFile=" + install.resolve("conf/logback.xml"),
+                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dfile.encoding=UTF-8",
+                "-cp", install.resolve("lib") + File.separator + "*", "com.alibaba.datax.core.Engine",
+                "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+        System.out.println("real DataX kill loop: " + f);
+    }
+
+    static Path findTarball() {
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path t = p.resolve("target/otsrange-datax-plugins.tar.gz");
+            if (Files.isRegularFile(t) && Files.isDirectory(p.resolve("csvyearwriter"))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    Figures loop(int iterations, long seed, Launcher launcher) throws Exception {
+        Random rnd = new Random(seed);
+        Figures fig = new Figures();
+        // an uninterrupted child run gives the scale of the kill delays
+        Path probe = dir.resolve("probe");
+        long t0 = System.nanoTime();
+        Child full = Child.start(launcher, writeJob(probe, dir.resolve("probe.json")), dir, "probe");
+        assertEquals(0, full.process.waitFor(), full.output());
+        long fullMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        fig.uninterruptedMs = fullMs;
+        assertEquals("", E2e.diff(reference, E2e.snapshot(probe)), "uninterrupted child run");
+        for (int it = 0; it < iterations; it++) {
+            fig.iterations++;
+            Path out = dir.resolve("it" + it);
+            Path jobFile = writeJob(out, dir.resolve("job" + it + ".json"));
+            int kills = 1 + rnd.nextInt(HEAVY ? 3 : 2);
+            for (int k = 0; k < kills; k++) {
+                Child c = Child.start(launcher, jobFile, dir, "it" + it + "-" + k);
+                long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (rnd.nextDouble() * fullMs));
+                while (System.nanoTime() < killAt && c.process.isAlive()) {
+                    checkNoPartialFile(out);
+                    Thread.sleep(3);
+                }
+                int before = E2e.snapshot(out).size();
+                c.process.destroyForcibly();
+                assertTrue(c.process.waitFor(30, TimeUnit.SECONDS));
+                checkNoPartialFile(out);
+                fig.kills++;
+                if (before == 0) {
+                    fig.killsBeforeFirstCommit++;
+                } else if (before == reference.size()) {
+                    fig.killsAfterLastCommit++;
+                } else {
+                    fig.killsMidExport++;
+                }
+            }
+            Child last = Child.start(launcher, jobFile, dir, "it" + it + "-final");
+            assertEquals(0, last.process.waitFor(), "resumed run of iteration " + it + " failed: " + last.output());
+            assertEquals("", E2e.diff(reference, E2e.snapshot(out)), "iteration " + it);
+            assertFalse(Files.exists(out.resolve(".otsrange/killme.all/tmp")), "tmp removed after success");
+            fig.resumesCompleted++;
+        }
+        return fig;
+    }
+
+    static Path writeJob(Path out, Path file) throws IOException {
+        Files.write(file, job(out, true).toJSONString().getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** Every file outside .otsrange/ is a complete final file of the reference (or the folder is still empty). */
+    static void checkNoPartialFile(Path out) throws IOException {
+        Map<String, byte[]> now;
+        try {
+            now = E2e.snapshot(out);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // a folder appeared or vanished between listing and reading
+        }
+        for (Map.Entry<String, byte[]> e : now.entrySet()) {
+            assertTrue(reference.containsKey(e.getKey()), "unexpected file outside .otsrange/: " + e.getKey());
+            assertTrue(Arrays.equals(reference.get(e.getKey()), e.getValue()), "partial final file " + e.getKey());
+        }
+    }
+
+    static final class Child {
+        final Process process;
+        final Path log;
+
+        private Child(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        static Child start(Launcher launcher, Path jobFile, Path work, String name) throws IOException {
+            Path log = work.resolve(name + ".log");
+            ProcessBuilder pb = launcher.command(jobFile, work).directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            return new Child(pb.start(), log);
+        }
+
+        String output() throws IOException {
+            List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+}
