@@ -53,6 +53,13 @@ class ScanAndErrorsTest {
             }
         }
         emu.load("big", Arrays.asList("id", "ct"), rows);
+        emu.createTable("secs", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        List<Emu.TestRow> secs = new ArrayList<>();
+        long y2024 = 1704067200L;
+        for (long t = y2024 - 86_400 * 2; t < y2024 + 86_400 * 2; t += 3600) {
+            secs.add(new Emu.TestRow(Arrays.<Object>asList("s1", t), Map.<String, Object>of("v", t)));
+        }
+        emu.load("secs", Arrays.asList("id", "ct"), secs);
         emu.createTable("ints", Emu.pk("id", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER));
         emu.load("ints", Arrays.asList("id", "ct"), Arrays.asList(
                 new Emu.TestRow(Arrays.<Object>asList(7L, T), Map.<String, Object>of("v", 1L)),
@@ -232,6 +239,17 @@ class ScanAndErrorsTest {
         Jobs.Outcome inline = Jobs.run(job("big", "{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"c/d\":[\"v\"],\"no rows\":[\"v\"]}}}"), 1);
         assertTrue(inline.result.succeeded());
         assertEquals(5, inline.records.size());
+    }
+
+    @Test
+    void secondsTimeUnitWithDateBoundsAndDayChunks() {
+        Jobs.Outcome o = Jobs.run(job("secs", "{\"timeUnit\":\"s\",\"filters\":{\"ct\":{\"gte\":\"2023-12-31\",\"lt\":\"20240102\",\"chunkBy\":\"day\"}},"
+                + "\"appendColumns\":[\"ct\"],\"tasks\":{\"source\":\"inline\",\"definitions\":{\"s1\":[\"v\"]}}}"), 2);
+        assertTrue(o.result.succeeded(), () -> String.valueOf(o.result.failure()));
+        Map<String, Long> perUnit = o.records.stream().collect(Collectors.groupingBy(c -> c.meta.get("otsrange.unit"), Collectors.counting()));
+        assertEquals(Map.of("2023/s1", 24L, "2024/s1", 24L), perUnit);
+        List<Long> t = column(o.records.stream().filter(c -> "2024/s1".equals(c.meta.get("otsrange.unit"))).collect(Collectors.toList()), 1);
+        assertEquals(1704067200L, t.get(0).longValue());
     }
 
     @Test
