@@ -3,6 +3,7 @@ package com.otsrange.cli;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.reader.ReaderPlanning;
+import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.Plan;
@@ -90,17 +91,14 @@ final class PlanCommand implements Command {
         JSONObject readerParameter = job.parameter("reader");
         ReaderSpec spec = ReaderSpec.parse(readerParameter, console.workingDir(), environment).orThrow();
         JSONObject writerParameter = job.parameter("writer");
-        boolean pairedWriter = "csvyearwriter".equals(job.pluginName("writer"));
-        String fileName = pairedWriter && writerParameter.getString("fileName") != null
-                ? writerParameter.getString("fileName") : RecordLayout.DEFAULT_FILE_NAME;
+        WriterPeer writer = WriterPeer.of(job.pluginName("writer"), writerParameter);
         int channels = channels(job.job());
         int maxTasks = channels * spec.tuning().splitFactor();
 
         long started = System.nanoTime();
         try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
             // the reader's own planning (DescribeTable, schema and task checks, resume, grouping), as Job.split runs it
-            Plan plan = ReaderPlanning.plan(spec, gateway, job.pluginName("writer"), pairedWriter ? fileName : null,
-                    pairedWriter ? writerParameter.getString("path") : null, console.workingDir(), maxTasks);
+            Plan plan = ReaderPlanning.plan(spec, gateway, writer, console.workingDir(), maxTasks);
             out.println("plan " + arguments.jobPath());
             out.println("table " + spec.table() + " at " + spec.connection().endpoint() + " (instance "
                     + spec.connection().instanceName() + "): primary key " + describe(plan.schema()));

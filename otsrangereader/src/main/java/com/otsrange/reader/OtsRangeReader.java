@@ -48,12 +48,10 @@ public class OtsRangeReader extends Reader {
         @Override
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
-            String writerName = getPeerPluginName();
-            String fileName = peer == null ? null : peer.getString("fileName");
-            String path = peer == null ? null : peer.getString("path");
+            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
             int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
             try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-                Plan plan = ReaderPlanning.plan(spec, gateway, writerName, fileName, path, workingDir(), maxTasks);
+                Plan plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
                 List<Configuration> out = new ArrayList<>(plan.groups().size());
                 for (List<Unit> group : plan.groups()) {
                     out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));

@@ -33,13 +33,10 @@ public final class ReaderPlanning {
     }
 
     /**
-     * @param writerName      the peer writer's plugin name (null if unknown)
-     * @param writerFileName  the writer's {@code fileName} parameter (null = default)
-     * @param writerPath      the writer's {@code path} parameter (null if none)
-     * @param maxTasks        upper bound on DataX tasks (adviceNumber x splitFactor)
+     * @param writer   what the reader knows of its writer (file period, output path)
+     * @param maxTasks upper bound on DataX tasks (adviceNumber x splitFactor)
      */
-    public static Plan plan(ReaderSpec spec, OtsGateway gateway, String writerName, String writerFileName, String writerPath,
-                            Path workingDir, int maxTasks) {
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int maxTasks) {
         Problems problems = new Problems();
         TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), problems);
         if (schema == null || !problems.isEmpty()) {
@@ -47,15 +44,17 @@ public final class ReaderPlanning {
                     Problems.render("otsrangereader: the job does not fit table " + spec.table(), problems.list()));
         }
         List<BoundTask> tasks = SpecBinder.tasks(spec, schema);
-        boolean pairedWriter = RecordLayout.WRITER_NAME.equals(writerName);
-        Period period = pairedWriter ? Period.finestIn(writerFileName == null ? RecordLayout.DEFAULT_FILE_NAME : writerFileName)
-                : Period.YEAR;
+        Period period = writer.filePeriod();
         Set<String> committed = Collections.emptySet();
         if (spec.resume()) {
-            if (!pairedWriter || writerPath == null) {
-                LOG.warn("resume=true is ignored: it needs {} (with its path) as the writer, not {}", RecordLayout.WRITER_NAME, writerName);
+            if (!writer.isCsvYearWriter() || writer.path() == null) {
+                // silently re-exporting everything would duplicate rows under an appending writer
+                throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE,
+                        "parameter.resume is true, but the writer is " + writer.describe() + ": resume needs "
+                                + RecordLayout.WRITER_NAME + " (its path holds the checkpoint); set resume to false or write with "
+                                + RecordLayout.WRITER_NAME);
             } else {
-                Path stateDir = StateDir.of(workingDir.resolve(writerPath).normalize(), spec.table(), spec.shard());
+                Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
                 try {
                     committed = CheckpointLog.committedUnits(stateDir);
                 } catch (IOException | RuntimeException e) {

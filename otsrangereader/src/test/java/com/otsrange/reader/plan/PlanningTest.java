@@ -1,5 +1,9 @@
 package com.otsrange.reader.plan;
 
+import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.reader.WriterPeer;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
@@ -53,7 +57,16 @@ class PlanningTest {
     }
 
     Plan plan(ReaderSpec s, FakeGateway g, String writer, String fileName, int maxTasks) {
-        return ReaderPlanning.plan(s, g, writer, fileName, dir.toString(), dir, maxTasks);
+        return ReaderPlanning.plan(s, g, peer(writer, fileName, dir.toString()), dir, maxTasks);
+    }
+
+    static WriterPeer peer(String writerName, String fileName, String path) {
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("path", path);
+        if (fileName != null) {
+            parameter.put("fileName", fileName);
+        }
+        return WriterPeer.of(writerName, parameter);
     }
 
     @Test
@@ -170,7 +183,7 @@ class PlanningTest {
             log.commit("2021/device-00001", "device-00001_t_2021.csv", 1, 1, "x");
             log.commit("2020/device-00000", "device-00000_t_2020.csv", 1, 1, "x");
         }
-        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), "csvyearwriter", null, "out", dir, 4);
+        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer("csvyearwriter", null, "out"), dir, 4);
         assertEquals(2, plan.unitsSkipped());
         assertEquals(13, plan.unitCount());
         for (List<Unit> g : plan.groups()) {
@@ -178,6 +191,34 @@ class PlanningTest {
                 assertTrue(!u.id().equals("2021/device-00001") && !u.id().equals("2020/device-00000"));
             }
         }
+    }
+
+    /** Real DataX never tells the reader Job its writer's name: the writer is recognised by its parameters. */
+    @Test
+    void writerWithoutNameIsRecognisedByItsParameters() throws Exception {
+        ReaderSpec s = spec(3, ",\"resume\":true");
+        Path out = dir.resolve("out");
+        try (CheckpointLog log = CheckpointLog.create(StateDir.of(out, "t", ShardSpec.ALL), Collections.<String, String>emptyMap())) {
+            log.commit("2021-03/device-00001", "device-00001_t_2021-03.csv", 1, 1, "x");
+        }
+        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer(null, "{partition_key}_{table}_{year}-{month}.csv", "out"), dir, 4);
+        assertEquals(3 * 60 - 1, plan.unitCount(), "monthly units from the pattern, one committed unit skipped");
+        assertEquals(1, plan.unitsSkipped());
+
+        assertEquals(Period.YEAR, peer(null, "demo", "out").filePeriod(), "txtfilewriter-like parameters: not ours");
+        assertFalse(peer(null, "demo", "out").isCsvYearWriter());
+        assertEquals(Period.DAY, peer(null, "{day}/{month}/{partition_key}_{year}.csv", "out").filePeriod());
+        assertTrue(peer(null, null, "out").isCsvYearWriter(), "csvyearwriter with its default fileName");
+        assertFalse(WriterPeer.of(null, null).isCsvYearWriter());
+    }
+
+    @Test
+    void resumeWithAnotherWriterIsRefused() {
+        ReaderSpec s = spec(3, ",\"resume\":true");
+        DataXException e = assertThrows(DataXException.class,
+                () -> ReaderPlanning.plan(s, new FakeGateway(PK), WriterPeer.of("streamwriter", null), dir, 4));
+        assertEquals("OtsRangeReader-08", e.getErrorCode().getCode());
+        assertTrue(e.getMessage().contains("parameter.resume") && e.getMessage().contains("streamwriter"), e.getMessage());
     }
 
     @Test
