@@ -1,6 +1,7 @@
 package com.otsrange.emulator;
 
 import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.Column;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
@@ -82,6 +83,10 @@ public final class Peek {
                 c.setInclusiveStartPrimaryKey(next);
             }
             return 0;
+        } catch (TableStoreException e) {
+            // the code says what to fix (OTSAuthFailed, OTSObjectNotExist...); the message alone often does not
+            err.println("peek: " + e.getErrorCode() + ": " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             err.println("peek: " + e.getMessage());
             return 1;

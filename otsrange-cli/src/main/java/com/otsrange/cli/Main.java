@@ -24,7 +24,8 @@ public final class Main {
                 new ValidateCommand(),
                 new MigrateCommand(),
                 new DemoCommand(),
-                new EmulatorCommand()));
+                new EmulatorCommand(),
+                new PeekCommand()));
     }
 
     public static void main(String[] args) {
