@@ -44,13 +44,14 @@ public final class ShardSpec {
             i = Integer.parseInt(t.substring(0, slash).trim());
             n = Integer.parseInt(t.substring(slash + 1).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid shard '" + s + "': i and n must be integers, e.g. \"0/4\"");
+            throw new IllegalArgumentException("invalid shard '" + s + "': i and n must be integers with 0 <= i < n, e.g. \"0/4\"");
         }
         if (n < 1) {
-            throw new IllegalArgumentException("invalid shard '" + s + "': n must be at least 1");
+            throw new IllegalArgumentException("invalid shard '" + s + "': n (the number of shards) must be at least 1; expected \"i/n\" with 0 <= i < n, e.g. \"0/4\"");
         }
         if (i < 0 || i >= n) {
-            throw new IllegalArgumentException("invalid shard '" + s + "': i must satisfy 0 <= i < n (0.." + (n - 1) + ")");
+            throw new IllegalArgumentException("invalid shard '" + s + "': i must satisfy 0 <= i < n, here 0.." + (n - 1)
+                    + ", e.g. \"0/" + n + "\"");
         }
         return n == 1 ? ALL : new ShardSpec(i, n);
     }
