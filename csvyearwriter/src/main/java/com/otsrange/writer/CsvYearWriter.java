@@ -36,6 +36,7 @@ public class CsvYearWriter extends Writer {
         private Set<String> unitsBeforeRun = Collections.emptySet();
         private long startMillis;
         private boolean createdPath;
+        private boolean createdState;
         private boolean succeeded;
 
         @Override
@@ -49,6 +50,7 @@ public class CsvYearWriter extends Writer {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
             Path state = spec.stateDir();
+            createdState = !Files.exists(state);
             try {
                 Files.createDirectories(state);
                 lock = StateLock.acquire(state.resolve(StateDir.LOCK));
@@ -97,11 +99,11 @@ public class CsvYearWriter extends Writer {
         /**
          * A run that fails before any file was committed (e.g. the reader rejects a task key after
          * this prepare ran) leaves the output folder as it found it: no state dir, no empty
-         * {@code .otsrange/}, no folder it created. Only while we hold the lock: the state of a
-         * concurrent run is never touched; state with intent or commit lines is always kept.
+         * {@code .otsrange/}, no folder it created. Only a state dir this run created, and only
+         * while we hold its lock: earlier runs' state and that of concurrent runs are never touched.
          */
         private void discardIfNothingCommitted() {
-            if (lock == null || spec == null) {
+            if (lock == null || spec == null || !createdState) {
                 return;
             }
             Path state = spec.stateDir();

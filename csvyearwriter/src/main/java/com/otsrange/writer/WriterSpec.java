@@ -114,7 +114,73 @@ final class WriterSpec {
     /** Job side: writer parameter + the peer's name and parameter. */
     static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
         Map<String, Object> resolved = resolvePeer(writer, peerName, peer);
+        rejectUnknownKeys(writer, Boolean.TRUE.equals(resolved.get("paired")));
         return parse(writer, resolved, workingDir);
+    }
+
+    static final List<String> COMMON_KEYS = java.util.Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
+            "compress", "writeMode", "dateFormat", "lineSeparator");
+    static final List<String> GENERIC_KEYS = java.util.Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
+            "table", "columns", "columnNames", "maxOpenFiles");
+
+    /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */
+    private static void rejectUnknownKeys(Configuration w, boolean paired) {
+        Object internal = w.getInternal();
+        if (!(internal instanceof Map)) {
+            return;
+        }
+        for (Object k : ((Map<?, ?>) internal).keySet()) {
+            String key = String.valueOf(k);
+            if (COMMON_KEYS.contains(key)) {
+                continue;
+            }
+            if (GENERIC_KEYS.contains(key)) {
+                if (paired) {
+                    throw config("parameter." + key, w.get(key), "not used with otsrangereader (the reader's "
+                            + "parameter and the record meta say it); remove it"
+                            + (key.equals("timeUnit") || key.equals("timeZone") || key.equals("table") ? " and set it in the reader parameter" : ""));
+                }
+                continue;
+            }
+            List<String> valid = new ArrayList<>(COMMON_KEYS);
+            if (!paired) {
+                valid.addAll(GENERIC_KEYS);
+            }
+            throw new DataXException(WriterErrorCode.CONFIG_INVALID, "parameter." + key + " is not a csvyearwriter parameter"
+                    + suggestion(key, valid) + "; valid keys: " + valid);
+        }
+    }
+
+    private static String suggestion(String key, List<String> valid) {
+        String best = null;
+        int bestDistance = 3;
+        for (String v : valid) {
+            int d = distance(key.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = v;
+            }
+        }
+        return best == null ? "" : " (did you mean \"" + best + "\"?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Task side: the task parameter carries the resolved peer facts. */

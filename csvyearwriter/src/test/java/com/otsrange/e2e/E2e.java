@@ -239,7 +239,11 @@ public final class E2e implements AutoCloseable {
         }
     }
 
-    public static synchronized Captured runCaptured(JSONObject job) {
+    public static Captured runCaptured(JSONObject job) {
+        return runCaptured(job.toJSONString());
+    }
+
+    public static synchronized Captured runCaptured(String job) {
         PrintStream oldErr = System.err;
         PrintStream oldOut = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

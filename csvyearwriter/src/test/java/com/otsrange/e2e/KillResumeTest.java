@@ -141,6 +141,19 @@ class KillResumeTest {
         }
     }
 
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(root)) {
+            all = s.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList());
+        }
+        for (Path p : all) {
+            Files.delete(p);
+        }
+    }
+
     Figures loop(int iterations, long seed, Launcher launcher) throws Exception {
         Random rnd = new Random(seed);
         Figures fig = new Figures();

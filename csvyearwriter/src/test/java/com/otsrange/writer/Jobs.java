@@ -76,6 +76,9 @@ final class Jobs {
 
     /** Relative name -> file, for every file under out outside .otsrange. */
     static Map<String, Path> outputFiles(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return new TreeMap<>();
+        }
         try (Stream<Path> s = Files.walk(out)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !out.relativize(p).toString().startsWith(".otsrange"))
