@@ -92,7 +92,8 @@ final class FilterParser {
                     mine.add(new Condition(column, op, values, opPath));
                 }
             }
-            checkRange(column, mine, column.equals(sortKeyHint) || column.equals(chunkColumn), colPath, problems);
+            boolean isTime = column.equals(sortKeyHint) || column.equals(chunkColumn);
+            checkRange(mine, isTime, sortKeyHint == null, colPath, problems);
             out.addAll(mine);
         }
         return new FilterSpec(out, chunkColumn, chunkBy);
@@ -133,8 +134,22 @@ final class FilterParser {
         return false;
     }
 
-    /** Catches ranges that can never match, e.g. gte 2025 with lt 2024, before anything runs. */
-    private void checkRange(String column, List<Condition> conds, boolean isTime, String path, Problems problems) {
+    /**
+     * Catches ranges that can never match, e.g. gte 2025 with lt 2024, and bounds that are not valid
+     * dates, before anything runs. Without a schema the sort key is only known after DescribeTable,
+     * so a bound written as a date ("2023-01-01", "20230101", "2023-01-01T08:00:00Z") is taken as a
+     * time offline: an invalid date there is an error on any column, and comparing such dates as
+     * times agrees with comparing them as strings for any one format.
+     */
+    private void checkRange(List<Condition> conds, boolean isTime, boolean sortKeyUnknown, String path, Problems problems) {
+        for (Condition c : conds) {
+            if (c.op().isRange()) {
+                for (int i = 0; i < c.values().size(); i++) {
+                    checkTimeLiteral(c.values().get(i), isTime, sortKeyUnknown,
+                            c.op() == Op.BETWEEN ? c.path() + "[" + i + "]" : c.path(), problems);
+                }
+            }
+        }
         Long low = null;
         boolean lowIncl = true;
         Long high = null;
@@ -143,7 +158,7 @@ final class FilterParser {
             switch (c.op()) {
                 case GT:
                 case GTE: {
-                    Long v = comparable(c.value(), isTime);
+                    Long v = comparable(c.value(), isTime, sortKeyUnknown);
                     if (v != null && (low == null || v > low || (v.equals(low) && c.op() == Op.GT))) {
                         low = v;
                         lowIncl = c.op() == Op.GTE;
@@ -152,7 +167,7 @@ final class FilterParser {
                 }
                 case LT:
                 case LTE: {
-                    Long v = comparable(c.value(), isTime);
+                    Long v = comparable(c.value(), isTime, sortKeyUnknown);
                     if (v != null && (high == null || v < high || (v.equals(high) && c.op() == Op.LT))) {
                         high = v;
                         highIncl = c.op() == Op.LTE;
@@ -160,8 +175,8 @@ final class FilterParser {
                     break;
                 }
                 case BETWEEN: {
-                    Long a = comparable(c.values().get(0), isTime);
-                    Long b = comparable(c.values().get(1), isTime);
+                    Long a = comparable(c.values().get(0), isTime, sortKeyUnknown);
+                    Long b = comparable(c.values().get(1), isTime, sortKeyUnknown);
                     if (a != null && b != null && a > b) {
                         problems.add(c.path(), "impossible range: low " + Problems.show(c.values().get(0))
                                 + " is above high " + Problems.show(c.values().get(1)));
@@ -177,10 +192,17 @@ final class FilterParser {
         }
     }
 
-    private Long comparable(Object v, boolean isTime) {
-        if (isTime) {
+    private Long comparable(Object v, boolean isTime, boolean sortKeyUnknown) {
+        if (isTime || sortKeyUnknown && TimeLiteral.looksLikeDate(v)) {
             return time.toRaw(v);
         }
         return v instanceof Number ? Fields.integral(v) : null;
+    }
+
+    private void checkTimeLiteral(Object v, boolean isTime, boolean sortKeyUnknown, String path, Problems problems) {
+        boolean timeExpected = isTime && v instanceof String || sortKeyUnknown && TimeLiteral.looksLikeDate(v);
+        if (timeExpected && time.toRaw(v) == null) {
+            problems.add(path, "not a valid time " + Problems.show(v) + "; valid: " + TimeLiteral.FORMS);
+        }
     }
 }

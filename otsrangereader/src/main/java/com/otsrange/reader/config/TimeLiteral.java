@@ -21,6 +21,7 @@ public final class TimeLiteral {
     private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}");
     private static final Pattern EPOCH = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{8}|\\d{4}-\\d{2}-\\d{2}([T ].*)?");
     public static final String FORMS = "an epoch number in the timeUnit, or a date string "
             + "like \"2024-01-01\", \"20240101\", \"2024-01-01T08:00:00\" or \"2024-01-01T08:00:00Z\"";
 
@@ -30,6 +31,11 @@ public final class TimeLiteral {
     public TimeLiteral(SortKeyUnit unit, ZoneId zone) {
         this.unit = unit;
         this.zone = zone;
+    }
+
+    /** Whether a literal is written as a date ("2024-01-01", "20240101", "2024-01-01T08:00:00Z"), valid or not. */
+    public static boolean looksLikeDate(Object literal) {
+        return literal instanceof String && DATE_LIKE.matcher(((String) literal).trim()).matches();
     }
 
     /** The raw sort-key value, or null when the literal is neither an epoch number nor a date. */

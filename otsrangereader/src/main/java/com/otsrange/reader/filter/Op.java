@@ -23,6 +23,11 @@ public enum Op {
         return null;
     }
 
+    /** Operators that bound a range (their values are bounds, so time literals there must be valid). */
+    public boolean isRange() {
+        return this == GT || this == GTE || this == LT || this == LTE || this == BETWEEN;
+    }
+
     public boolean takesList() {
         return this == IN || this == NOT_IN || this == BETWEEN;
     }

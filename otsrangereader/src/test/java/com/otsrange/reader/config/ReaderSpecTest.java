@@ -86,6 +86,11 @@ class ReaderSpecTest {
                 Arguments.of("{\"filters\":{\"dim\":{\"between\":[5,1]}}}", "parameter.filters.dim.between", "impossible range"),
                 Arguments.of("{\"filters\":{\"dim\":{\"gte\":5,\"lt\":5}}}", "parameter.filters.dim", "impossible range"),
                 Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2025-01-01\",\"lt\":\"2024-01-01\",\"chunkBy\":\"year\"}}}", "parameter.filters.ct", "impossible range"),
+                // without schema and chunkBy the sort key is unknown offline: date-shaped bounds are still checked
+                Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2023-01-01\"}}}", "parameter.filters.ct", "impossible range"),
+                Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2023-13-45\"}}}", "parameter.filters.ct.gte", "not a valid time"),
+                Arguments.of("{\"filters\":{\"ct\":{\"between\":[\"20230101\",\"20231345\"]}}}", "parameter.filters.ct.between[1]", "not a valid time"),
+                Arguments.of("{\"filters\":{\"ct\":{\"lt\":\"2023-01-01T25:00:00Z\"}}}", "parameter.filters.ct.lt", "not a valid time"),
                 Arguments.of("{\"filters\":{\"dim\":null}}", "parameter.filters.dim", "null"),
                 Arguments.of("{\"filters\":{\"dim\":{\"eq\":{\"a\":1}}}}", "parameter.filters.dim.eq", "string, number or boolean"),
                 Arguments.of("{\"filters\":{\"dim\":{}}}", "parameter.filters.dim", "empty condition"),
