@@ -10,7 +10,6 @@ import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.Unit;
-import com.otsrange.reader.plan.UnitWork;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.RangeScanner;
 import com.otsrange.reader.scan.SdkGateway;
@@ -87,10 +86,7 @@ public class OtsRangeReader extends Reader {
             }
             gateway = new SdkGateway(plan.connection, plan.table, plan.tuning);
             UnitReader reader = new UnitReader(plan, new RangeScanner(gateway, plan.table, plan.tuning.pageSize()));
-            long records = 0;
-            for (UnitWork u : plan.units) {
-                records += reader.read(u, sender);
-            }
+            long records = reader.readAll(plan.units, sender);
             sender.flush();
             LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), plan.units.size(), records,
                     gateway.retries());

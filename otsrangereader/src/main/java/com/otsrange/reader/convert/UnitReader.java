@@ -8,11 +8,11 @@ import com.otsrange.reader.plan.RangeDeriver;
 import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.plan.UnitWork;
+import com.otsrange.reader.scan.PagePrefetcher;
 import com.otsrange.reader.scan.RangeScanner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one unit: cuts its window into slices, derives each slice's ranges, merges them into
@@ -41,16 +41,54 @@ public final class UnitReader {
         return RangeDeriver.merge(all);
     }
 
-    /** @return records emitted */
-    public long read(UnitWork u, RecordSender sender) {
-        CellPlan cells = new CellPlan(u.header, plan.schema, u.filter);
-        Map<String, String> meta = cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period);
-        ColumnValueFilter serverFilter = ServerFilter.build(u.filter.attributeConditions());
-        UnitEmitter emitter = new UnitEmitter(cells, u.filter, plan.schema.partitionIndex(), plan.schema.sortIndex(), u.key,
-                u.from, u.to, meta, sender);
-        for (PkRange r : ranges(u)) {
-            scanner.scan(r, cells.columnsToGet(), serverFilter, emitter);
+    /**
+     * Reads the units in order. Pages are fetched one ahead on a background thread (the next
+     * request is sent as soon as a page arrives, while this thread converts it), so the SDK's
+     * decoding and the server overlap the conversion; rows still reach the sender in unit order
+     * and primary-key order.
+     *
+     * @return records emitted
+     */
+    public long readAll(List<UnitWork> units, RecordSender sender) {
+        UnitEmitter emitter = null;
+        UnitScan current = null;
+        long emitted = 0;
+        try (PagePrefetcher<UnitScan> pages = new PagePrefetcher<>("otsrange-prefetch-" + plan.table, out -> produce(units, out))) {
+            for (PagePrefetcher.Page<UnitScan> page = pages.next(); page != null; page = pages.next()) {
+                if (page.tag != current) {
+                    if (emitter != null) {
+                        emitted += emitter.emitted();
+                    }
+                    current = page.tag;
+                    UnitWork u = current.unit;
+                    emitter = new UnitEmitter(current.cells, u.filter, plan.schema.partitionIndex(), plan.schema.sortIndex(), u.key,
+                            u.from, u.to, current.cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period), sender);
+                }
+                emitter.rows(page.rows);
+            }
         }
-        return emitter.emitted();
+        return emitted + (emitter == null ? 0 : emitter.emitted());
+    }
+
+    /** Runs on the prefetch thread: every range of every unit, page by page, in order. */
+    private void produce(List<UnitWork> units, PagePrefetcher.Output<UnitScan> out) {
+        for (UnitWork u : units) {
+            UnitScan scan = new UnitScan(u, new CellPlan(u.header, plan.schema, u.filter));
+            ColumnValueFilter serverFilter = ServerFilter.build(u.filter.attributeConditions());
+            for (PkRange r : ranges(u)) {
+                scanner.scan(r, scan.cells.columnsToGet(), serverFilter, rows -> out.page(scan, rows));
+            }
+        }
+    }
+
+    /** A unit and its cell plan, shared by the prefetch thread (columns to get) and the converter. */
+    private static final class UnitScan {
+        final UnitWork unit;
+        final CellPlan cells;
+
+        UnitScan(UnitWork unit, CellPlan cells) {
+            this.unit = unit;
+            this.cells = cells;
+        }
     }
 }
