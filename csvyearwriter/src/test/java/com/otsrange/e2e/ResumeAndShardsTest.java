@@ -175,7 +175,7 @@ class ResumeAndShardsTest {
 
     @Test
     void invalidShardSpecsAreRejected() throws Exception {
-        for (Object spec : new Object[] {"4/4", "-1/4", "a/b", "1/0", "1", "1/2/3", 3, "0/-2"}) {
+        for (Object spec : new Object[] {"4/4", "-1/4", "a/b", "1/0", "1", "1/2/3", 3, "0/-2", "", " ", "${shard}"}) {
             Path out = dir.resolve("bad" + Math.abs(String.valueOf(spec).hashCode()));
             JSONObject j = job(out, false);
             E2e.readerOf(j).put("shard", spec);
@@ -184,6 +184,10 @@ class ResumeAndShardsTest {
             assertEquals("OtsRangeReader-01", r.errorCode(), spec + ": " + r.errorMessage());
             assertTrue(r.errorMessage().contains("parameter.shard")
                     && r.errorMessage().contains("0 <= i < n"), spec + ": " + r.errorMessage());
+            if (String.valueOf(spec).trim().isEmpty()) {
+                // blank is what a scheduler's empty variable produces: never taken as "all"
+                assertTrue(r.errorMessage().contains("omit shard"), spec + ": " + r.errorMessage());
+            }
             assertEquals(0, E2e.allPaths(out).size(), "nothing written for shard " + spec);
         }
     }

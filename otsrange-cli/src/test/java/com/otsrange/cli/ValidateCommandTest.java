@@ -81,6 +81,34 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aBlankShardIsAnErrorNotAllKeys() throws Exception {
+        String sharded = new String(Files.readAllBytes(ROOT.resolve("job/sharded.json")), StandardCharsets.UTF_8);
+        String vars = "-DstartDate=20240101 -DendDate=20240102 -Dendpoint=http://127.0.0.1:1 -DinstanceName=i"
+                + " -DaccessId=a -DaccessKey=k -DoutputDir=out";
+        Files.createDirectories(dir.resolve("job"));
+        copyTaskFiles();
+        for (String blank : new String[] {"", " "}) {
+            write("blank.json", sharded.replace("\"${shard}\"", "\"" + blank + "\""));
+            CliHarness run = validate(dir, "blank.json", "-p", vars);
+            assertEquals(Command.FAILED, run.status, run.toString());
+            assertTrue(run.out.contains("job.content[0].reader.parameter.shard"), run.out);
+            assertTrue(run.out.contains("omit shard"), run.out);
+        }
+        write("absent.json", sharded.replace("\"shard\": \"${shard}\"", "\"shard\": \"all\""));
+        CliHarness all = validate(dir, "absent.json", "-p", vars);
+        assertEquals(0, all.status, all.toString());
+    }
+
+    private void copyTaskFiles() throws Exception {
+        Files.createDirectories(dir.resolve("job/tasks"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("job/tasks"))) {
+            for (Path f : files.collect(Collectors.toList())) {
+                Files.copy(f, dir.resolve("job/tasks").resolve(f.getFileName().toString()));
+            }
+        }
+    }
+
+    @Test
     void everyProblemIsListedAtOnceWithItsPath() throws Exception {
         Files.createDirectories(dir.resolve("tasks"));
         Files.write(dir.resolve("tasks/t.json"), "{\"dev-1\": [\"temp\"], \"dev-2\": 5}".getBytes(StandardCharsets.UTF_8));

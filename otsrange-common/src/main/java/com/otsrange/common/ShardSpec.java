@@ -26,14 +26,23 @@ public final class ShardSpec {
     }
 
     /**
-     * Parses {@code "i/n"}; null, empty or {@code "all"} mean every key. {@code "0/1"} is the same as
-     * all (same output, same state dir).
+     * Parses {@code "i/n"}; null (no shard given) or {@code "all"} mean every key. {@code "0/1"} is the
+     * same as all (same output, same state dir). A blank text is refused: it is what an empty
+     * {@code -Dshard=} produces, and taking it as "all" would make every host of a sharded export
+     * silently export every key.
      */
     public static ShardSpec parse(String s) {
-        if (s == null || s.trim().isEmpty() || s.trim().equalsIgnoreCase("all")) {
+        if (s == null) {
             return ALL;
         }
         String t = s.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("invalid shard '" + s + "': blank (an empty -Dshard= ?); omit shard to export "
+                    + "every key, or give i/n with 0 <= i < n such as \"0/4\"");
+        }
+        if (t.equalsIgnoreCase("all")) {
+            return ALL;
+        }
         int slash = t.indexOf('/');
         if (slash <= 0 || slash != t.lastIndexOf('/') || slash == t.length() - 1) {
             throw new IllegalArgumentException("invalid shard '" + s + "': expected \"i/n\" with 0 <= i < n, e.g. \"0/4\"");

@@ -82,4 +82,19 @@ class ShardSpecPropertyTest {
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
     }
+
+    @Test
+    void absentOrExplicitAllMeansAllButBlankIsAnError() {
+        assertEquals(ShardSpec.ALL, ShardSpec.parse(null));
+        assertEquals(ShardSpec.ALL, ShardSpec.parse("all"));
+        assertEquals(ShardSpec.ALL, ShardSpec.parse(" ALL "));
+        assertEquals(ShardSpec.ALL, ShardSpec.parse("0/1"));
+        // an empty -Dshard= must not turn every host of a sharded export into a full export
+        for (String blank : new String[] {"", " ", "\t", " \n "}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShardSpec.parse(blank));
+            assertTrue(e.getMessage().contains("blank"), e.getMessage());
+            assertTrue(e.getMessage().contains("omit shard"), e.getMessage());
+            assertTrue(e.getMessage().contains("0 <= i < n") && e.getMessage().contains("0/4"), e.getMessage());
+        }
+    }
 }
