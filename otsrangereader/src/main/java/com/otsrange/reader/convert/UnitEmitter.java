@@ -13,7 +13,6 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.Row;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.scan.RangeScanner;
 
 import java.util.List;
@@ -36,6 +35,9 @@ public final class UnitEmitter implements RangeScanner.RowSink {
     private final RecordSender sender;
     private long emitted;
     private long dropped;
+    /** Slot of the cell at each position of the previous row: rows of a page mostly share their column list. */
+    private String[] seenNames = new String[0];
+    private int[] seenSlots = new int[0];
 
     public UnitEmitter(CellPlan plan, BoundFilter filter, int partitionIndex, int sortIndex, PrimaryKeyValue key, long from, long to,
                        Map<String, String> meta, RecordSender sender) {
@@ -57,15 +59,20 @@ public final class UnitEmitter implements RangeScanner.RowSink {
             Row row = rows.get(r);
             PrimaryKeyColumn[] pk = row.getPrimaryKey().getPrimaryKeyColumns();
             long time = pk[sortIndex].getValue().asLong();
-            if (time < from || time >= to || PkValues.compare(pk[partitionIndex].getValue(), key) != 0 || !filter.testPk(pk)) {
+            if (time < from || time >= to || !sameKey(pk[partitionIndex].getValue()) || !filter.testPk(pk)) {
                 dropped++;
                 continue;
             }
             java.util.Arrays.fill(values, null);
             com.alicloud.openservices.tablestore.model.Column[] cells = row.getColumns();
-            for (com.alicloud.openservices.tablestore.model.Column c : cells) {
-                Integer slot = plan.slots.get(c.getName());
-                if (slot != null && values[slot] == null) {
+            if (cells.length > seenNames.length) {
+                seenNames = java.util.Arrays.copyOf(seenNames, cells.length);
+                seenSlots = java.util.Arrays.copyOf(seenSlots, cells.length);
+            }
+            for (int i = 0; i < cells.length; i++) {
+                com.alicloud.openservices.tablestore.model.Column c = cells[i];
+                int slot = slotOf(i, c.getName());
+                if (slot >= 0 && values[slot] == null) {
                     values[slot] = c.getValue(); // newest version first
                 }
             }
@@ -83,6 +90,32 @@ public final class UnitEmitter implements RangeScanner.RowSink {
             record.setMeta(meta);
             sender.sendToWriter(record);
             emitted++;
+        }
+    }
+
+    /** The value slot of a column name (-1: not needed), remembered by position so most rows skip the map. */
+    private int slotOf(int position, String name) {
+        if (name.equals(seenNames[position])) {
+            return seenSlots[position];
+        }
+        Integer slot = plan.slots.get(name);
+        seenNames[position] = name;
+        seenSlots[position] = slot == null ? -1 : slot;
+        return seenSlots[position];
+    }
+
+    /** Whether a row's partition key is the unit's (rows never hold INF_MIN/INF_MAX). */
+    private boolean sameKey(PrimaryKeyValue v) {
+        if (v.getType() != key.getType()) {
+            return false;
+        }
+        switch (v.getType()) {
+            case INTEGER:
+                return v.asLong() == key.asLong();
+            case STRING:
+                return v.asString().equals(key.asString());
+            default:
+                return java.util.Arrays.equals(v.asBinary(), key.asBinary());
         }
     }
 
@@ -117,13 +150,26 @@ public final class UnitEmitter implements RangeScanner.RowSink {
             case INTEGER:
                 return new LongColumn(v.asLong());
             case DOUBLE:
-                return new DoubleColumn(Double.toString(v.asDouble())); // String form: DataX's Double constructor rejects NaN and infinities
+                return new DoubleText(Double.toString(v.asDouble())); // String form: DataX's Double constructor rejects NaN and infinities
             case BOOLEAN:
                 return new BoolColumn(v.asBoolean());
             case BINARY:
                 return new BytesColumn(v.asBinary());
             default:
                 return new StringColumn();
+        }
+    }
+
+    /**
+     * A DoubleColumn from {@code Double.toString} text, which is always valid for DoubleColumn
+     * (a decimal, NaN or an infinity), so the constructor's BigDecimal parse check is skipped.
+     * Raw data, type and byte size are exactly those of {@code new DoubleColumn(text)}.
+     */
+    static final class DoubleText extends DoubleColumn {
+        DoubleText(String text) {
+            super((String) null);
+            setRawData(text);
+            setByteSize(text.length());
         }
     }
 

@@ -180,7 +180,7 @@ class ScanAndErrorsTest {
     @Test
     void jobNotFittingTheTableListsEveryProblem() {
         Jobs.Outcome o = Jobs.run(job("ints", "{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\",\"otherKeys\":[\"dim\"]},"
-                + "\"filters\":{\"ct\":{\"gte\":\"yesterday\"},\"id\":{\"eq\":\"seven\"}},"
+                + "\"filters\":{\"ct\":{\"gte\":\"2024-01-01\"},\"id\":{\"eq\":\"seven\"}},"
                 + "\"tasks\":{\"source\":\"inline\",\"definitions\":{\"x\":[\"v\"],\"7\":[\"v\"],\"007\":[\"v\"]}}}"), 1);
         assertFalse(o.result.succeeded());
         String m = o.result.errorMessage();
