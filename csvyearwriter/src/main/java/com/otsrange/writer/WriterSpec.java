@@ -2,7 +2,6 @@ package com.otsrange.writer;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.fastjson.JSON;
 import com.otsrange.common.FileNamePattern;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShardSpec;
@@ -10,11 +9,13 @@ import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
 
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,32 +112,64 @@ final class WriterSpec {
 
     // ---------------------------------------------------------------- building
 
-    /** Job side: writer parameter + the peer's name and parameter. */
-    static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
-        Map<String, Object> resolved = resolvePeer(writer, peerName, peer);
-        rejectUnknownKeys(writer, Boolean.TRUE.equals(resolved.get("paired")));
-        return parse(writer, resolved, workingDir);
+    static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
+            "compress", "writeMode", "dateFormat", "lineSeparator");
+    static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
+            "table", "columns", "columnNames", "maxOpenFiles");
+    /** Keys the Job adds to each task's parameter (never written by users). */
+    private static final String TASK_INDEX = "taskIndex";
+
+    /**
+     * Job side: every rule on the writer parameter and the peer facts it uses, plus read-only checks
+     * of {@code path}; all problems are collected ({@link CsvYearWriterValidation} reports the same
+     * list offline). Returns null when there are problems.
+     */
+    static WriterSpec check(Map<String, Object> writer, String peerName, Map<String, Object> peer, Path workingDir,
+                            WriterProblems problems) {
+        Map<String, Object> w = writer == null ? Collections.<String, Object>emptyMap() : writer;
+        Map<String, Object> resolved = resolvePeer(w, peerName, peer);
+        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), problems);
+        WriterSpec spec = parse(w, resolved, workingDir, true, problems);
+        return problems.isEmpty() ? spec : null;
     }
 
-    static final List<String> COMMON_KEYS = java.util.Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator");
-    static final List<String> GENERIC_KEYS = java.util.Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
-            "table", "columns", "columnNames", "maxOpenFiles");
+    /** Job side: the spec, or a DataXException listing every problem. */
+    static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
+        WriterProblems problems = new WriterProblems();
+        WriterSpec spec = check(mapOf(writer), peerName, peer == null ? null : mapOf(peer), workingDir, problems);
+        problems.throwIfAny();
+        return spec;
+    }
+
+    /** Task side: the task parameter carries the resolved peer facts (checked by the Job already). */
+    static WriterSpec forTask(Configuration taskParam) {
+        Map<String, Object> resolved = taskParam.getMap(RESOLVED);
+        if (resolved == null) {
+            throw new DataXException(WriterErrorCode.CONFIG_INVALID,
+                    "task parameter lacks " + RESOLVED + " (the writer Job did not split this config)");
+        }
+        WriterProblems problems = new WriterProblems();
+        WriterSpec spec = parse(mapOf(taskParam), resolved, Paths.get(""), false, problems);
+        problems.throwIfAny();
+        return spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapOf(Configuration c) {
+        Object o = c == null ? null : c.getInternal();
+        return o instanceof Map ? (Map<String, Object>) o : Collections.<String, Object>emptyMap();
+    }
 
     /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */
-    private static void rejectUnknownKeys(Configuration w, boolean paired) {
-        Object internal = w.getInternal();
-        if (!(internal instanceof Map)) {
-            return;
-        }
-        for (Object k : ((Map<?, ?>) internal).keySet()) {
-            String key = String.valueOf(k);
+    private static void rejectUnknownKeys(Map<String, Object> w, boolean paired, WriterProblems problems) {
+        for (Map.Entry<String, Object> e : w.entrySet()) {
+            String key = e.getKey();
             if (COMMON_KEYS.contains(key)) {
                 continue;
             }
             if (GENERIC_KEYS.contains(key)) {
                 if (paired) {
-                    throw config("parameter." + key, w.get(key), "not used with otsrangereader (the reader's "
+                    problems.invalid("parameter." + key, e.getValue(), "not used with otsrangereader (the reader's "
                             + "parameter and the record meta say it); remove it"
                             + (key.equals("timeUnit") || key.equals("timeZone") || key.equals("table") ? " and set it in the reader parameter" : ""));
                 }
@@ -146,7 +179,7 @@ final class WriterSpec {
             if (!paired) {
                 valid.addAll(GENERIC_KEYS);
             }
-            throw new DataXException(WriterErrorCode.CONFIG_INVALID, "parameter." + key + " is not a csvyearwriter parameter"
+            problems.add(WriterErrorCode.CONFIG_INVALID, "parameter." + key, "not a csvyearwriter parameter"
                     + suggestion(key, valid) + "; valid keys: " + valid);
         }
     }
@@ -183,107 +216,140 @@ final class WriterSpec {
         return prev[b.length()];
     }
 
-    /** Task side: the task parameter carries the resolved peer facts. */
-    static WriterSpec forTask(Configuration taskParam) {
-        Map<String, Object> resolved = taskParam.getMap(RESOLVED);
-        if (resolved == null) {
-            throw new DataXException(WriterErrorCode.CONFIG_INVALID,
-                    "task parameter lacks " + RESOLVED + " (the writer Job did not split this config)");
-        }
-        WriterSpec s = parse(taskParam, resolved, Paths.get(""));
-        return s;
-    }
-
-    /** The facts a task needs from the peer config, with the reader's defaults. */
-    static Map<String, Object> resolvePeer(Configuration writer, String peerName, Configuration peer) {
+    /**
+     * The facts a task needs from the peer config, with the reader's defaults, unchecked (parse
+     * checks them). Values are kept as given so a problem can show them.
+     */
+    static Map<String, Object> resolvePeer(Map<String, Object> writer, String peerName, Map<String, Object> peer) {
         Map<String, Object> r = new LinkedHashMap<>();
         boolean paired = RecordLayout.READER_NAME.equals(peerName);
         r.put("paired", paired);
         if (paired) {
-            Configuration p = peer == null ? Configuration.newDefault() : peer;
-            String table = p.getString("table");
-            if (table == null || table.trim().isEmpty()) {
-                throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID,
-                        "reader parameter.table is missing: csvyearwriter names files and its state dir after it");
-            }
-            r.put("table", table);
-            r.put("timeUnit", p.getString("timeUnit", RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", p.getString("timeZone", RecordLayout.DEFAULT_TIME_ZONE));
+            Map<String, Object> p = peer == null ? Collections.<String, Object>emptyMap() : peer;
+            r.put("table", p.get("table"));
+            r.put("timeUnit", orDefault(p.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
+            r.put("timeZone", orDefault(p.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
             Object shard = p.get("shard");
             r.put("shard", shard == null ? null : String.valueOf(shard));
             Object resume = p.get("resume");
-            r.put("resume", resume != null && Boolean.parseBoolean(String.valueOf(resume)));
+            r.put("resume", resume != null && Boolean.parseBoolean(String.valueOf(resume).trim()));
         } else {
-            r.put("table", writer.getString("table", "records"));
-            r.put("timeUnit", writer.getString("timeUnit", RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", writer.getString("timeZone", RecordLayout.DEFAULT_TIME_ZONE));
+            r.put("table", orDefault(writer.get("table"), "records"));
+            r.put("timeUnit", orDefault(writer.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
+            r.put("timeZone", orDefault(writer.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
             r.put("shard", null);
             r.put("resume", false);
         }
         return r;
     }
 
-    private static WriterSpec parse(Configuration w, Map<String, Object> resolved, Path workingDir) {
-        Builder b = new Builder();
-        String pathText = w.getString("path");
-        if (pathText == null || pathText.trim().isEmpty()) {
-            throw config("parameter.path", pathText, "the output folder is required, e.g. \"/data/export\"");
-        }
-        b.path = workingDir.resolve(pathText).toAbsolutePath().normalize();
+    /** Job side, after {@link #forJob}: the facts for the task parameters. */
+    static Map<String, Object> resolvePeer(Configuration writer, String peerName, Configuration peer) {
+        return resolvePeer(mapOf(writer), peerName, peer == null ? null : mapOf(peer));
+    }
 
-        b.compress = choice(w, "compress", "none", Compress.class);
-        String pattern = w.getString("fileName", RecordLayout.DEFAULT_FILE_NAME);
-        try {
-            FileNamePattern p = FileNamePattern.parse(pattern);
-            if (b.compress == Compress.GZIP && !p.endsWith(".gz")) {
-                p = p.withSuffix(".gz");
+    private static Object orDefault(Object v, Object dflt) {
+        return v == null ? dflt : v;
+    }
+
+    /**
+     * Every rule on the values, then (checkPath) the read-only checks of the output folder, last so
+     * that a configuration problem's code comes first; null when a problem was added.
+     */
+    private static WriterSpec parse(Map<String, Object> w, Map<String, Object> resolved, Path workingDir, boolean checkPath,
+                                    WriterProblems problems) {
+        int before = problems.texts().size();
+        Builder b = new Builder();
+        Object pathValue = w.get("path");
+        if (!(pathValue instanceof String) || ((String) pathValue).trim().isEmpty()) {
+            problems.invalid("parameter.path", pathValue, "the output folder is required, e.g. \"/data/export\"");
+        } else {
+            try {
+                b.path = workingDir.resolve((String) pathValue).toAbsolutePath().normalize();
+            } catch (RuntimeException e) {
+                problems.invalid("parameter.path", pathValue, "a folder path this system accepts (" + e.getMessage() + ")");
             }
-            b.fileName = p;
-        } catch (IllegalArgumentException e) {
-            throw config("parameter.fileName", pattern, e.getMessage());
         }
-        b.header = bool(w, "header", true);
-        String enc = w.getString("encoding", "UTF-8");
-        try {
-            b.encoding = Charset.forName(enc);
-            if (!b.encoding.canEncode()) {
-                throw new IllegalArgumentException();
+
+        b.compress = choice(w, "compress", "none", Compress.class, problems);
+        Object patternValue = orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME);
+        if (!(patternValue instanceof String)) {
+            problems.invalid("parameter.fileName", patternValue, "a pattern string such as \"" + RecordLayout.DEFAULT_FILE_NAME + "\"");
+        } else {
+            try {
+                FileNamePattern p = FileNamePattern.parse((String) patternValue);
+                if (b.compress == Compress.GZIP && !p.endsWith(".gz")) {
+                    p = p.withSuffix(".gz");
+                }
+                b.fileName = p;
+            } catch (IllegalArgumentException e) {
+                problems.invalid("parameter.fileName", patternValue, e.getMessage());
             }
-        } catch (RuntimeException e) {
-            throw config("parameter.encoding", enc, "a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
         }
-        b.nullFormat = w.getString("nullFormat", "");
-        if (b.nullFormat.indexOf(',') >= 0 || b.nullFormat.indexOf('"') >= 0 || b.nullFormat.indexOf('\n') >= 0
-                || b.nullFormat.indexOf('\r') >= 0) {
-            throw config("parameter.nullFormat", b.nullFormat, "a text without comma, double quote or line breaks, e.g. \"\" or \"\\\\N\"");
+        b.header = bool(w, "header", true, problems);
+        String enc = scalar(w, "encoding", "UTF-8", problems);
+        if (enc != null) {
+            try {
+                b.encoding = Charset.forName(enc.trim());
+                if (!b.encoding.canEncode()) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (RuntimeException e) {
+                problems.invalid("parameter.encoding", enc, "a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
+            }
         }
-        b.writeMode = choice(w, "writeMode", "truncate", WriteMode.class);
-        b.dateFormat = w.getString("dateFormat");
+        b.nullFormat = scalar(w, "nullFormat", "", problems);
+        if (b.nullFormat != null && (b.nullFormat.indexOf(',') >= 0 || b.nullFormat.indexOf('"') >= 0
+                || b.nullFormat.indexOf('\n') >= 0 || b.nullFormat.indexOf('\r') >= 0)) {
+            problems.invalid("parameter.nullFormat", b.nullFormat,
+                    "a text without comma, double quote or line breaks, e.g. \"\" or \"\\\\N\"");
+        }
+        b.writeMode = choice(w, "writeMode", "truncate", WriteMode.class, problems);
+        b.dateFormat = scalar(w, "dateFormat", null, problems);
         if (b.dateFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(b.dateFormat);
             } catch (IllegalArgumentException e) {
-                throw config("parameter.dateFormat", b.dateFormat,
+                problems.invalid("parameter.dateFormat", b.dateFormat,
                         "a java.time DateTimeFormatter pattern, e.g. \"yyyy-MM-dd HH:mm:ss.SSS\" (" + e.getMessage() + ")");
             }
         }
-        b.lineSeparator = w.getString("lineSeparator", "\n");
-        if (!("\n".equals(b.lineSeparator) || "\r\n".equals(b.lineSeparator) || "\r".equals(b.lineSeparator))) {
-            throw config("parameter.lineSeparator", JSON.toJSONString(b.lineSeparator), "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
+        b.lineSeparator = scalar(w, "lineSeparator", "\n", problems);
+        if (b.lineSeparator != null && !("\n".equals(b.lineSeparator) || "\r\n".equals(b.lineSeparator) || "\r".equals(b.lineSeparator))) {
+            problems.invalid("parameter.lineSeparator", b.lineSeparator, "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
         }
 
         b.paired = Boolean.TRUE.equals(resolved.get("paired"));
+        parseResolved(b, resolved, problems);
+        if (!b.paired) {
+            parseGeneric(b, w, problems);
+        }
+        Object taskIndex = w.get(TASK_INDEX);
+        b.taskIndex = taskIndex instanceof Number ? ((Number) taskIndex).intValue() : 0;
+        if (checkPath && b.path != null) {
+            checkPathReadOnly(b.path, problems);
+        }
+        return problems.texts().size() == before ? new WriterSpec(b) : null;
+    }
+
+    /** table, timeUnit, timeZone, shard, resume: from the reader's parameter when paired. */
+    private static void parseResolved(Builder b, Map<String, Object> resolved, WriterProblems problems) {
         String src = b.paired ? "reader parameter." : "parameter.";
-        b.table = String.valueOf(resolved.get("table"));
-        if (b.table.isEmpty()) {
-            throw config(src + "table", b.table, "a non-empty table name");
+        WriterErrorCode code = b.paired ? WriterErrorCode.PEER_CONFIG_INVALID : WriterErrorCode.CONFIG_INVALID;
+        Object table = resolved.get("table");
+        if (!(table instanceof String) || ((String) table).trim().isEmpty()) {
+            problems.invalid(code, src + "table", table, b.paired
+                    ? "the reader's table name is required: csvyearwriter names its files and state dir after it"
+                    : "a non-empty table name (the value of {table} and of the state dir name)");
+        } else {
+            b.table = (String) table;
         }
         String unit = String.valueOf(resolved.get("timeUnit"));
         String zone = String.valueOf(resolved.get("timeZone"));
         try {
-            b.timeZone = ZoneId.of(zone);
+            b.timeZone = ZoneId.of(zone.trim());
         } catch (RuntimeException e) {
-            throw config(src + "timeZone", zone, "a zone id such as UTC, Asia/Shanghai or +08:00");
+            problems.invalid(code, src + "timeZone", resolved.get("timeZone"), "a zone id such as UTC, Asia/Shanghai or +08:00");
         }
         if (!b.paired && "date".equalsIgnoreCase(unit.trim())) {
             b.genericTime = GenericTime.DATE;
@@ -293,62 +359,112 @@ final class WriterSpec {
                 b.timeUnit = SortKeyUnit.parse(unit);
                 b.genericTime = GenericTime.valueOf(b.timeUnit.name());
             } catch (IllegalArgumentException e) {
-                throw config(src + "timeUnit", unit, b.paired ? "ms, s or us" : "ms, s, us or date");
+                problems.invalid(code, src + "timeUnit", resolved.get("timeUnit"), b.paired ? "ms, s or us" : "ms, s, us or date");
             }
         }
         Object shard = resolved.get("shard");
         try {
             b.shard = ShardSpec.parse(shard == null ? null : String.valueOf(shard));
         } catch (IllegalArgumentException e) {
-            throw config(src + "shard", shard, e.getMessage());
+            problems.invalid(code, src + "shard", shard, e.getMessage());
         }
         b.resume = Boolean.TRUE.equals(resolved.get("resume"));
-
-        if (!b.paired) {
-            b.partitionKeyColumn = index(w, "partitionKeyColumn", true);
-            b.timeColumn = index(w, "timeColumn", true);
-            b.columns = indexes(w, "columns");
-            b.columnNames = names(w, "columnNames");
-            if (b.columns != null && b.columnNames != null && b.columns.length != b.columnNames.size()) {
-                throw config("parameter.columnNames", b.columnNames,
-                        "one name per entry of parameter.columns (" + b.columns.length + " columns)");
-            }
-            if (b.columns == null && b.columnNames != null) {
-                b.columns = new int[b.columnNames.size()];
-                for (int i = 0; i < b.columns.length; i++) {
-                    b.columns[i] = i;
-                }
-            }
-            if (b.header && b.columnNames == null) {
-                throw config("parameter.columnNames", null,
-                        "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
-            }
-            Integer max = w.getInt("maxOpenFiles", 512);
-            if (max < 1 || max > 4096) {
-                throw config("parameter.maxOpenFiles", max, "an integer between 1 and 4096");
-            }
-            b.maxOpenFiles = max;
-        }
-        b.taskIndex = w.getInt("taskIndex", 0);
-        return new WriterSpec(b);
     }
 
-    private static boolean bool(Configuration w, String key, boolean dflt) {
+    /** Which record columns hold the key, the time and the cells (any reader but otsrangereader). */
+    private static void parseGeneric(Builder b, Map<String, Object> w, WriterProblems problems) {
+        b.partitionKeyColumn = index(w, "partitionKeyColumn", problems);
+        b.timeColumn = index(w, "timeColumn", problems);
+        b.columns = indexes(w, "columns", problems);
+        b.columnNames = names(w, "columnNames", problems);
+        if (b.columns != null && b.columnNames != null && b.columns.length != b.columnNames.size()) {
+            problems.invalid("parameter.columnNames", b.columnNames, "one name per entry of parameter.columns ("
+                    + b.columns.length + " columns, " + b.columnNames.size() + " names)");
+        }
+        if (b.columns == null && b.columnNames != null) {
+            b.columns = new int[b.columnNames.size()];
+            for (int i = 0; i < b.columns.length; i++) {
+                b.columns[i] = i;
+            }
+        }
+        if (b.header && b.columnNames == null && w.get("columnNames") == null) {
+            problems.invalid("parameter.columnNames", null,
+                    "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
+        }
+        Object max = w.get("maxOpenFiles");
+        if (max != null) {
+            Integer n = integer(max);
+            if (n == null || n < 1 || n > 4096) {
+                problems.invalid("parameter.maxOpenFiles", max, "an integer between 1 and 4096 (default 512)");
+            } else {
+                b.maxOpenFiles = n;
+            }
+        }
+    }
+
+    /**
+     * Cheap read-only checks of the output folder (the Job's prepare creates it): an existing
+     * non-folder, or a folder (or the nearest existing parent of a missing one) this user cannot write.
+     */
+    private static void checkPathReadOnly(Path path, WriterProblems problems) {
+        String shown = "\"" + path + "\"";
+        try {
+            if (Files.exists(path)) {
+                if (!Files.isDirectory(path)) {
+                    problems.add(WriterErrorCode.PATH_INVALID, "parameter.path", shown + " exists but is not a directory; give a folder");
+                } else if (!Files.isWritable(path)) {
+                    problems.add(WriterErrorCode.PATH_INVALID, "parameter.path", shown + " is not writable by this user; give a folder it can write");
+                }
+                return;
+            }
+            Path parent = path.getParent();
+            while (parent != null && !Files.exists(parent)) {
+                parent = parent.getParent();
+            }
+            if (parent != null && !Files.isDirectory(parent)) {
+                problems.add(WriterErrorCode.PATH_INVALID, "parameter.path", shown + " cannot be created: " + parent
+                        + " is a file, not a directory");
+            } else if (parent != null && !Files.isWritable(parent)) {
+                problems.add(WriterErrorCode.PATH_INVALID, "parameter.path", shown + " cannot be created: " + parent
+                        + " is not writable by this user");
+            }
+        } catch (SecurityException e) {
+            problems.add(WriterErrorCode.PATH_INVALID, "parameter.path", shown + " cannot be checked: " + e.getMessage());
+        }
+    }
+
+    /** A scalar as text (DataX's getString semantics); objects and arrays are problems. */
+    private static String scalar(Map<String, Object> w, String key, String dflt, WriterProblems problems) {
+        Object v = w.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problems.invalid("parameter." + key, v, "a single value, not " + (v instanceof Map ? "an object" : "an array"));
+            return null;
+        }
+        return String.valueOf(v);
+    }
+
+    private static boolean bool(Map<String, Object> w, String key, boolean dflt, WriterProblems problems) {
         Object v = w.get(key);
         if (v == null) {
             return dflt;
         }
         String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
-        if ("true".equals(s) || "false".equals(s)) {
+        if ((v instanceof Boolean || v instanceof String) && ("true".equals(s) || "false".equals(s))) {
             return Boolean.parseBoolean(s);
         }
-        throw config("parameter." + key, v, "true or false");
+        problems.invalid("parameter." + key, v, "expected true or false");
+        return dflt;
     }
 
-    private static <E extends Enum<E>> E choice(Configuration w, String key, String dflt, Class<E> type) {
-        String v = w.getString(key, dflt);
+    private static <E extends Enum<E>> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
+                                                WriterProblems problems) {
+        Object raw = orDefault(w.get(key), dflt);
+        String v = String.valueOf(raw).trim();
         for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v.trim())) {
+            if (raw instanceof String && e.name().equalsIgnoreCase(v)) {
                 return e;
             }
         }
@@ -356,69 +472,71 @@ final class WriterSpec {
         for (E e : type.getEnumConstants()) {
             valid.add(e == (Object) WriteMode.NONCONFLICT ? "nonConflict" : e.name().toLowerCase(Locale.ROOT));
         }
-        throw config("parameter." + key, v, "one of " + valid);
+        problems.invalid("parameter." + key, raw, "one of " + valid);
+        return type.getEnumConstants()[0];
     }
 
-    private static int index(Configuration w, String key, boolean required) {
-        Object v = w.get(key);
-        if (v == null) {
-            if (required) {
-                throw config("parameter." + key, null, "a 0-based record column index (required when the reader is not otsrangereader)");
-            }
-            return -1;
+    private static Integer integer(Object v) {
+        if (v instanceof Map || v instanceof List || v instanceof Boolean) {
+            return null;
         }
         try {
-            int i = Integer.parseInt(String.valueOf(v).trim());
-            if (i >= 0) {
-                return i;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return Integer.valueOf(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
-        throw config("parameter." + key, v, "a 0-based record column index");
     }
 
-    private static int[] indexes(Configuration w, String key) {
+    private static int index(Map<String, Object> w, String key, WriterProblems problems) {
+        Object v = w.get(key);
+        if (v == null) {
+            problems.invalid("parameter." + key, null, "a 0-based record column index (required when the reader is not otsrangereader)");
+            return -1;
+        }
+        Integer i = integer(v);
+        if (i == null || i < 0) {
+            problems.invalid("parameter." + key, v, "expected a 0-based record column index");
+            return -1;
+        }
+        return i;
+    }
+
+    private static int[] indexes(Map<String, Object> w, String key, WriterProblems problems) {
         Object v = w.get(key);
         if (v == null) {
             return null;
         }
         if (!(v instanceof List)) {
-            throw config("parameter." + key, v, "a JSON array of 0-based record column indexes");
+            problems.invalid("parameter." + key, v, "a JSON array of 0-based record column indexes");
+            return null;
         }
         List<?> l = (List<?>) v;
         int[] out = new int[l.size()];
         for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = Integer.parseInt(String.valueOf(l.get(i)).trim());
-            } catch (NumberFormatException e) {
-                out[i] = -1;
+            Integer n = integer(l.get(i));
+            if (n == null || n < 0) {
+                problems.invalid("parameter." + key + "[" + i + "]", l.get(i), "expected a 0-based record column index");
+                n = -1;
             }
-            if (out[i] < 0) {
-                throw config("parameter." + key + "[" + i + "]", l.get(i), "a 0-based record column index");
-            }
+            out[i] = n;
         }
         return out;
     }
 
-    private static List<String> names(Configuration w, String key) {
+    private static List<String> names(Map<String, Object> w, String key, WriterProblems problems) {
         Object v = w.get(key);
         if (v == null) {
             return null;
         }
         if (!(v instanceof List)) {
-            throw config("parameter." + key, v, "a JSON array of header names");
+            problems.invalid("parameter." + key, v, "a JSON array of header names");
+            return null;
         }
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) v) {
             out.add(String.valueOf(o));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    static DataXException config(String jsonPath, Object value, String valid) {
-        return new DataXException(WriterErrorCode.CONFIG_INVALID,
-                jsonPath + " = " + (value == null ? "(missing)" : JSON.toJSONString(value)) + " is invalid: " + valid);
     }
 
     // ---------------------------------------------------------------- accessors

@@ -35,8 +35,9 @@ final class ValidateCommand implements Command {
     public String usage() {
         return "usage: bin/otsrange validate JOB.json [-p \"-Dname=value ...\"]\n"
                 + "  Checks the job structure, otsrangereader's parameter (schema, filters, time bounds, tasks\n"
-                + "  and task files, shard, tuning) and csvyearwriter's (fileName pattern, modes, formats)\n"
-                + "  without connecting. Every problem is printed with its JSON path; nothing is written.\n"
+                + "  and task files, shard, tuning) and csvyearwriter's through the writer's own validation\n"
+                + "  (unknown keys, fileName pattern, modes, formats, record columns, whether path is a usable\n"
+                + "  folder) without connecting. Every problem is printed with its JSON path; nothing is written.\n"
                 + "  ${name} values not given with -p are filled at run time and reported as not checked.\n";
     }
 

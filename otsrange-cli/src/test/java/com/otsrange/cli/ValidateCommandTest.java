@@ -143,9 +143,46 @@ class ValidateCommandTest {
         CliHarness run = validate(dir, "generic.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         assertTrue(run.out.contains("writer.parameter.partitionKeyColumn: missing"), run.out);
-        assertTrue(run.out.contains("writer.parameter.timeColumn: expected a 0-based record column index, got -1"), run.out);
-        assertTrue(run.out.contains("writer.parameter.columnNames: has 1 names for 3 entries"), run.out);
+        assertTrue(run.out.contains("writer.parameter.timeColumn: -1 is invalid; expected a 0-based record column index"), run.out);
+        assertTrue(run.out.contains("writer.parameter.columnNames: [\"ct\"] is invalid; one name per entry of parameter.columns"
+                + " (3 columns, 1 names)"), run.out);
         assertTrue(run.out.contains("3 problems"), run.out);
+    }
+
+    /** validate runs the writer's own validation: the rules the writer Job applies, word for word. */
+    @Test
+    void writerProblemsAreExactlyTheWritersOwn() throws Exception {
+        String writer = "{\"path\": \"out\", \"fileNmae\": \"{partition_key}.csv\", \"timeZone\": \"UTC\","
+                + " \"compress\": \"zip\", \"maxOpenFiles\": 8}";
+        write("w.json", "{\"job\": {\"setting\": {\"speed\": {\"channel\": 1}},"
+                + " \"content\": [{\"reader\": {\"name\": \"otsrangereader\", \"parameter\": {"
+                + "   \"endpoint\": \"http://127.0.0.1:1\", \"accessId\": \"a\", \"accessKey\": \"k\", \"instanceName\": \"i\","
+                + "   \"table\": \"t\", \"tasks\": {\"source\": \"inline\", \"definitions\": {\"k\": [\"c\"]}}}},"
+                + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": " + writer + "}}]}}");
+        CliHarness run = validate(dir, "w.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertTrue(run.out.contains("writer.parameter.fileNmae: not a csvyearwriter parameter (did you mean \"fileName\"?)"), run.out);
+        assertTrue(run.out.contains("writer.parameter.timeZone: \"UTC\" is invalid; not used with otsrangereader"), run.out);
+        assertTrue(run.out.contains("writer.parameter.maxOpenFiles: 8 is invalid; not used with otsrangereader"), run.out);
+        List<String> own = com.otsrange.writer.CsvYearWriterValidation.problems(com.alibaba.fastjson.JSON.parseObject(writer),
+                "otsrangereader", com.alibaba.fastjson.JSON.parseObject("{\"table\": \"t\"}"), dir);
+        assertEquals(4, own.size(), own.toString());
+        for (String problem : own) {
+            assertTrue(run.out.contains("job.content[0].writer." + problem), problem + "\n" + run.out);
+        }
+        assertTrue(run.out.contains("4 problems"), run.out);
+        assertFalse(Files.exists(dir.resolve("out")), "validate writes nothing");
+    }
+
+    @Test
+    void writerPathThatIsAFileIsReported() throws Exception {
+        Files.write(dir.resolve("afile"), new byte[] {1});
+        String job = new String(Files.readAllBytes(ROOT.resolve("job/streamreader-csvyearwriter.json")), StandardCharsets.UTF_8)
+                .replace("\"path\": \"output_stream\"", "\"path\": \"afile\"");
+        write("file.json", job);
+        CliHarness run = validate(dir, "file.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        assertTrue(run.out.contains("writer.parameter.path: \"" + dir.resolve("afile") + "\" exists but is not a directory"), run.out);
     }
 
     @Test

@@ -1,0 +1,147 @@
+package com.otsrange.writer;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONObject;
+import com.otsrange.runner.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvYearWriterValidationTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, Object> READER = JSON.parseObject("{\"table\": \"sensor\"}");
+
+    private static Map<String, Object> json(String text) {
+        return JSON.parseObject(text);
+    }
+
+    private static boolean has(List<String> problems, String path, String... words) {
+        for (String p : problems) {
+            boolean all = p.startsWith(path + ": ");
+            for (String w : words) {
+                all &= p.contains(w);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aValidParameterHasNoProblems() {
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(
+                json("{\"path\": \"out\", \"compress\": \"gzip\", \"writeMode\": \"nonConflict\"}"), "otsrangereader", READER, dir));
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0,"
+                + " \"timeColumn\": \"1\", \"timeUnit\": \"date\", \"columnNames\": [\"a\", \"b\"], \"maxOpenFiles\": 8}"),
+                "streamreader", null, dir));
+        assertFalse(Files.exists(dir.resolve("out")), "validation creates nothing");
+    }
+
+    @Test
+    void everyProblemIsListedWithPathValueAndWhatIsValid() {
+        List<String> p = CsvYearWriterValidation.problems(json("{\"fileNmae\": \"x\", \"compress\": \"zip\", \"writeMode\": \"overwrite\","
+                + " \"header\": \"yes\", \"encoding\": \"NOPE-1\", \"nullFormat\": \"a,b\", \"dateFormat\": \"yyyy-qqqqqq\","
+                + " \"lineSeparator\": \"\\t\", \"timeZone\": \"UTC\", \"fileName\": \"../{year}.csv\"}"),
+                "otsrangereader", json("{\"table\": \"t\", \"timeUnit\": \"minutes\", \"shard\": \" \"}"), dir);
+        assertTrue(has(p, "parameter.path", "missing", "folder"), p.toString());
+        assertTrue(has(p, "parameter.fileNmae", "not a csvyearwriter parameter", "did you mean \"fileName\""), p.toString());
+        assertTrue(has(p, "parameter.timeZone", "\"UTC\"", "not used with otsrangereader", "reader parameter"), p.toString());
+        assertTrue(has(p, "parameter.compress", "\"zip\"", "none", "gzip"), p.toString());
+        assertTrue(has(p, "parameter.writeMode", "\"overwrite\"", "nonConflict"), p.toString());
+        assertTrue(has(p, "parameter.header", "\"yes\"", "true or false"), p.toString());
+        assertTrue(has(p, "parameter.encoding", "NOPE-1", "UTF-8"), p.toString());
+        assertTrue(has(p, "parameter.nullFormat", "\"a,b\"", "comma"), p.toString());
+        assertTrue(has(p, "parameter.dateFormat", "yyyy-qqqqqq", "DateTimeFormatter"), p.toString());
+        assertTrue(has(p, "parameter.lineSeparator", "\"\\t\"", "\\r\\n"), p.toString());
+        assertTrue(has(p, "parameter.fileName", "../{year}.csv"), p.toString());
+        assertTrue(has(p, "reader parameter.timeUnit", "\"minutes\"", "ms, s or us"), p.toString());
+        assertTrue(has(p, "reader parameter.shard", "omit shard"), p.toString());
+        assertEquals(13, p.size(), p.toString());
+    }
+
+    @Test
+    void genericModeNeedsItsRecordColumns() {
+        List<String> p = CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"timeColumn\": -1, \"columns\": [1, \"x\", 3],"
+                + " \"columnNames\": [\"a\"], \"maxOpenFiles\": 0, \"timeUnit\": \"hours\", \"table\": \"\", \"bogus\": 1}"),
+                "streamreader", null, dir);
+        assertTrue(has(p, "parameter.partitionKeyColumn", "missing", "0-based record column index"), p.toString());
+        assertTrue(has(p, "parameter.timeColumn", "-1 is invalid", "0-based"), p.toString());
+        assertTrue(has(p, "parameter.columns[1]", "\"x\""), p.toString());
+        assertTrue(has(p, "parameter.columnNames", "one name per entry", "3 columns, 1 names"), p.toString());
+        assertTrue(has(p, "parameter.maxOpenFiles", "0 is invalid", "1 and 4096"), p.toString());
+        assertTrue(has(p, "parameter.timeUnit", "\"hours\"", "date"), p.toString());
+        assertTrue(has(p, "parameter.table", "non-empty"), p.toString());
+        assertTrue(has(p, "parameter.bogus", "valid keys", "partitionKeyColumn"), p.toString());
+        assertEquals(8, p.size(), p.toString());
+        assertTrue(has(CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0, \"timeColumn\": 1}"),
+                "streamreader", null, dir), "parameter.columnNames", "missing", "header"));
+    }
+
+    @Test
+    void pairedModeNeedsTheReadersTable() {
+        List<String> p = CsvYearWriterValidation.problems(json("{\"path\": \"out\"}"), "otsrangereader", json("{}"), dir);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(has(p, "reader parameter.table", "missing"), p.toString());
+    }
+
+    @Test
+    void pathChecksAreReadOnly() throws Exception {
+        Files.write(dir.resolve("afile"), new byte[] {1});
+        List<String> file = CsvYearWriterValidation.problems(json("{\"path\": \"afile\"}"), "otsrangereader", READER, dir);
+        assertTrue(has(file, "parameter.path", "not a directory"), file.toString());
+        List<String> under = CsvYearWriterValidation.problems(json("{\"path\": \"afile/sub/out\"}"), "otsrangereader", READER, dir);
+        assertTrue(has(under, "parameter.path", "cannot be created", "afile"), under.toString());
+        assertEquals(Collections.emptyList(),
+                CsvYearWriterValidation.problems(json("{\"path\": \"new/deep/out\"}"), "otsrangereader", READER, dir));
+        assertFalse(Files.exists(dir.resolve("new")), "validation creates nothing");
+    }
+
+    /** The Job runs the same check: its failure lists exactly the problems validation reports. */
+    @Test
+    void theJobFailsWithExactlyTheProblemsValidationReports() {
+        String sc = java.util.UUID.randomUUID().toString();
+        TestOtsReader.SCENARIOS.put(sc, Collections.singletonList(Collections.<TestOtsReader.Row>emptyList()));
+        Path out = dir.resolve("out");
+        JSONObject job = Jobs.paired(sc, out, 1);
+        JSONObject w = Jobs.writer(job);
+        w.put("fileNmae", "{partition_key}.csv");
+        w.put("compress", "zip");
+        w.put("columns", Collections.singletonList(1));
+        Map<String, Object> reader = Jobs.reader(job);
+        List<String> expected = CsvYearWriterValidation.problems(w, "otsrangereader", reader);
+        assertEquals(3, expected.size(), expected.toString());
+        RunResult r = Jobs.run(job);
+        assertFalse(r.succeeded());
+        assertEquals("CsvYearWriter-01", r.errorCode());
+        for (String problem : expected) {
+            assertTrue(r.errorMessage().contains(problem), problem + " in " + r.errorMessage());
+        }
+        assertFalse(Files.exists(out), "nothing written");
+
+        Path file = dir.resolve("afile");
+        JSONObject atFile = Jobs.paired(sc, file, 1);
+        RunResult r2;
+        try {
+            Files.write(file, new byte[] {1});
+            r2 = Jobs.run(atFile);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        List<String> pathProblems = CsvYearWriterValidation.problems(Jobs.writer(atFile), "otsrangereader", Jobs.reader(atFile));
+        assertEquals(1, pathProblems.size(), pathProblems.toString());
+        assertEquals("CsvYearWriter-02", r2.errorCode(), r2.errorMessage());
+        assertTrue(r2.errorMessage().contains(pathProblems.get(0)), r2.errorMessage());
+    }
+}
