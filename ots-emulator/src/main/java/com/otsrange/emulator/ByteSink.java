@@ -41,4 +41,9 @@ final class ByteSink {
     void truncate(int newSize) { size = newSize; }
 
     byte[] toByteArray() { return Arrays.copyOf(buf, size); }
+
+    /** The content without a copy; the sink must not be written to afterwards. */
+    com.aliyun.ots.thirdparty.com.google.protobuf.ByteString wrap() {
+        return com.aliyun.ots.thirdparty.com.google.protobuf.UnsafeByteOperations.unsafeWrap(buf, 0, size);
+    }
 }

@@ -12,6 +12,7 @@ final class ColumnDictionary {
     private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
     private volatile String[] names = new String[0];
     private volatile byte[][] nameBytes = new byte[0][];
+    private volatile EncodedName[] encoded = new EncodedName[0];
     private final BiConsumer<Integer, String> onNew;
 
     ColumnDictionary(BiConsumer<Integer, String> onNew) {
@@ -30,6 +31,7 @@ final class ColumnDictionary {
         String[] grown = Arrays.copyOf(names, next + 1);
         grown[next] = name;
         nameBytes = grownBytes(next, name);
+        encoded = grownEncoded(next);
         names = grown;
         ids.put(name, next);
         onNew.accept(next, name);
@@ -42,6 +44,7 @@ final class ColumnDictionary {
         String[] grown = Arrays.copyOf(names, id + 1);
         grown[id] = name;
         nameBytes = grownBytes(id, name);
+        encoded = grownEncoded(id);
         names = grown;
         ids.put(name, id);
     }
@@ -51,6 +54,14 @@ final class ColumnDictionary {
     int size() { return names.length; }
 
     byte[] nameBytes(int id) { return nameBytes[id]; }
+
+    EncodedName encoded(int id) { return encoded[id]; }
+
+    private EncodedName[] grownEncoded(int id) {
+        EncodedName[] g = Arrays.copyOf(encoded, id + 1);
+        g[id] = new EncodedName(nameBytes[id]);
+        return g;
+    }
 
     private byte[][] grownBytes(int id, String name) {
         byte[][] g = Arrays.copyOf(nameBytes, id + 1);

@@ -32,11 +32,9 @@ final class PlainBufferWriter {
     }
 
     void pkCell(PkSchema schema, int i, PkValue v) {
-        byte[] name = schema.nameBytes(i);
-        out.write(TAG_CELL);
-        writeName(name);
-        byte crc = Crc8.update((byte) 0, name, 0, name.length);
-        out.write(TAG_CELL_VALUE);
+        EncodedName name = schema.encoded(i);
+        out.write(name.head);
+        byte crc = name.crc;
         if (v.inf() == PkValue.INF_MIN || v.inf() == PkValue.INF_MAX) {
             byte t = v.inf() == PkValue.INF_MIN ? (byte) 9 : (byte) 10;
             out.writeInt(1);
@@ -65,16 +63,63 @@ final class PlainBufferWriter {
         for (int i = 0; i < values.size(); i++) pkCell(schema, i, values.get(i));
     }
 
+    /**
+     * The primary-key cells straight from a stored key (see {@link KeyCodec}), without decoding
+     * it into values first: the same bytes as {@code pkCells(schema, KeyCodec.decode(schema, key))}.
+     */
+    void pkCellsFromKey(PkSchema schema, byte[] key) {
+        int p = 0;
+        for (int i = 0; i < schema.size(); i++) {
+            EncodedName name = schema.encoded(i);
+            out.write(name.head);
+            byte crc = name.crc;
+            if (schema.type(i) == PkType.INTEGER) {
+                long x = 0;
+                for (int k = 0; k < 8; k++) x = (x << 8) | (key[p + k] & 0xFF);
+                p += 8;
+                long v = x ^ Long.MIN_VALUE;
+                out.writeInt(1 + 8);
+                out.write(CellType.INTEGER);
+                out.writeLong(v);
+                crc = Crc8.updateLong(Crc8.update(crc, CellType.INTEGER), v);
+            } else {
+                // escaped bytes up to the 0x00 0x01 terminator; 0x00 0xFF stands for 0x00
+                int end = p;
+                int len = 0;
+                while (!(key[end] == 0 && key[end + 1] == 1)) {
+                    end += key[end] == 0 ? 2 : 1;
+                    len++;
+                }
+                byte t = schema.type(i).wireType;
+                out.writeInt(1 + 4 + len);
+                out.write(t);
+                out.writeInt(len);
+                crc = Crc8.updateInt(Crc8.update(crc, t), len);
+                if (len == end - p) {
+                    out.write(key, p, len);
+                    crc = Crc8.update(crc, key, p, len);
+                } else {
+                    for (int q = p; q < end; q += key[q] == 0 ? 2 : 1) {
+                        out.write(key[q]);
+                        crc = Crc8.update(crc, key[q]);
+                    }
+                }
+                p = end + 2;
+            }
+            out.write(TAG_CELL_CHECKSUM);
+            out.write(crc);
+            rowCrc = Crc8.update(rowCrc, crc);
+        }
+    }
+
     /** One attribute cell from a stored row cursor. */
-    void cell(byte[] name, RowCodec.Cursor c) {
+    void cell(EncodedName name, RowCodec.Cursor c) {
         if (!dataOpen) {
             out.write(TAG_ROW_DATA);
             dataOpen = true;
         }
-        out.write(TAG_CELL);
-        writeName(name);
-        byte crc = Crc8.update((byte) 0, name, 0, name.length);
-        out.write(TAG_CELL_VALUE);
+        out.write(name.head);
+        byte crc = name.crc;
         byte t = c.type;
         switch (t) {
             case CellType.INTEGER:
@@ -110,12 +155,6 @@ final class PlainBufferWriter {
         rowCrc = Crc8.update(rowCrc, (byte) 0); // no delete marker
         out.write(TAG_ROW_CHECKSUM);
         out.write(rowCrc);
-    }
-
-    private void writeName(byte[] name) {
-        out.write(TAG_CELL_NAME);
-        out.writeInt(name.length);
-        out.write(name);
     }
 
     /** A PK-only buffer with header, as next_start_primary_key and split points travel. */

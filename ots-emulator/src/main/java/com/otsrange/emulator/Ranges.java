@@ -66,11 +66,11 @@ final class Ranges {
 
         int[] returned = {0};
         OtsInternalApi.GetRangeResponse.Builder resp = OtsInternalApi.GetRangeResponse.newBuilder();
-        byte[] rows = store.read(() -> {
+        ByteString rows = store.read(() -> {
             ReadSpec spec = new ReadSpec(t, req.getColumnsToGetList(), req.hasStartColumn() ? req.getStartColumn() : null,
                 req.hasEndColumn() ? req.getEndColumn() : null, (int) tr[2], tr[0], tr[1], filter);
             NavigableMap<byte[], byte[]> range = subMap(t, start, end, forward);
-            ByteSink sink = new ByteSink(64 * 1024);
+            ByteSink sink = new ByteSink(256 * 1024);
             PlainBufferWriter w = new PlainBufferWriter(sink);
             w.header();
             int headerSize = sink.size();
@@ -93,11 +93,11 @@ final class Ranges {
                 }
                 scanned++;
             }
-            return sink.size() == headerSize ? new byte[0] : sink.toByteArray();
+            return sink.size() == headerSize ? ByteString.EMPTY : sink.wrap();
         });
         stats.served(returned[0]);
-        return resp.setConsumed(Tables.consumed(Math.max(1, (rows.length + 4095) / 4096), 0))
-            .setRows(ByteString.copyFrom(rows)).build();
+        return resp.setConsumed(Tables.consumed(Math.max(1, (rows.size() + 4095) / 4096), 0))
+            .setRows(rows).build();
     }
 
     private static ByteString nextKey(Table t, byte[] key) {

@@ -77,7 +77,7 @@ final class ReadSpec {
         if (filter != null && !filter.test(versions(value))) return false;
         int mark = sink.size();
         w.startRow();
-        w.pkCells(table.schema, KeyCodec.decode(table.schema, key));
+        w.pkCellsFromKey(table.schema, key);
         RowCodec.Cursor c = new RowCodec.Cursor(value, dict);
         int lastId = -1;
         int versions = 0;
@@ -95,7 +95,7 @@ final class ReadSpec {
             if (versions >= maxVersions) continue;
             versions++;
             if (distinct < pageOffset || distinct - pageOffset >= pageLimit) continue;
-            w.cell(dict.nameBytes(id), c);
+            w.cell(dict.encoded(id), c);
             written++;
         }
         if (written == 0) {
