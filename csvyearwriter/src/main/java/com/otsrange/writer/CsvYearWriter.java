@@ -67,6 +67,7 @@ public class CsvYearWriter extends Writer {
                                 + " then applies to every file) or delete " + state + ".");
                     }
                     unitsBeforeRun = new HashSet<>(CheckpointLog.committedUnits(state));
+                    CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                     LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
                 } else {
                     CheckpointLog.create(state, fingerprint).close();
@@ -158,6 +159,7 @@ public class CsvYearWriter extends Writer {
                 Configuration c = getPluginJobConf().clone();
                 c.set(WriterSpec.RESOLVED, resolved);
                 c.set("taskIndex", i);
+                c.set(CommittedBeforeRun.COUNT_KEY, unitsBeforeRun.size());
                 out.add(c);
             }
             return out;
@@ -212,9 +214,14 @@ public class CsvYearWriter extends Writer {
                 throw new DataXException(WriterErrorCode.WRITE_FAILED, "cannot open checkpoint in " + spec.stateDir()
                         + " (did the writer Job's prepare run?): " + e);
             }
-            sink = spec.paired()
-                    ? new PairedSink(spec, new Committer(spec.path(), log), spec.taskIndex())
-                    : new GenericSink(spec, spec.taskIndex());
+            if (spec.paired()) {
+                Set<String> before = spec.resume()
+                        ? CommittedBeforeRun.load(spec.tmpDir(), getPluginJobConf().getInt(CommittedBeforeRun.COUNT_KEY, 0))
+                        : Collections.<String>emptySet();
+                sink = new PairedSink(spec, new Committer(spec.path(), log), spec.taskIndex(), before);
+            } else {
+                sink = new GenericSink(spec, spec.taskIndex());
+            }
         }
 
         @Override

@@ -26,6 +26,7 @@ final class PairedSink implements RecordSink {
     private final Path tmpDir;
     private final String tempPrefix;
     private final Set<String> committedHere = new HashSet<>();
+    private final Set<String> committedBeforeRun;
     private int seq;
 
     private Map<String, String> lastMeta;
@@ -40,7 +41,9 @@ final class PairedSink implements RecordSink {
     private long openEnd;
     private TempCsvFile open;
 
-    PairedSink(WriterSpec spec, Committer committer, int taskId) {
+    /** @param committedBeforeRun units a resumed run found committed: the reader must never send them */
+    PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun) {
+        this.committedBeforeRun = committedBeforeRun;
         this.spec = spec;
         this.formatter = new CsvRowFormatter(spec);
         this.committer = committer;
@@ -77,6 +80,14 @@ final class PairedSink implements RecordSink {
             if (committedHere.contains(lastUnit)) {
                 throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit
                         + " arrived again after its file was committed: the reader must send each unit contiguously");
+            }
+            if (committedBeforeRun.contains(lastUnit)) {
+                // defence in depth: committing it again would replace the file (truncate) or, with
+                // writeMode append, add its rows a second time
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit + " arrived although the"
+                        + " checkpoint lists it as committed before this run (resume): the reader must skip committed units."
+                        + " Nothing of it was written again; files committed earlier are intact. This is a bug in the"
+                        + " reader, please report it");
             }
         }
         if (open == null) {

@@ -284,18 +284,27 @@ public final class E2e implements AutoCloseable {
 
     /** Relative path -> content of every file under out outside .otsrange/. */
     public static Map<String, byte[]> snapshot(Path out) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
+        final Map<String, byte[]> m = new TreeMap<>();
         if (!Files.exists(out)) {
             return m;
         }
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                String rel = out.relativize(p).toString().replace('\\', '/');
-                if (!rel.startsWith(".otsrange/")) {
-                    m.put(rel, Files.readAllBytes(p));
-                }
+        // .otsrange/ is not walked at all: a running writer creates and renames temp files there, and
+        // Files.walk fails on an entry that vanishes between listing and reading its attributes
+        final Path state = out.resolve(".otsrange");
+        Files.walkFileTree(out, new java.nio.file.SimpleFileVisitor<Path>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return dir.equals(state) ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    m.put(out.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
         return m;
     }
 

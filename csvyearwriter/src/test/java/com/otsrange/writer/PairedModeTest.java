@@ -309,6 +309,53 @@ class PairedModeTest {
         assertEquals("CsvYearWriter-07", r.errorCode());
     }
 
+    /** Defence in depth: a resumed run refuses a unit the checkpoint lists as committed instead of writing it twice. */
+    @Test
+    void aUnitCommittedBeforeAResumedRunIsRefusedNotAppendedAgain() throws Exception {
+        List<Row> t0 = Arrays.asList(narrow("a", ms("2023-01-01T00:00:00Z"), "a1"), narrow("a", ms("2023-02-01T00:00:00Z"), "a2"));
+        List<Row> t1 = Arrays.asList(narrow("b", ms("2023-01-01T00:00:00Z"), "b1"), narrow("c", ms("2023-01-01T00:00:00Z"), "c1"));
+        String sc = scenario(Arrays.asList(t0, t1));
+        Path out = dir.resolve("defence");
+        JSONObject first = Jobs.paired(sc, out, 2);
+        Jobs.reader(first).put("resume", true);
+        Jobs.writer(first).put("writeMode", "append");
+        RunResult ok = Jobs.run(first);
+        assertTrue(ok.succeeded(), String.valueOf(ok.failure()));
+        Map<String, Path> files = Jobs.outputFiles(out);
+        assertEquals(3, files.size(), files.keySet().toString());
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            before.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        }
+
+        // the same job resumed, with a reader that (wrongly) sends every unit again
+        JSONObject again = Jobs.paired(sc, out, 2);
+        Jobs.reader(again).put("resume", true);
+        Jobs.reader(again).put("ignoreCheckpoint", true);
+        Jobs.writer(again).put("writeMode", "append");
+        RunResult refused = Jobs.run(again);
+        assertFalse(refused.succeeded(), "a committed unit must not be committed again");
+        assertEquals("CsvYearWriter-07", refused.errorCode(), refused.errorMessage());
+        assertTrue(refused.errorMessage().contains("committed before this run"), refused.errorMessage());
+        assertTrue(refused.errorMessage().matches("(?s).*unit 2023/[abc] .*"), refused.errorMessage());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey() + " unchanged, no duplicate rows");
+        }
+        assertEquals(before.keySet(), Jobs.outputFiles(out).keySet());
+        assertEquals(3, CheckpointLog.committedUnits(StateDir.of(out, "sensor", ShardSpec.ALL)).size());
+
+        // a correct reader resumes the same state without complaint (nothing left to do)
+        JSONObject fine = Jobs.paired(sc, out, 2);
+        Jobs.reader(fine).put("resume", true);
+        Jobs.writer(fine).put("writeMode", "append");
+        RunResult resumed = Jobs.run(fine);
+        assertTrue(resumed.succeeded(), String.valueOf(resumed.failure()));
+        assertEquals(0, resumed.writeRecords());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey());
+        }
+    }
+
     @Test
     void badPathIsRejectedClearly() throws Exception {
         Path file = dir.resolve("afile");
