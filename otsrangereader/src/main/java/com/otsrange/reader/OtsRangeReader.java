@@ -37,6 +37,7 @@ public class OtsRangeReader extends Reader {
     public static class Job extends Reader.Job {
         private static final Logger LOG = LoggerFactory.getLogger(Job.class);
         private ReaderSpec spec;
+        private Plan plan;
 
         @Override
         public void init() {
@@ -50,13 +51,23 @@ public class OtsRangeReader extends Reader {
             WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
             int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
             try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-                Plan plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
+                plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
                 List<Configuration> out = new ArrayList<>(plan.groups().size());
                 for (List<Unit> group : plan.groups()) {
                     out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));
                 }
                 LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
                 return out;
+            }
+        }
+
+        /** Runs only when every task succeeded: the line users look for after a resumed run. */
+        @Override
+        public void post() {
+            if (plan != null) {
+                LOG.info("otsrangereader summary: {} file unit(s) exported by this run, {} skipped as already committed"
+                                + " (resume), {} of {} task key(s) in shard {}", plan.unitCount(), plan.unitsSkipped(),
+                        plan.keysInShard(), plan.keysTotal(), spec.shard().tag());
             }
         }
 

@@ -141,6 +141,24 @@ class ScanAndErrorsTest {
         assertFalse(text.contains(Emu.SECRET));
     }
 
+    @Test
+    void jobPostSaysHowManyUnitsWereExportedAndSkipped() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true));
+        Jobs.Outcome o;
+        try {
+            o = Jobs.run(job("big", "{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"k\":[\"v\"],\"z\":[\"v\"]}}}"), 1);
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(o.result.succeeded(), () -> String.valueOf(o.result.failure()));
+        String text = log.toString(StandardCharsets.UTF_8);
+        int units = byUnit(o.records).size();
+        assertTrue(units > 0);
+        assertTrue(text.contains("otsrangereader summary: " + units + " file unit(s) exported by this run, 0 skipped"), text);
+    }
+
     static Map<String, List<List<Object>>> byUnit(List<CollectWriter.Captured> records) {
         Map<String, List<List<Object>>> m = new LinkedHashMap<>();
         for (CollectWriter.Captured c : records) {
