@@ -95,6 +95,31 @@ class RealDataxIT {
         assertEquals(6, lines.size());
     }
 
+    /** The generic-mode example of docs/writer.md, as printed there, runs in DataX itself. */
+    @Test
+    void docsStreamreaderExampleThroughTheRealEngine() throws Exception {
+        List<String> examples = StreamreaderExamplesTest.docExamples();
+        assertEquals(1, examples.size(), "one streamreader example in docs/writer.md");
+        Path out = work.resolve("docs-example");
+        Result result = runEngine(fast(examples.get(0).replace("\"/tmp/out\"", "\"" + out.toString().replace("\\", "/") + "\"")));
+        assertEquals(0, result.status, result.output);
+        long rows = 0;
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                if (Files.isRegularFile(f)) {
+                    files.add(f.getFileName().toString());
+                    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                    assertEquals("device,ts,value", lines.get(0));
+                    assertTrue(lines.get(1).matches("\\d,20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z,[0-9.E]+"), lines.get(1));
+                    rows += lines.size() - 1;
+                }
+            }
+        }
+        assertEquals(2000, rows, files.toString());
+        assertTrue(files.contains("0_demo_2023.csv") && files.contains("9_demo_2024.csv"), files.toString());
+    }
+
     /** Without this the job container polls every 10 s. */
     private static String fast(String job) {
         return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
