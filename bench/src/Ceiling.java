@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  * file), one scanner thread each.
  *
  * Usage: Ceiling --endpoint E --instance I --access-id A --access-key S --table T --tasks FILE [--threads 1]
- *               [--columns c1,c2,...] (default: whole rows)
+ *               [--columns c1,c2,...] (default: whole rows) [--limit ROWS_PER_PAGE] (default: server's choice)
  * Prints: {@code ceiling rows=N cells=C seconds=S}
  */
 public final class Ceiling {
@@ -51,7 +51,8 @@ public final class Ceiling {
                     : bound(null, keys.get((t + 1) * keys.size() / threads));
                 String table = o.get("table");
                 String columns = o.get("columns");
-                parts.add(pool.submit(() -> scan(client, table, columns, from, to)));
+                int limit = Integer.parseInt(o.getOrDefault("limit", "0"));
+                parts.add(pool.submit(() -> scan(client, table, columns, limit, from, to)));
             }
             long rows = 0;
             long cells = 0;
@@ -74,8 +75,9 @@ public final class Ceiling {
             .addPrimaryKeyColumn("ct", inf != null ? inf : PrimaryKeyValue.INF_MIN).build();
     }
 
-    static long[] scan(SyncClient client, String table, String columns, PrimaryKey from, PrimaryKey to) {
+    static long[] scan(SyncClient client, String table, String columns, int limit, PrimaryKey from, PrimaryKey to) {
         RangeRowQueryCriteria c = new RangeRowQueryCriteria(table);
+        if (limit > 0) c.setLimit(limit);
         if (columns != null) {
             for (String name : columns.split(",")) c.addColumnsToGet(name);
         }

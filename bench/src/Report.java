@@ -123,7 +123,12 @@ public final class Report {
             double cpu = g.median(r -> r.user + r.sys);
             double rssMb = g.median(r -> r.rssKb / 1024.0);
             String extra = g.runs.get(g.runs.size() - 1).extra;
-            String notes = (estimatedBytes && bytesFallback > 0 ? "MB/s of the same rows as CSV; " : "")
+            // every run of the dense table must deliver exactly the loaded rows
+            String expected = meta.get("dense_rows");
+            boolean dense = ("ceiling".equals(g.kase) || "reader".equals(g.kase) || "e2e".equals(g.kase)) && expected != null;
+            boolean mismatch = dense && g.runs.stream().anyMatch(r -> r.rows != Long.parseLong(expected));
+            String notes = (mismatch ? "ROW COUNT != " + expected + "; " : "")
+                + (estimatedBytes && bytesFallback > 0 ? "MB/s of the same rows as CSV; " : "")
                 + (g.failed > 0 ? g.failed + " failed run(s); " : "") + extra.replace(';', ' ');
             String spread = rps > 0 ? String.format(Locale.ROOT, "±%.0f%%", 50.0 * (hi - lo) / rps) : "-";
             System.out.printf(Locale.ROOT, fmt, g.kase, g.engine, g.variant, String.valueOf(g.runs.size()),
@@ -152,6 +157,8 @@ public final class Report {
         ratio(cmp, "reader (local runner, ch1) vs SDK ceiling", rate.get("reader/local/ch1"), rate.get("ceiling/sdk/threads1"), 0.70, "x");
         ratio(cmp, "reader in DataX vs stock otsreader (ch1)", rate.get("reader/datax-ours/ch1"), rate.get("reader/datax-stock/ch1"), 0, "x");
         ratio(cmp, "writer in DataX vs stock txtfilewriter (ch1)", rate.get("writer/datax-ours/ch1"), rate.get("writer/datax-stock/ch1"), 1.5, "x");
+        ratio(cmp, "  txtfilewriter vs the generator alone (streamwriter)", rate.get("writer/datax-stock/ch1"), rate.get("writer/datax-null/ch1"), 0, "x");
+        ratio(cmp, "  our writer vs the generator alone (streamwriter)", rate.get("writer/datax-ours/ch1"), rate.get("writer/datax-null/ch1"), 0, "x");
         for (String ch : new String[] {"ch1", "ch2", "ch4"}) {
             ratio(cmp, "end to end in DataX vs otsreader+txtfilewriter (" + ch + ")", rate.get("e2e/datax-ours/" + ch),
                 rate.get("e2e/datax-stock/" + ch), 1.5, "x");
