@@ -124,8 +124,10 @@ final class TaskLoader {
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(path, Files.isDirectory(file) ? "is a directory, not a task file" : "cannot read the task file ("
-                    + (Files.exists(file) ? e.getClass().getSimpleName() : "it does not exist") + ")");
+            // name the resolved file: relative paths resolve against the working directory, which users often misjudge
+            problems.add(path, Files.isDirectory(file) ? file + " is a directory, not a task file" : "cannot read the task file "
+                    + file + " (" + (Files.exists(file) ? e.getClass().getSimpleName() : "it does not exist")
+                    + "; relative paths resolve against the working directory)");
             return Collections.emptyList();
         }
         if (text.startsWith("\uFEFF")) {
