@@ -31,6 +31,13 @@ public final class RecordLayout {
     public static final String META_TIME_CELLS = "otsrange.timeCells";
     /** year | month | day: the file period the unit covers. */
     public static final String META_PERIOD = "otsrange.period";
+    /**
+     * How DOUBLE cells are carried. With {@value #DOUBLES_SHORTEST} every DOUBLE cell is a
+     * DoubleColumn whose raw data is already the text of {@link ShortestDouble#format(double)},
+     * so the writer copies it verbatim; absent (or any other value): the writer parses and formats.
+     */
+    public static final String META_DOUBLES = "otsrange.doubles";
+    public static final String DOUBLES_SHORTEST = "shortest";
 
     /** The reader's plugin name, as the writer sees it in getPeerPluginName(). */
     public static final String READER_NAME = "otsrangereader";
