@@ -2,6 +2,7 @@ package com.otsrange.writer;
 
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
+import com.otsrange.common.ShortestDouble;
 import com.otsrange.common.SortKeyUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;

@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.common.ShortestDouble;
 import com.alibaba.datax.common.element.BoolColumn;
 import com.alibaba.datax.common.element.BytesColumn;
 import com.alibaba.datax.common.element.Column;

@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.common.ShortestDouble;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The writer's double text (otsrange-common ShortestDouble) against the definition, checked with BigDecimal. */
 class ShortestDoublePropertyTest {
 
     @Provide
@@ -38,7 +40,7 @@ class ShortestDoublePropertyTest {
         if (d == 0) {
             return;
         }
-        BigDecimal chosen = ShortestDouble.shortest(d);
+        BigDecimal chosen = new BigDecimal(ShortestDouble.format(d)).stripTrailingZeros();
         int n = chosen.precision();
         BigDecimal exact = new BigDecimal(d);
         if (n > 1) {
@@ -72,6 +74,11 @@ class ShortestDoublePropertyTest {
         } else if (d != 0) {
             assertTrue(s.matches("-?[1-9]\\.[0-9]+E-?[0-9]+"), s);
         }
+    }
+
+    @Property(tries = 3000)
+    void sameAsTheBigDecimalImplementationItReplaced(@ForAll("doubles") double d) {
+        assertEquals(BigDecimalShortestDouble.format(d), ShortestDouble.format(d));
     }
 
     @Test

@@ -135,6 +135,10 @@ public class TestOtsReader extends Reader {
                     m.put(RecordLayout.META_HEADER, JSON.toJSONString(r.header));
                     m.put(RecordLayout.META_TIME_CELLS, r.timeCells);
                     m.put(RecordLayout.META_PERIOD, period.text());
+                    if (p.getBool("doublesShortest", false)) {
+                        // like the real reader: DOUBLE cells already hold ShortestDouble text
+                        m.put(RecordLayout.META_DOUBLES, RecordLayout.DOUBLES_SHORTEST);
+                    }
                     meta = Collections.unmodifiableMap(m);
                     metas.put(unitId + "|" + r.header, meta);
                 }
