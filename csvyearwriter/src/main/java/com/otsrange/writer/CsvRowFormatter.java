@@ -62,17 +62,25 @@ final class CsvRowFormatter {
         out.append(lineSeparator);
     }
 
-    /** Row from every column starting at {@code first}. */
-    void rowFrom(Record record, int first, boolean[] timeCell, Appendable out) throws IOException {
+    /**
+     * Row from every column starting at {@code first}. {@code doublesVerbatim}: DOUBLE cells whose
+     * raw data is text already hold ShortestDouble text (record meta otsrange.doubles=shortest)
+     * and are copied, not parsed and formatted again.
+     */
+    void rowFrom(Record record, int first, boolean[] timeCell, boolean doublesVerbatim, Appendable out) throws IOException {
         int n = record.getColumnNumber();
         for (int i = first; i < n; i++) {
             int cell = i - first;
-            cell(record.getColumn(i), timeCell != null && cell < timeCell.length && timeCell[cell], out, cell == 0);
+            cell(record.getColumn(i), timeCell != null && cell < timeCell.length && timeCell[cell], doublesVerbatim, out, cell == 0);
         }
         out.append(lineSeparator);
     }
 
     private void cell(Column c, boolean isTime, Appendable out, boolean first) throws IOException {
+        cell(c, isTime, false, out, first);
+    }
+
+    private void cell(Column c, boolean isTime, boolean doublesVerbatim, Appendable out, boolean first) throws IOException {
         Object raw = c == null ? null : c.getRawData();
         if (raw == null) {
             if (!first) {
@@ -91,7 +99,12 @@ final class CsvRowFormatter {
                 }
                 return;
             case DOUBLE:
-                plain(ShortestDouble.format(doubleOf(c)), out, first);
+                if (doublesVerbatim && raw instanceof String) {
+                    // the usual quoting check still applies: harmless for number text, safe for anything else
+                    string((String) raw, out, first);
+                } else {
+                    plain(ShortestDouble.format(doubleOf(c)), out, first);
+                }
                 return;
             case BOOL:
                 plain(c.asBoolean() ? "true" : "false", out, first);

@@ -143,7 +143,7 @@ final class GenericSink implements RecordSink {
             openParts.put(route.name, part);
         }
         if (cells == null) {
-            formatter.rowFrom(r, 0, null, part.writer);
+            formatter.rowFrom(r, 0, null, false, part.writer);
         } else {
             formatter.row(r, cells, timeCells, part.writer);
         }

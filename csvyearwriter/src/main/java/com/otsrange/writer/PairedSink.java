@@ -32,6 +32,7 @@ final class PairedSink implements RecordSink {
     private Map<String, String> lastMeta;
     private String lastUnit;
     private boolean[] lastTimeCells;
+    private boolean lastDoublesVerbatim;
     private List<String> lastHeader;
 
     private String openUnit;
@@ -96,7 +97,7 @@ final class PairedSink implements RecordSink {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
         }
-        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, open.writer());
+        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.writer());
         open.rowWritten();
         return null;
     }
@@ -133,6 +134,7 @@ final class PairedSink implements RecordSink {
         lastUnit = unit;
         lastHeader = header;
         lastTimeCells = timeCells;
+        lastDoublesVerbatim = RecordLayout.DOUBLES_SHORTEST.equals(meta.get(RecordLayout.META_DOUBLES));
         return null;
     }
 

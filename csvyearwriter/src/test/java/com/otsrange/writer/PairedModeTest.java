@@ -71,6 +71,36 @@ class PairedModeTest {
         return sb.toString();
     }
 
+    /**
+     * With meta otsrange.doubles=shortest the DOUBLE text is written as it came (the reader already
+     * produced ShortestDouble text); without it the writer parses and formats. "1.50" (not what the
+     * reader would send) tells the two paths apart.
+     */
+    @Test
+    void doublesAreCopiedVerbatimOnlyUnderTheShortestMeta() throws Exception {
+        List<String> header = Arrays.asList("a", "b", "c", "d");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("k", ms("2023-01-01T00:00:00Z"), header, "", new DoubleColumn("1.50"),
+                new DoubleColumn(ShortestDouble.format(0.1 + 0.2)), new DoubleColumn("-0.0"), new DoubleColumn((String) null)));
+        rows.add(new Row("k", ms("2023-01-02T00:00:00Z"), header, "", new DoubleColumn(ShortestDouble.format(1e-7)),
+                new DoubleColumn(ShortestDouble.format(Double.MAX_VALUE)), new DoubleColumn("NaN"), new DoubleColumn("-Infinity")));
+        String sc = scenario(Collections.singletonList(rows));
+
+        Path verbatim = dir.resolve("verbatim");
+        JSONObject job = Jobs.paired(sc, verbatim, 1);
+        Jobs.reader(job).put("doublesShortest", true);
+        RunResult r = Jobs.run(job);
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        assertEquals("a,b,c,d\n1.50,0.30000000000000004,-0.0,\n1.0E-7,1.7976931348623157E308,NaN,-Infinity\n",
+                Jobs.text(verbatim.resolve("k_sensor_2023.csv")));
+
+        Path parsed = dir.resolve("parsed");
+        r = Jobs.run(Jobs.paired(sc, parsed, 1));
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        assertEquals("a,b,c,d\n1.5,0.30000000000000004,-0.0,\n1.0E-7,1.7976931348623157E308,NaN,-Infinity\n",
+                Jobs.text(parsed.resolve("k_sensor_2023.csv")));
+    }
+
     @Test
     void everyValueTypeAndHostileKeyRoundTrips() throws Exception {
         List<Row> t0 = new ArrayList<>();
