@@ -4,37 +4,39 @@ import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.otsrange.common.ShortestDouble;
 import com.otsrange.common.SortKeyUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.QuoteMode;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
 /**
- * Writes header and data rows as RFC 4180 CSV (commons-csv quoting, minimal). Cell rules:
+ * Builds each CSV row in one reused buffer and hands it to a {@link CsvOutput}. Cell rules:
  * strings verbatim (an empty string is always written quoted, {@code ""}, so it stays apart from
  * a missing cell, which is the unquoted {@code nullFormat}); a string equal to a non-empty
- * nullFormat is quoted for the same reason; integers decimal; doubles shortest round-trip;
+ * nullFormat is quoted for the same reason; integers decimal; doubles shortest round-trip
+ * (otsrange-common ShortestDouble, or the reader's text as is under otsrange.doubles=shortest);
  * booleans true/false; binary Base64; dates and time cells through {@link TimeCellFormatter}.
- * Not thread-safe; one per task.
+ *
+ * <p>Quoting is commons-csv's {@code CSVFormat.RFC4180} with {@code QuoteMode.MINIMAL}, applied
+ * here instead of calling {@code CSVFormat.print} per cell (a measurable share of the writer's
+ * time): a value is quoted when it is empty, starts with a character up to {@code '#'}, ends with
+ * one up to {@code ' '}, or contains a comma, quote, CR or LF; inside quotes a quote is doubled.
+ * The format stays defined by commons-csv: CsvRowFormatterEquivalenceTest checks byte-equality
+ * with {@code CSVFormat.print} over every char and random hostile rows. Not thread-safe; one per task.
  */
 final class CsvRowFormatter {
-    private final CSVFormat format;
+    private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
     private final String nullFormat;
     private final String lineSeparator;
     private final TimeCellFormatter timeFormatter;
     private final TimeCellFormatter dateFormatter;
     private final SortKeyUnit timeUnit;
-    private final Base64.Encoder base64 = Base64.getEncoder();
+    private final StringBuilder row = new StringBuilder(1024);
 
     CsvRowFormatter(WriterSpec spec) {
-        this.format = CSVFormat.RFC4180.builder()
-                .setRecordSeparator(spec.lineSeparator())
-                .setQuoteMode(QuoteMode.MINIMAL)
-                .build();
         this.nullFormat = spec.nullFormat();
         this.lineSeparator = spec.lineSeparator();
         this.timeUnit = spec.timeUnit();
@@ -43,23 +45,34 @@ final class CsvRowFormatter {
         this.dateFormatter = new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), 3);
     }
 
-    void header(List<String> names, Appendable out) throws IOException {
+    void header(List<String> names, CsvOutput out) throws IOException {
+        StringBuilder b = row;
+        b.setLength(0);
         for (int i = 0; i < names.size(); i++) {
-            string(names.get(i), out, i == 0);
+            if (i > 0) {
+                b.append(',');
+            }
+            string(names.get(i));
         }
-        out.append(lineSeparator);
+        out.write(b.append(lineSeparator));
     }
 
     /**
      * One row from the record's columns {@code cells[0..]} (indexes into the record);
      * {@code timeCell[i]} marks cells holding a raw sort-key value.
      */
-    void row(Record record, int[] cells, boolean[] timeCell, Appendable out) throws IOException {
+    void row(Record record, int[] cells, boolean[] timeCell, CsvOutput out) throws IOException {
+        StringBuilder b = row;
+        b.setLength(0);
+        int n = record.getColumnNumber();
         for (int i = 0; i < cells.length; i++) {
-            Column c = cells[i] < record.getColumnNumber() ? record.getColumn(cells[i]) : null;
-            cell(c, timeCell != null && timeCell[i], out, i == 0);
+            if (i > 0) {
+                b.append(',');
+            }
+            Column c = cells[i] < n ? record.getColumn(cells[i]) : null;
+            cell(c, timeCell != null && timeCell[i], false);
         }
-        out.append(lineSeparator);
+        out.write(b.append(lineSeparator));
     }
 
     /**
@@ -67,61 +80,68 @@ final class CsvRowFormatter {
      * raw data is text already hold ShortestDouble text (record meta otsrange.doubles=shortest)
      * and are copied, not parsed and formatted again.
      */
-    void rowFrom(Record record, int first, boolean[] timeCell, boolean doublesVerbatim, Appendable out) throws IOException {
+    void rowFrom(Record record, int first, boolean[] timeCell, boolean doublesVerbatim, CsvOutput out) throws IOException {
+        StringBuilder b = row;
+        b.setLength(0);
         int n = record.getColumnNumber();
         for (int i = first; i < n; i++) {
             int cell = i - first;
-            cell(record.getColumn(i), timeCell != null && cell < timeCell.length && timeCell[cell], doublesVerbatim, out, cell == 0);
+            if (cell > 0) {
+                b.append(',');
+            }
+            cell(record.getColumn(i), timeCell != null && cell < timeCell.length && timeCell[cell], doublesVerbatim);
         }
-        out.append(lineSeparator);
+        out.write(b.append(lineSeparator));
     }
 
-    private void cell(Column c, boolean isTime, Appendable out, boolean first) throws IOException {
-        cell(c, isTime, false, out, first);
-    }
-
-    private void cell(Column c, boolean isTime, boolean doublesVerbatim, Appendable out, boolean first) throws IOException {
+    private void cell(Column c, boolean isTime, boolean doublesVerbatim) {
         Object raw = c == null ? null : c.getRawData();
         if (raw == null) {
-            if (!first) {
-                out.append(',');
-            }
-            out.append(nullFormat);
+            row.append(nullFormat);
             return;
         }
+        int start = row.length();
         switch (c.getType()) {
             case LONG:
             case INT:
                 if (isTime) {
-                    string(time(c.asLong()), out, first);
-                } else {
-                    plain(c.asString(), out, first);
+                    string(time(c.asLong()));
+                    return;
                 }
+                if (raw instanceof BigInteger && ((BigInteger) raw).bitLength() < 64) {
+                    row.append(((BigInteger) raw).longValue());
+                } else {
+                    row.append(c.asString());
+                }
+                plainDone(start);
                 return;
             case DOUBLE:
                 if (doublesVerbatim && raw instanceof String) {
-                    // the usual quoting check still applies: harmless for number text, safe for anything else
-                    string((String) raw, out, first);
-                } else {
-                    plain(ShortestDouble.format(doubleOf(c)), out, first);
+                    // the usual quoting check still applies: a no-op for number text, safe for anything else
+                    string((String) raw);
+                    return;
                 }
+                ShortestDouble.appendTo(row, doubleOf(c));
+                plainDone(start);
                 return;
             case BOOL:
-                plain(c.asBoolean() ? "true" : "false", out, first);
+                row.append(c.asBoolean() ? "true" : "false");
+                plainDone(start);
                 return;
             case DATE:
                 Date d = c.asDate();
                 long ms = d.getTime();
-                string(dateFormatter.format(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000), out, first);
+                string(dateFormatter.format(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000));
                 return;
             case BYTES:
-                plain(base64.encodeToString(c.asBytes()), out, first);
+                base64(raw instanceof byte[] ? (byte[]) raw : c.asBytes());
+                plainDone(start);
                 return;
             default:
                 if (isTime) {
-                    string(time(c.asLong()), out, first);
+                    string(time(c.asLong()));
                 } else {
-                    string(c.asString(), out, first);
+                    string(c.asString());
                 }
         }
     }
@@ -143,34 +163,66 @@ final class CsvRowFormatter {
         return timeFormatter.format(i.getEpochSecond(), i.getNano());
     }
 
-    /** Text that never needs quoting (numbers, Base64, true/false, ISO instants). */
-    private void plain(String s, Appendable out, boolean first) throws IOException {
-        if (s.isEmpty() || s.equals(nullFormat)) {
-            string(s, out, first);
-            return;
+    /**
+     * Text appended from {@code start} never needs quoting (numbers, Base64, true/false) except
+     * when it is empty or equals a non-empty nullFormat: then it is quoted so that it stays apart
+     * from a missing cell (it holds no quote to double).
+     */
+    private void plainDone(int start) {
+        int len = row.length() - start;
+        if (len == 0 || (len == nullFormat.length() && regionEquals(start, nullFormat))) {
+            row.insert(start, '"').append('"');
         }
-        if (!first) {
-            out.append(',');
-        }
-        out.append(s);
     }
 
-    private void string(String s, Appendable out, boolean first) throws IOException {
-        if (s.isEmpty() || (!nullFormat.isEmpty() && s.equals(nullFormat))) {
-            if (!first) {
-                out.append(',');
+    private boolean regionEquals(int start, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (row.charAt(start + i) != s.charAt(i)) {
+                return false;
             }
-            out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '"') {
-                    out.append('"');
-                }
-                out.append(ch);
-            }
-            out.append('"');
+        }
+        return true;
+    }
+
+    /** A value with commons-csv MINIMAL quoting (see the class comment). */
+    private void string(String s) {
+        int len = s.length();
+        boolean quote = len == 0 || (!nullFormat.isEmpty() && s.equals(nullFormat))
+                || s.charAt(0) <= '#' || s.charAt(len - 1) <= ' ';
+        for (int i = 0; i < len && !quote; i++) {
+            char ch = s.charAt(i);
+            quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+        }
+        if (!quote) {
+            row.append(s);
             return;
         }
-        format.print(s, out, first);
+        row.append('"');
+        for (int i = 0; i < len; i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                row.append('"');
+            }
+            row.append(ch);
+        }
+        row.append('"');
+    }
+
+    /** Standard Base64 with padding, straight into the row. */
+    private void base64(byte[] b) {
+        int i = 0;
+        int full = b.length - b.length % 3;
+        for (; i < full; i += 3) {
+            int v = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+            row.append(BASE64[v >>> 18]).append(BASE64[v >>> 12 & 0x3F]).append(BASE64[v >>> 6 & 0x3F]).append(BASE64[v & 0x3F]);
+        }
+        int rest = b.length - full;
+        if (rest == 1) {
+            int v = (b[i] & 0xFF) << 16;
+            row.append(BASE64[v >>> 18]).append(BASE64[v >>> 12 & 0x3F]).append("==");
+        } else if (rest == 2) {
+            int v = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8;
+            row.append(BASE64[v >>> 18]).append(BASE64[v >>> 12 & 0x3F]).append(BASE64[v >>> 6 & 0x3F]).append('=');
+        }
     }
 }

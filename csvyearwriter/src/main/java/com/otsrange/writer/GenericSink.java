@@ -7,11 +7,9 @@ import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.Period;
 import com.otsrange.common.UnitId;
 
-import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +34,7 @@ import java.util.Map;
 final class GenericSink implements RecordSink {
     static final String PARTS = "parts";
     static final String INDEX = "index.json";
+    static final int PART_BUFFER = 16 * 1024;
 
     private final WriterSpec spec;
     private final CsvRowFormatter formatter;
@@ -59,7 +58,18 @@ final class GenericSink implements RecordSink {
         final String unit;
         final Path file;
         long rows;
-        Writer writer;
+        OutputStream stream;
+        CsvOutput out;
+
+        void close() throws IOException {
+            try {
+                out.flush();
+            } finally {
+                stream.close();
+                stream = null;
+                out = null;
+            }
+        }
 
         Part(String name, String unit, Path file) {
             this.name = name;
@@ -87,11 +97,10 @@ final class GenericSink implements RecordSink {
             protected boolean removeEldestEntry(Map.Entry<String, Part> eldest) {
                 if (size() > max) {
                     try {
-                        eldest.getValue().writer.close();
+                        eldest.getValue().close();
                     } catch (IOException e) {
                         evictionFailure = e;
                     }
-                    eldest.getValue().writer = null;
                     return true;
                 }
                 return false;
@@ -138,14 +147,15 @@ final class GenericSink implements RecordSink {
                 parts.put(route.name, part);
             }
             Files.createDirectories(partDir);
-            part.writer = new BufferedWriter(new OutputStreamWriter(
-                    new FileOutputStream(part.file.toFile(), true), spec.encoding().newEncoder()), 8 * 1024);
+            part.stream = new FileOutputStream(part.file.toFile(), true);
+            // many parts may be open at once: a modest buffer each
+            part.out = new CsvOutput(part.stream, spec.encoding(), PART_BUFFER);
             openParts.put(route.name, part);
         }
         if (cells == null) {
-            formatter.rowFrom(r, 0, null, false, part.writer);
+            formatter.rowFrom(r, 0, null, false, part.out);
         } else {
-            formatter.row(r, cells, timeCells, part.writer);
+            formatter.row(r, cells, timeCells, part.out);
         }
         part.rows++;
         return null;
@@ -205,8 +215,7 @@ final class GenericSink implements RecordSink {
         }
         for (Iterator<Part> it = openParts.values().iterator(); it.hasNext(); ) {
             Part p = it.next();
-            p.writer.close();
-            p.writer = null;
+            p.close();
             it.remove();
         }
         List<JSONObject> entries = new ArrayList<>();
@@ -233,13 +242,12 @@ final class GenericSink implements RecordSink {
     }
 
     private static void closeQuietly(Part p) {
-        if (p.writer != null) {
+        if (p.stream != null) {
             try {
-                p.writer.close();
+                p.close();
             } catch (IOException ignored) {
                 // the job fails anyway or the part is reopened for append
             }
-            p.writer = null;
         }
     }
 }

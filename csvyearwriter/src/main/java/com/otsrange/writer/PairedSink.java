@@ -97,7 +97,7 @@ final class PairedSink implements RecordSink {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
         }
-        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.writer());
+        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
         open.rowWritten();
         return null;
     }
@@ -156,7 +156,7 @@ final class PairedSink implements RecordSink {
         Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {
-            formatter.header(lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader, open.writer());
+            formatter.header(lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader, open.out());
         }
     }
 

@@ -78,7 +78,7 @@ final class PartJoiner {
             TempCsvFile.Done done;
             try {
                 if (out.needsHeader()) {
-                    formatter.header(spec.columnNames(), out.writer());
+                    formatter.header(spec.columnNames(), out.out());
                 }
                 for (Piece p : e.getValue()) {
                     out.appendEncoded(p.file);

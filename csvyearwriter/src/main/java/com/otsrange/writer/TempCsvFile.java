@@ -2,16 +2,12 @@ package com.otsrange.writer;
 
 import com.otsrange.common.Sha256;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.RandomAccessFile;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,14 +19,15 @@ import java.util.zip.GZIPOutputStream;
  * a copy of the existing final file (for gzip a new member follows the old ones).
  */
 final class TempCsvFile {
-    static final int BUFFER = 64 * 1024;
+    /** Rows are encoded into a buffer this large before each write to the file (or gzip). */
+    static final int BUFFER = 128 * 1024;
 
     private final Path temp;
     private final FileOutputStream file;
     private final CountingDigest counted;
     private final OutputStream body;
     private final GZIPOutputStream gzip;
-    private final Writer writer;
+    private final CsvOutput csv;
     private final boolean needsHeader;
     private long rows;
     private boolean closed;
@@ -65,15 +62,15 @@ final class TempCsvFile {
                 }
             }
             this.needsHeader = !existing && spec.header();
-            OutputStream buffered = new BufferedOutputStream(counted, BUFFER);
             if (spec.compress() == WriterSpec.Compress.GZIP) {
-                this.gzip = new GZIPOutputStream(buffered, BUFFER);
+                // deflate output arrives in chunks of up to 64 KB: no buffer needed below it
+                this.gzip = new GZIPOutputStream(counted, 64 * 1024);
                 this.body = gzip;
             } else {
                 this.gzip = null;
-                this.body = buffered;
+                this.body = counted;
             }
-            this.writer = new BufferedWriter(new OutputStreamWriter(body, spec.encoding().newEncoder()), BUFFER);
+            this.csv = new CsvOutput(body, spec.encoding(), BUFFER);
             ok = true;
         } finally {
             if (!ok) {
@@ -90,8 +87,8 @@ final class TempCsvFile {
         return needsHeader;
     }
 
-    Writer writer() {
-        return writer;
+    CsvOutput out() {
+        return csv;
     }
 
     void rowWritten() {
@@ -104,19 +101,38 @@ final class TempCsvFile {
 
     /** Appends already-encoded body bytes (a generic-mode part) after whatever the writer holds. */
     void appendEncoded(Path part) throws IOException {
-        writer.flush();
-        copy(part, body);
+        copyFrom(part, 0);
+    }
+
+    /** Appends already-encoded body bytes of a part from byte {@code skip} on (its own header line). */
+    void copyFrom(Path part, long skip) throws IOException {
+        csv.flush();
+        try (InputStream in = Files.newInputStream(part)) {
+            long left = skip;
+            while (left > 0) {
+                long n = in.skip(left);
+                if (n <= 0) {
+                    throw new IOException("part " + part + " is shorter than its header");
+                }
+                left -= n;
+            }
+            copy(in, body);
+        }
     }
 
     Done finish() throws IOException {
-        writer.flush();
+        csv.flush();
         if (gzip != null) {
             gzip.finish();
         }
         body.flush();
         file.getFD().sync();
         closed = true;
-        writer.close();
+        if (gzip != null) {
+            gzip.close(); // releases the deflater; closes the file below it
+        } else {
+            file.close();
+        }
         return new Done(temp, rows, counted.count, Sha256.hex(counted.digest.digest()));
     }
 
@@ -138,12 +154,16 @@ final class TempCsvFile {
     }
 
     private static void copy(Path from, OutputStream to) throws IOException {
-        byte[] buf = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(from)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                to.write(buf, 0, n);
-            }
+            copy(in, to);
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream to) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            to.write(buf, 0, n);
         }
     }
 
@@ -159,12 +179,19 @@ final class TempCsvFile {
         }
     }
 
-    private static final class CountingDigest extends FilterOutputStream {
-        final MessageDigest digest = Sha256.newDigest();
+    /** Counts and hashes bytes on their way to {@code out}; state may outlive the stream (parts reopened for append). */
+    static final class CountingDigest extends FilterOutputStream {
+        final MessageDigest digest;
         long count;
 
         CountingDigest(OutputStream out) {
+            this(out, Sha256.newDigest(), 0);
+        }
+
+        CountingDigest(OutputStream out, MessageDigest digest, long count) {
             super(out);
+            this.digest = digest;
+            this.count = count;
         }
 
         @Override
