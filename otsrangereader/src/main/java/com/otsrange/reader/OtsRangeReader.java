@@ -38,6 +38,7 @@ public class OtsRangeReader extends Reader {
         private static final Logger LOG = LoggerFactory.getLogger(Job.class);
         private ReaderSpec spec;
         private Plan plan;
+        private OtsGateway gateway;
 
         @Override
         public void init() {
@@ -50,15 +51,16 @@ public class OtsRangeReader extends Reader {
             Configuration peer = getPeerPluginJobConf();
             WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
             int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
-            try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-                plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
-                List<Configuration> out = new ArrayList<>(plan.groups().size());
-                for (List<Unit> group : plan.groups()) {
-                    out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));
-                }
-                LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
-                return out;
+            // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
+            // holding it keeps one client alive for the whole job instead of one per wave of tasks
+            gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
+            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
+            List<Configuration> out = new ArrayList<>(plan.groups().size());
+            for (List<Unit> group : plan.groups()) {
+                out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));
             }
+            LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
+            return out;
         }
 
         /** Runs only when every task succeeded: the line users look for after a resumed run. */
@@ -73,6 +75,10 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public void destroy() {
+            if (gateway != null) {
+                gateway.close();
+                gateway = null;
+            }
         }
 
         private static Path workingDir() {

@@ -1,12 +1,10 @@
 package com.otsrange.reader.scan;
 
-import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.ComputeSplitsBySizeRequest;
 import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
-import com.alicloud.openservices.tablestore.model.NoRetryStrategy;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.Split;
@@ -18,24 +16,25 @@ import org.slf4j.LoggerFactory;
 import java.util.Collections;
 import java.util.List;
 
-/** {@link OtsGateway} over the TableStore SDK's SyncClient with the SDK's own retries switched off. */
+/** {@link OtsGateway} over a shared TableStore SDK SyncClient, the SDK's own retries switched off, ours per gateway. */
 public final class SdkGateway implements OtsGateway {
     private static final Logger LOG = LoggerFactory.getLogger(SdkGateway.class);
 
+    private final SharedClients.Lease lease;
     private final SyncClient client;
     private final Retrier retrier;
 
+    /** Uses the JVM's shared client for this connection (created on first use); {@link #close()} lets go of it. */
     public SdkGateway(ConnectionSpec c, String table, Tuning tuning) {
-        ClientConfiguration conf = new ClientConfiguration();
-        conf.setRetryStrategy(new NoRetryStrategy());
-        conf.setConnectionTimeoutInMillisecond(Math.min(tuning.requestTimeoutMs(), 10_000));
-        conf.setSocketTimeoutInMillisecond(tuning.requestTimeoutMs());
-        conf.setSyncClientWaitFutureTimeoutInMillis(tuning.requestTimeoutMs() + 5_000L);
-        conf.setIoThreadCount(1);
-        conf.setMaxConnections(16);
-        this.client = new SyncClient(c.endpoint(), c.accessId(), c.accessKey(), c.instanceName(), conf);
+        this.lease = SharedClients.acquire(c, tuning.requestTimeoutMs());
+        this.client = lease.client();
         this.retrier = new Retrier(new RetryPolicy(tuning.maxRetries(), tuning.retryInitialDelayMs(), tuning.retryMaxDelayMs(),
                 tuning.retryMaxElapsedMs()), table);
+    }
+
+    /** The SDK client behind this gateway (tests check that it is shared). */
+    SyncClient client() {
+        return client;
     }
 
     @Override
@@ -69,6 +68,6 @@ public final class SdkGateway implements OtsGateway {
 
     @Override
     public void close() {
-        client.shutdown();
+        lease.close();
     }
 }
