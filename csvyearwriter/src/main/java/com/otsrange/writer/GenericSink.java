@@ -5,14 +5,15 @@ import com.alibaba.datax.common.element.Record;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.Period;
+import com.otsrange.common.Sha256;
 import com.otsrange.common.UnitId;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,13 +59,18 @@ final class GenericSink implements RecordSink {
         final String unit;
         final Path file;
         long rows;
-        OutputStream stream;
+        /** Bytes and hash of everything in the part file, kept across close and reopen. */
+        final MessageDigest digest = Sha256.newDigest();
+        long bytes;
+        long headerBytes;
+        TempCsvFile.CountingDigest stream;
         CsvOutput out;
 
         void close() throws IOException {
             try {
                 out.flush();
             } finally {
+                bytes = stream.count;
                 stream.close();
                 stream = null;
                 out = null;
@@ -147,9 +153,16 @@ final class GenericSink implements RecordSink {
                 parts.put(route.name, part);
             }
             Files.createDirectories(partDir);
-            part.stream = new FileOutputStream(part.file.toFile(), true);
+            part.stream = new TempCsvFile.CountingDigest(new FileOutputStream(part.file.toFile(), true), part.digest, part.bytes);
             // many parts may be open at once: a modest buffer each
             part.out = new CsvOutput(part.stream, spec.encoding(), PART_BUFFER);
+            if (part.bytes == 0 && spec.header()) {
+                // every part starts with the header: a file made of one part is renamed into place
+                // as it is; the joiner skips headerBytes of each part when it has to concatenate
+                formatter.header(spec.columnNames(), part.out);
+                part.out.flush();
+                part.headerBytes = part.stream.count;
+            }
             openParts.put(route.name, part);
         }
         if (cells == null) {
@@ -225,6 +238,9 @@ final class GenericSink implements RecordSink {
             o.put("unit", p.unit);
             o.put("part", p.file.getFileName().toString());
             o.put("rows", p.rows);
+            o.put("bytes", p.bytes);
+            o.put("headerBytes", p.headerBytes);
+            o.put("sha256", Sha256.hex(p.digest.digest()));
             entries.add(o);
         }
         Files.createDirectories(partDir);

@@ -5,9 +5,11 @@ import com.alibaba.fastjson.JSONObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,11 +34,27 @@ final class PartJoiner {
     private static final class Piece {
         final Path file;
         final long rows;
+        final long bytes;
+        final long headerBytes;
+        final String sha256;
 
-        Piece(Path file, long rows) {
+        Piece(Path file, JSONObject e) {
             this.file = file;
-            this.rows = rows;
+            this.rows = e.getLongValue("rows");
+            this.bytes = e.getLongValue("bytes");
+            this.headerBytes = e.getLongValue("headerBytes");
+            this.sha256 = e.getString("sha256");
         }
+    }
+
+    /**
+     * A single part can become the final file as it is when nothing has to be added or changed:
+     * no compression, no existing file to append to, and it starts with the header exactly when
+     * the file must.
+     */
+    private boolean renamable(Piece p) {
+        return spec.compress() == WriterSpec.Compress.NONE && spec.writeMode() != WriterSpec.WriteMode.APPEND
+                && p.sha256 != null && (p.headerBytes > 0) == spec.header();
     }
 
     /** Returns the number of files committed. */
@@ -68,20 +86,30 @@ final class PartJoiner {
                     l = new ArrayList<>();
                     byFile.put(file, l);
                 }
-                l.add(new Piece(dir.resolve(e.getString("part")), e.getLongValue("rows")));
+                l.add(new Piece(dir.resolve(e.getString("part")), e));
             }
         }
         int seq = 0;
         for (Map.Entry<String, List<Piece>> e : byFile.entrySet()) {
             String name = e.getKey();
+            List<Piece> pieces = e.getValue();
+            if (pieces.size() == 1 && renamable(pieces.get(0))) {
+                // the part is the whole file already (header included): no second copy of its bytes
+                Piece only = pieces.get(0);
+                try (FileChannel ch = FileChannel.open(only.file, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                committer.commit(units.get(name), name, new TempCsvFile.Done(only.file, only.rows, only.bytes, only.sha256));
+                continue;
+            }
             TempCsvFile out = TempCsvFile.create(spec.tmpDir().resolve("join-" + (seq++) + ".tmp"), spec, spec.path().resolve(name));
             TempCsvFile.Done done;
             try {
                 if (out.needsHeader()) {
                     formatter.header(spec.columnNames(), out.out());
                 }
-                for (Piece p : e.getValue()) {
-                    out.appendEncoded(p.file);
+                for (Piece p : pieces) {
+                    out.copyFrom(p.file, p.headerBytes); // each part starts with its own header
                     out.addRows(p.rows);
                 }
                 done = out.finish();

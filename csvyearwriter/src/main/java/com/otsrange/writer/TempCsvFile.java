@@ -99,11 +99,6 @@ final class TempCsvFile {
         rows += n;
     }
 
-    /** Appends already-encoded body bytes (a generic-mode part) after whatever the writer holds. */
-    void appendEncoded(Path part) throws IOException {
-        copyFrom(part, 0);
-    }
-
     /** Appends already-encoded body bytes of a part from byte {@code skip} on (its own header line). */
     void copyFrom(Path part, long skip) throws IOException {
         csv.flush();
