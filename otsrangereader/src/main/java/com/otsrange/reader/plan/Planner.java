@@ -54,7 +54,7 @@ public final class Planner {
     /**
      * @param period    file period (from the writer's fileName)
      * @param committed unit ids to leave out (resume)
-     * @param maxTasks  upper bound on DataX tasks
+     * @param maxTasks  upper bound on DataX tasks: channels x splitFactor
      */
     public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks) {
         ShardSpec shard = spec.shard();
@@ -91,10 +91,12 @@ public final class Planner {
                     continue;
                 }
                 double span = Math.max(1.0, (double) cutter.toMillis(p.to) - cutter.toMillis(p.from));
-                units.add(new Unit(i, id, p.label, p.from, p.to, span * factor));
+                units.add(new Unit(i, id, p.label, p.from, p.to, span * factor, factor));
             }
         }
-        List<List<Unit>> groups = TaskGrouper.group(units, maxTasks);
+        // both callers pass channels x splitFactor
+        int channels = Math.max(1, (maxTasks + spec.tuning().splitFactor() - 1) / spec.tuning().splitFactor());
+        List<List<Unit>> groups = TaskGrouper.group(units, maxTasks, channels);
         String method = splitCounts.isEmpty()
                 ? "time span of each unit (ComputeSplitsBySize gave no split points)"
                 : "time span x (1 + ComputeSplitsBySize split points inside the key)";

@@ -14,12 +14,23 @@ import java.util.PriorityQueue;
  * lightest task; inside a task they are ordered by key and time.
  */
 public final class TaskGrouper {
+    /**
+     * Tasks beyond one per channel (what splitFactor adds, for balance) are only made while each
+     * task keeps at least this many units' worth of work: every task costs a DataX task set-up
+     * (threads, plugin init, config decoding) and a unit of a small job costs about one request.
+     */
+    static final int MIN_UNITS_PER_EXTRA_TASK = 8;
+
     private TaskGrouper() {
     }
 
-    /** @param units in key order, then time order (as the planner produces them) */
-    public static List<List<Unit>> group(List<Unit> units, int maxTasks) {
-        int n = Math.max(1, Math.min(maxTasks, units.size()));
+    /**
+     * @param units    in key order, then time order (as the planner produces them)
+     * @param maxTasks channels x splitFactor
+     * @param channels the job's channels (DataX's advice)
+     */
+    public static List<List<Unit>> group(List<Unit> units, int maxTasks, int channels) {
+        int n = taskCount(units, maxTasks, channels);
         double total = 0;
         for (Unit u : units) {
             total += u.weight();
@@ -86,5 +97,20 @@ public final class TaskGrouper {
             out.add(new ArrayList<Unit>());
         }
         return out;
+    }
+
+    /**
+     * Never more tasks than units nor than maxTasks; one per channel when there are that many
+     * units; more (up to maxTasks) only as the work grows: a unit counts 1, or 1 + its key's split
+     * points when ComputeSplitsBySize reports the key as big, so big jobs keep their balance.
+     */
+    static int taskCount(List<Unit> units, int maxTasks, int channels) {
+        double work = 0;
+        for (Unit u : units) {
+            work += u.work();
+        }
+        long byWork = (long) Math.ceil(work / MIN_UNITS_PER_EXTRA_TASK);
+        long wanted = Math.max(Math.min(channels, units.size()), byWork);
+        return (int) Math.max(1, Math.min(wanted, Math.min(maxTasks, units.size())));
     }
 }

@@ -11,14 +11,17 @@ public final class Unit {
     private final long from;
     private final long to;
     private final double weight;
+    private final double work;
 
-    public Unit(int task, String id, String periodLabel, long from, long to, double weight) {
+    /** @param work units' worth of work: 1, or 1 + split points when ComputeSplitsBySize says the key is big */
+    public Unit(int task, String id, String periodLabel, long from, long to, double weight, double work) {
         this.task = task;
         this.id = id;
         this.periodLabel = periodLabel;
         this.from = from;
         this.to = to;
         this.weight = weight;
+        this.work = work;
     }
 
     /** Index of its {@link BoundTask} in the plan. */
@@ -46,5 +49,10 @@ public final class Unit {
     /** Expected relative size (time span x key size factor). */
     public double weight() {
         return weight;
+    }
+
+    /** How many ordinary units this one is worth, for sizing the number of tasks. */
+    public double work() {
+        return work;
     }
 }

@@ -152,6 +152,32 @@ class PlanningTest {
         }
     }
 
+    @Test
+    void smallJobsGetFewerTasksAndBigOnesKeepSplitFactor() {
+        FakeGateway g = new FakeGateway(PK);
+        String monthly = "{partition_key}_{month}.csv";
+        // channel 4 x splitFactor 4 = at most 16 tasks
+        // 5 yearly units per key
+        assertEquals(4, plan(spec(6, ""), g, "csvyearwriter", null, 16).groups().size(), "30 units: one task per channel");
+        assertEquals(9, plan(spec(13, ""), g, "csvyearwriter", null, 16).groups().size(), "65 units: >= 8 units' worth per task");
+        assertEquals(8, plan(spec(1, ""), g, "csvyearwriter", monthly, 16).groups().size(), "one key x 60 months");
+        assertEquals(16, plan(spec(100, ""), g, "csvyearwriter", null, 16).groups().size(), "500 units keep splitFactor");
+        assertEquals(1, plan(spec(1, ""), g, "csvyearwriter", null, 4).groups().size(), "channel 1, 5 units");
+        // a key ComputeSplitsBySize reports as big counts as that much more work
+        FakeGateway big = new FakeGateway(PK);
+        for (int i = 0; i < 40; i++) {
+            big.splits.add(new Split("loc", pk("device-00001", i), pk("device-00001", i + 1)));
+        }
+        Plan heavy = plan(spec(2, ""), big, "csvyearwriter", null, 16);
+        assertEquals(10, heavy.unitCount());
+        assertEquals(6, heavy.groups().size(), "big data: each unit of the big key a task of its own, the small key one");
+        List<Unit> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(new Unit(i, "2024/k" + i, "2024", 0, 10, 10, 1));
+        }
+        assertEquals(3, TaskGrouper.group(three, 16, 4).size(), "never more tasks than units");
+    }
+
     static PrimaryKey pk(String id, long ct) {
         return new PrimaryKey(Arrays.asList(new PrimaryKeyColumn("id", PrimaryKeyValue.fromString(id)),
                 new PrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(ct))));
