@@ -83,6 +83,7 @@ public final class CellPlan {
         }
         m.put(RecordLayout.META_TIME_CELLS, time.toString());
         m.put(RecordLayout.META_PERIOD, period.text());
+        m.put(RecordLayout.META_DOUBLES, RecordLayout.DOUBLES_SHORTEST);
         return Collections.unmodifiableMap(m);
     }
 }

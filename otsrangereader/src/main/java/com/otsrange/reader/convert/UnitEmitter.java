@@ -12,6 +12,7 @@ import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.Row;
+import com.otsrange.common.ShortestDouble;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.scan.RangeScanner;
 
@@ -150,7 +151,9 @@ public final class UnitEmitter implements RangeScanner.RowSink {
             case INTEGER:
                 return new LongColumn(v.asLong());
             case DOUBLE:
-                return new DoubleText(Double.toString(v.asDouble())); // String form: DataX's Double constructor rejects NaN and infinities
+                // text form: DataX's Double constructor rejects NaN and infinities; shortest text so
+                // csvyearwriter can print it verbatim (meta otsrange.doubles = shortest)
+                return new DoubleText(ShortestDouble.format(v.asDouble()));
             case BOOLEAN:
                 return new BoolColumn(v.asBoolean());
             case BINARY:
@@ -161,8 +164,8 @@ public final class UnitEmitter implements RangeScanner.RowSink {
     }
 
     /**
-     * A DoubleColumn from {@code Double.toString} text, which is always valid for DoubleColumn
-     * (a decimal, NaN or an infinity), so the constructor's BigDecimal parse check is skipped.
+     * A DoubleColumn from {@link ShortestDouble#format} text, which is always valid for
+     * DoubleColumn (a decimal, NaN or an infinity), so the constructor's BigDecimal parse check is skipped.
      * Raw data, type and byte size are exactly those of {@code new DoubleColumn(text)}.
      */
     static final class DoubleText extends DoubleColumn {

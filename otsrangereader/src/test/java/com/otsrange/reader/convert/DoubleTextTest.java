@@ -3,20 +3,25 @@ package com.otsrange.reader.convert;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.DoubleColumn;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.otsrange.common.RecordLayout;
+import com.otsrange.common.ShortestDouble;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DOUBLE cells skip DoubleColumn's parse check but must look exactly like {@code new DoubleColumn(text)}. */
+/**
+ * DOUBLE cells carry the shortest round-trip text (what csvyearwriter prints verbatim), skip
+ * DoubleColumn's parse check, and must look exactly like {@code new DoubleColumn(text)}.
+ */
 class DoubleTextTest {
     @Test
     void doubleCellsEqualTheCheckedDoubleColumn() {
         double[] values = {0.0, -0.0, 1.5, -2.25, 1e-7, 123456789.125, 1e300, Double.MIN_VALUE, Double.MAX_VALUE,
-            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.82879384806159E17, 1.0E23, 0.002, 1.0E7};
         for (double d : values) {
             Column fast = UnitEmitter.cell(ColumnValue.fromDouble(d));
-            DoubleColumn checked = new DoubleColumn(Double.toString(d));
+            DoubleColumn checked = new DoubleColumn(ShortestDouble.format(d));
             assertTrue(fast instanceof DoubleColumn, "DoubleColumn for " + d);
             assertEquals(Column.Type.DOUBLE, fast.getType());
             assertEquals(checked.getRawData(), fast.getRawData());
@@ -24,5 +29,22 @@ class DoubleTextTest {
             assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(Double.parseDouble((String) fast.getRawData())),
                 "round trip of " + d);
         }
+        // where Java 8-17's Double.toString is longer than needed
+        assertEquals("2.82879384806159E17", UnitEmitter.cell(ColumnValue.fromDouble(2.82879384806159E17)).getRawData());
+        assertEquals("1.0E23", UnitEmitter.cell(ColumnValue.fromDouble(1.0E23)).getRawData());
+        assertEquals("NaN", UnitEmitter.cell(ColumnValue.fromDouble(Double.NaN)).getRawData());
+        assertEquals("-Infinity", UnitEmitter.cell(ColumnValue.fromDouble(Double.NEGATIVE_INFINITY)).getRawData());
+    }
+
+    @Test
+    void everyUnitsMetaSaysDoublesAreShortest() {
+        com.otsrange.reader.filter.TableSchema schema = com.otsrange.reader.filter.TableSchema.fromJson(
+                com.alibaba.fastjson.JSON.parseArray("[[[\"id\",\"STRING\"],[\"ct\",\"INTEGER\"]],0,1]"));
+        java.util.Map<String, String> meta = new CellPlan(java.util.Arrays.asList("ct", "x"), schema,
+                com.otsrange.reader.filter.BoundFilter.bind(com.otsrange.reader.filter.FilterSpec.NONE, schema,
+                        new com.otsrange.reader.config.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
+                        new com.otsrange.reader.config.Problems())).meta("2024/k", java.util.Arrays.asList("ct", "x"), 1,
+                com.otsrange.common.Period.YEAR);
+        assertEquals(RecordLayout.DOUBLES_SHORTEST, meta.get(RecordLayout.META_DOUBLES));
     }
 }

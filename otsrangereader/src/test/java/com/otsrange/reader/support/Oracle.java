@@ -112,7 +112,7 @@ public final class Oracle {
             return Base64.getEncoder().encodeToString((byte[]) raw);
         }
         if (raw instanceof Double) {
-            return Double.toString((Double) raw);
+            return com.otsrange.common.ShortestDouble.format((Double) raw);
         }
         return raw.toString();
     }
