@@ -65,7 +65,8 @@ class PlanCommandTest {
         assertTrue(out.contains("primary key id STRING (partition key), ct INTEGER (sort key), dim INTEGER"), out);
         assertTrue(out.contains("keys: 6 in the job"), out);
         assertTrue(out.contains("18 to export"), "6 devices x 3 years\n" + out);
-        assertTrue(out.contains("DataX tasks: 16 (channel 4 x splitFactor 4"), out);
+        // 18 small units: one task per channel (extra tasks only while each keeps 8 units of work)
+        assertTrue(out.contains("DataX tasks: 4 (channel 4 x splitFactor 4"), out);
         assertTrue(out.contains("estimate source: bounded sample"), out);
         assertTrue(out.contains("2023/dev-001"), out);
         assertTrue(out.contains("2025-01-01T00:00 .. 2026-01-01T00:00"), out);
