@@ -1,6 +1,5 @@
-package com.otsrange.writer;
+package com.otsrange.common;
 
-import com.otsrange.common.ShortestDouble;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -16,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The writer's double text (otsrange-common ShortestDouble) against the definition, checked with BigDecimal. */
-class ShortestDoublePropertyTest {
+/** ShortestDouble against its definition (shortest, closest, JDK 19+ notation), checked with BigDecimal. */
+class ShortestDoubleDefinitionTest {
 
     @Provide
     Arbitrary<Double> doubles() {
