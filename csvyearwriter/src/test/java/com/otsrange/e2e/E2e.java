@@ -4,22 +4,15 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONArray;
 import com.alibaba.fastjson.JSONObject;
 import com.alicloud.openservices.tablestore.SyncClient;
-import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
-import com.alicloud.openservices.tablestore.model.BatchWriteRowResponse;
-import com.alicloud.openservices.tablestore.model.Column;
-import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
 import com.alicloud.openservices.tablestore.model.DeleteTableRequest;
-import com.alicloud.openservices.tablestore.model.PrimaryKey;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
-import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.otsrange.emulator.FaultSpec;
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.emulator.SdkRowLoader;
 import com.otsrange.reader.OtsRangeReader;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.PluginType;
@@ -102,71 +95,11 @@ public final class E2e implements AutoCloseable {
     }
 
     public void load(String table, List<String> pkNames, List<SrcRow> rows) {
-        List<RowPutChange> batch = new ArrayList<>();
-        long bytes = 0;
+        SdkRowLoader loader = new SdkRowLoader(client);
         for (SrcRow r : rows) {
-            List<PrimaryKeyColumn> cols = new ArrayList<>();
-            for (int i = 0; i < pkNames.size(); i++) {
-                cols.add(new PrimaryKeyColumn(pkNames.get(i), pkValue(r.pk.get(i))));
-            }
-            RowPutChange put = new RowPutChange(table, new PrimaryKey(cols));
-            long size = 64;
-            for (Map.Entry<String, Object> a : r.attrs.entrySet()) {
-                if (a.getValue() != null) {
-                    put.addColumn(new Column(a.getKey(), cellValue(a.getValue())));
-                    size += a.getValue() instanceof byte[] ? ((byte[]) a.getValue()).length
-                            : a.getValue() instanceof String ? ((String) a.getValue()).length() * 4L : 8;
-                }
-            }
-            if (batch.size() == 200 || bytes + size > 3_000_000) {
-                flush(batch);
-                bytes = 0;
-            }
-            batch.add(put);
-            bytes += size;
+            loader.put(table, pkNames, r.pk, r.attrs);
         }
-        flush(batch);
-    }
-
-    private void flush(List<RowPutChange> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        BatchWriteRowRequest req = new BatchWriteRowRequest();
-        for (RowPutChange c : batch) {
-            req.addRowChange(c);
-        }
-        BatchWriteRowResponse resp = client.batchWriteRow(req);
-        if (!resp.isAllSucceed()) {
-            throw new IllegalStateException("batch write failed: " + resp.getFailedRows().get(0).getError());
-        }
-        batch.clear();
-    }
-
-    static PrimaryKeyValue pkValue(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return PrimaryKeyValue.fromLong(((Number) v).longValue());
-        }
-        if (v instanceof byte[]) {
-            return PrimaryKeyValue.fromBinary((byte[]) v);
-        }
-        return PrimaryKeyValue.fromString((String) v);
-    }
-
-    static ColumnValue cellValue(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return ColumnValue.fromLong(((Number) v).longValue());
-        }
-        if (v instanceof Double) {
-            return ColumnValue.fromDouble((Double) v);
-        }
-        if (v instanceof Boolean) {
-            return ColumnValue.fromBoolean((Boolean) v);
-        }
-        if (v instanceof byte[]) {
-            return ColumnValue.fromBinary((byte[]) v);
-        }
-        return ColumnValue.fromString((String) v);
+        loader.flush();
     }
 
     /** Reader parameter: connection, table, inline tasks (every key gets the same columns). */

@@ -1,26 +1,18 @@
 package com.otsrange.reader.support;
 
 import com.alicloud.openservices.tablestore.SyncClient;
-import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
-import com.alicloud.openservices.tablestore.model.BatchWriteRowResponse;
-import com.alicloud.openservices.tablestore.model.Column;
-import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
-import com.alicloud.openservices.tablestore.model.PrimaryKey;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
-import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.otsrange.emulator.FaultSpec;
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.emulator.SdkRowLoader;
 import com.otsrange.reader.OtsRangeReader;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.PluginType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,65 +70,11 @@ public final class Emu implements AutoCloseable {
     }
 
     public void load(String table, List<String> pkNames, List<TestRow> rows) {
-        List<RowPutChange> batch = new ArrayList<>();
+        SdkRowLoader loader = new SdkRowLoader(client);
         for (TestRow r : rows) {
-            List<PrimaryKeyColumn> cols = new ArrayList<>();
-            for (int i = 0; i < pkNames.size(); i++) {
-                cols.add(new PrimaryKeyColumn(pkNames.get(i), pkValue(r.pk.get(i))));
-            }
-            RowPutChange put = new RowPutChange(table, new PrimaryKey(cols));
-            for (Map.Entry<String, Object> a : r.attrs.entrySet()) {
-                if (a.getValue() != null) {
-                    put.addColumn(new Column(a.getKey(), cellValue(a.getValue())));
-                }
-            }
-            batch.add(put);
-            if (batch.size() == 200) {
-                flush(batch);
-            }
+            loader.put(table, pkNames, r.pk, r.attrs);
         }
-        flush(batch);
-    }
-
-    private void flush(List<RowPutChange> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        BatchWriteRowRequest req = new BatchWriteRowRequest();
-        for (RowPutChange c : batch) {
-            req.addRowChange(c);
-        }
-        BatchWriteRowResponse resp = client.batchWriteRow(req);
-        if (!resp.isAllSucceed()) {
-            throw new IllegalStateException("batch write failed: " + resp.getFailedRows().get(0).getError());
-        }
-        batch.clear();
-    }
-
-    static PrimaryKeyValue pkValue(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return PrimaryKeyValue.fromLong(((Number) v).longValue());
-        }
-        if (v instanceof byte[]) {
-            return PrimaryKeyValue.fromBinary((byte[]) v);
-        }
-        return PrimaryKeyValue.fromString((String) v);
-    }
-
-    static ColumnValue cellValue(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return ColumnValue.fromLong(((Number) v).longValue());
-        }
-        if (v instanceof Double) {
-            return ColumnValue.fromDouble((Double) v);
-        }
-        if (v instanceof Boolean) {
-            return ColumnValue.fromBoolean((Boolean) v);
-        }
-        if (v instanceof byte[]) {
-            return ColumnValue.fromBinary((byte[]) v);
-        }
-        return ColumnValue.fromString((String) v);
+        loader.flush();
     }
 
     public void faults(String spec) {
