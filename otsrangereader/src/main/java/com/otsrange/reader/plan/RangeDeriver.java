@@ -196,30 +196,25 @@ public final class RangeDeriver {
     }
 
     private PrimaryKey lower(List<PrimaryKeyValue> prefix, PrimaryKeyValue v, boolean incl) {
-        List<PrimaryKeyValue> cols = new ArrayList<>(prefix);
-        int rest = schema.size() - prefix.size() - 1;
-        if (v.isInfMin() || v.isInfMax()) {
-            cols.add(v);
-            fill(cols, v, rest);
-        } else if (incl) {
-            cols.add(v);
-            fill(cols, PrimaryKeyValue.INF_MIN, rest);
-        } else if (rest > 0) {
-            cols.add(v);
-            fill(cols, PrimaryKeyValue.INF_MAX, rest);
-        } else {
-            cols.add(PkValues.successor(v));
-        }
-        return pk(cols);
+        return boundary(prefix, v, !incl);
     }
 
     private PrimaryKey upper(List<PrimaryKeyValue> prefix, PrimaryKeyValue v, boolean incl) {
+        return boundary(prefix, v, incl);
+    }
+
+    /**
+     * The key just before every row whose column here is {@code v} (afterV false) or just after all
+     * of them (afterV true). GetRange starts inclusive and ends exclusive, so an inclusive lower
+     * bound and an exclusive upper bound both sit before v, the other two after it.
+     */
+    private PrimaryKey boundary(List<PrimaryKeyValue> prefix, PrimaryKeyValue v, boolean afterV) {
         List<PrimaryKeyValue> cols = new ArrayList<>(prefix);
         int rest = schema.size() - prefix.size() - 1;
         if (v.isInfMin() || v.isInfMax()) {
             cols.add(v);
             fill(cols, v, rest);
-        } else if (!incl) {
+        } else if (!afterV) {
             cols.add(v);
             fill(cols, PrimaryKeyValue.INF_MIN, rest);
         } else if (rest > 0) {
