@@ -78,6 +78,28 @@ public final class StrictJson {
         return value;
     }
 
+    /** Paths of the null object members in a parsed tree: what {@link #withoutNullMembers} leaves out. */
+    @SuppressWarnings("unchecked")
+    public static List<String> nullMemberPaths(Object value, String root) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
+                String at = JsonProblem.join(root, e.getKey());
+                if (e.getValue() == null) {
+                    out.add(at);
+                } else {
+                    out.addAll(nullMemberPaths(e.getValue(), at));
+                }
+            }
+        } else if (value instanceof List) {
+            List<Object> list = (List<Object>) value;
+            for (int i = 0; i < list.size(); i++) {
+                out.addAll(nullMemberPaths(list.get(i), root + "[" + i + "]"));
+            }
+        }
+        return out;
+    }
+
     private enum Kind { NULL, OTHER }
 
     /** Thrown to stop at text this scanner does not understand. */

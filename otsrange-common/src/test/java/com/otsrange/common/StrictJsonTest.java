@@ -85,5 +85,6 @@ class StrictJsonTest {
         expected.put("b", Collections.singletonMap("d", 1));
         expected.put("e", Arrays.asList(null, Collections.emptyMap()));
         assertEquals(expected, StrictJson.withoutNullMembers(p));
+        assertEquals(Arrays.asList("parameter.a", "parameter.b.c", "parameter.e[1].f"), StrictJson.nullMemberPaths(p, "parameter"));
     }
 }
