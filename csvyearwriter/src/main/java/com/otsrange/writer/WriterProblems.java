@@ -46,7 +46,7 @@ final class WriterProblems {
         }
         for (int i = 0; i < others.texts.size(); i++) {
             String text = others.texts.get(i);
-            if (!Placeholders.covers(paths, text.substring(0, Math.max(0, text.indexOf(": "))))) {
+            if (!Placeholders.coversProblem(paths, text)) {
                 codes.add(others.codes.get(i));
                 texts.add(text);
             }

@@ -149,12 +149,7 @@ final class ValidateCommand implements Command {
      * run time. The problem's path is its text up to the first ": ".
      */
     static boolean dependsOnPlaceholder(String problem, List<String> placeholderPaths) {
-        int colon = problem.indexOf(": ");
-        String path = colon > 0 ? problem.substring(0, colon) : problem;
-        if (Placeholders.covers(placeholderPaths, path)) {
-            return true;
-        }
-        return !placeholderPaths.isEmpty() && problem.contains("${");
+        return Placeholders.coversProblem(placeholderPaths, problem) || !placeholderPaths.isEmpty() && problem.contains("${");
     }
 
     /**

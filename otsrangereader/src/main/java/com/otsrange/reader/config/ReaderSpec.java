@@ -175,7 +175,7 @@ public final class ReaderSpec {
             out.add(u.toString());
         }
         for (String problem : problems.list()) {
-            if (!Placeholders.covers(paths, problem.substring(0, Math.max(0, problem.indexOf(": "))))) {
+            if (!Placeholders.coversProblem(paths, problem)) {
                 out.add(problem);
             }
         }
