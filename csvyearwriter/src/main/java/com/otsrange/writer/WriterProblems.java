@@ -2,6 +2,8 @@ package com.otsrange.writer;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.fastjson.JSON;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Placeholders;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +29,28 @@ final class WriterProblems {
 
     void invalid(WriterErrorCode code, String jsonPath, Object value, String valid) {
         add(code, jsonPath, (value == null ? "missing" : show(value) + " is invalid") + "; " + valid);
+    }
+
+    /**
+     * ${name} values no -p replaced (as {@link Placeholders#unreplaced}), then those of {@code others}'
+     * problems that are not about such a value (that "${outputDir}" is a usable folder is beside the point).
+     */
+    void addUnreplaced(List<JsonProblem> unreplaced, WriterProblems others) {
+        if (others == this) {
+            return;
+        }
+        List<String> paths = new ArrayList<>();
+        for (JsonProblem u : unreplaced) {
+            add(WriterErrorCode.CONFIG_INVALID, u.path(), u.message());
+            paths.add(u.path());
+        }
+        for (int i = 0; i < others.texts.size(); i++) {
+            String text = others.texts.get(i);
+            if (!Placeholders.coversProblem(paths, text)) {
+                codes.add(others.codes.get(i));
+                texts.add(text);
+            }
+        }
     }
 
     boolean isEmpty() {

@@ -3,6 +3,8 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.FileNamePattern;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Placeholders;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
@@ -127,9 +129,12 @@ final class WriterSpec {
     static WriterSpec check(Map<String, Object> writer, String peerName, Map<String, Object> peer, Path workingDir,
                             WriterProblems problems) {
         Map<String, Object> w = writer == null ? Collections.<String, Object>emptyMap() : writer;
+        List<JsonProblem> unreplaced = Placeholders.unreplaced(w, "parameter");
+        WriterProblems checked = unreplaced.isEmpty() ? problems : new WriterProblems();
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
-        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), problems);
-        WriterSpec spec = parse(w, resolved, workingDir, true, problems);
+        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), checked);
+        WriterSpec spec = parse(w, resolved, workingDir, true, checked);
+        problems.addUnreplaced(unreplaced, checked);
         return problems.isEmpty() ? spec : null;
     }
 

@@ -182,8 +182,9 @@ class ResumeAndShardsTest {
             RunResult r = E2e.run(j);
             assertFalse(r.succeeded(), "shard " + spec);
             assertEquals("OtsRangeReader-01", r.errorCode(), spec + ": " + r.errorMessage());
+            // an unreplaced ${shard} is told how to pass it instead
             assertTrue(r.errorMessage().contains("parameter.shard")
-                    && r.errorMessage().contains("0 <= i < n"), spec + ": " + r.errorMessage());
+                    && r.errorMessage().contains("${shard}".equals(spec) ? "-Dshard=value" : "0 <= i < n"), spec + ": " + r.errorMessage());
             if (String.valueOf(spec).trim().isEmpty()) {
                 // blank is what a scheduler's empty variable produces: never taken as "all"
                 assertTrue(r.errorMessage().contains("omit shard"), spec + ": " + r.errorMessage());

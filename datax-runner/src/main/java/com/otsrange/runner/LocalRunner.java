@@ -3,6 +3,8 @@ package com.otsrange.runner;
 import com.alibaba.datax.common.element.ColumnCast;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.StrictJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a DataX job file in this JVM, the way the DataX engine would (see docs/DESIGN.md and
@@ -68,7 +71,9 @@ public final class LocalRunner {
         if (jobJson == null || jobJson.isBlank()) {
             throw DataXException.asDataXException(FrameworkErrorCode.CONFIG_ERROR, "The job JSON is empty.");
         }
-        Configuration all = Configuration.from(Variables.substitute(jobJson, options.variables()));
+        String text = Variables.substitute(jobJson, options.variables());
+        Configuration all = Configuration.from(text);
+        refuseWhatParsingHides(text);
         if (!(all.getInternal() instanceof java.util.Map)) {
             throw DataXException.asDataXException(FrameworkErrorCode.CONFIG_ERROR,
                     "The job must be a JSON object with a [job] key.");
@@ -81,6 +86,25 @@ public final class LocalRunner {
         // DataX binds the column conversion settings (common.column.*) engine-wide at start
         ColumnCast.bind(all);
         return all;
+    }
+
+    /**
+     * Repeated keys and null members parse without a word, and the plugins never see them (the
+     * last value wins; DataX drops null members from each plugin's copy of its parameter). Real
+     * DataX cannot catch them this way; here the job text is at hand, so a run refuses them exactly
+     * as {@code bin/otsrange validate} does.
+     */
+    private static void refuseWhatParsingHides(String text) {
+        List<JsonProblem> problems = StrictJson.duplicateKeysAndNulls(text, "");
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("The job JSON has ").append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems").append(" its parser would silently hide:");
+        for (int i = 0; i < problems.size(); i++) {
+            sb.append("\n  ").append(i + 1).append(". ").append(problems.get(i));
+        }
+        throw DataXException.asDataXException(FrameworkErrorCode.CONFIG_ERROR, sb.toString());
     }
 
     private static Configuration coreDefaults() {

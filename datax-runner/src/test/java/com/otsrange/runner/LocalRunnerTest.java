@@ -330,4 +330,18 @@ class LocalRunnerTest {
         assertFalse(result.succeeded());
         assertEquals("Common-00", result.errorCode());
     }
+
+    @Test
+    void repeatedKeysAndNullMembersAreRefusedBeforeAnyPluginRuns() {
+        String id = newRunId();
+        String json = job(id, "\"speed\":{\"channel\":1}", ",\"tasks\":1,\"records\":1,\"filters\":{\"a\":1},\"filters\":{\"b\":2}",
+                ",\"nothing\":null");
+        RunResult result = run(json);
+        assertFalse(result.succeeded());
+        assertEquals("Framework-03", result.errorCode());
+        String m = result.errorMessage();
+        assertTrue(m.contains("1. job.content[0].reader.parameter.filters: the key \"filters\" appears twice"), m);
+        assertTrue(m.contains("2. job.content[0].writer.parameter.nothing: null is not a value"), m);
+        assertNull(TestLog.of(id).facts.get("adviceNumber"), "the reader Job must not have run");
+    }
 }

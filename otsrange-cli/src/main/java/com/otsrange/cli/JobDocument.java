@@ -5,13 +5,15 @@ import com.alibaba.fastjson.JSONArray;
 import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.JSONObject;
 import com.alibaba.fastjson.parser.Feature;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Placeholders;
+import com.otsrange.common.StrictJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,10 @@ final class JobDocument {
             findings.error(shownName, "must hold a JSON object {\"job\": {...}}");
             return null;
         }
+        // what the parse above silently forgave; the local runner refuses the same
+        for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
+            findings.error(p.path(), p.message());
+        }
         return new JobDocument((JSONObject) parsed, text);
     }
 
@@ -94,6 +100,13 @@ final class JobDocument {
     JSONObject parameter(String kind) {
         JSONObject plugin = plugin(kind);
         return plugin != null && plugin.get("parameter") instanceof JSONObject ? plugin.getJSONObject("parameter") : null;
+    }
+
+    /** A plugin's parameter as the plugin receives it: DataX drops null members on the way. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pluginParameter(String kind) {
+        JSONObject parameter = parameter(kind);
+        return parameter == null ? null : (Map<String, Object>) StrictJson.withoutNullMembers(parameter);
     }
 
     /** The structure DataX itself insists on: one content element, named plugins, a speed setting. */
@@ -164,26 +177,8 @@ final class JobDocument {
         }
     }
 
-    /** Paths (`parameter.a.b`, relative to a plugin) of string values still holding `${name}`. */
-    static List<String> placeholderPaths(Map<String, Object> parameter) {
-        List<String> paths = new ArrayList<>();
-        collect(parameter, "parameter", paths);
-        return paths;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void collect(Object value, String path, List<String> out) {
-        if (value instanceof Map) {
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
-                collect(e.getValue(), path + "." + e.getKey(), out);
-            }
-        } else if (value instanceof List) {
-            List<Object> list = (List<Object>) value;
-            for (int i = 0; i < list.size(); i++) {
-                collect(list.get(i), path + "[" + i + "]", out);
-            }
-        } else if (JobVariables.containsReference(value)) {
-            out.add(path);
-        }
+    /** String values (by path `parameter.a.b`, relative to a plugin) still holding `${name}` or `$name`. */
+    static Map<String, String> placeholders(Map<String, Object> parameter) {
+        return Placeholders.values(parameter, "parameter", Placeholders.REFERENCE);
     }
 }

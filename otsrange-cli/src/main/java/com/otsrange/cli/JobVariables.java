@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.Placeholders;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class JobVariables {
 
-    /** DataX's own pattern: `$name` or `${name}`. */
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{?(\\w+)\\}?");
+    private static final Pattern REFERENCE = Placeholders.REFERENCE;
 
     private final Map<String, String> values;
 
@@ -56,10 +57,6 @@ final class JobVariables {
             names.add(m.group(1));
         }
         return names;
-    }
-
-    static boolean containsReference(Object value) {
-        return value instanceof String && REFERENCE.matcher((String) value).find();
     }
 
     Map<String, String> values() {

@@ -1,5 +1,9 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.Placeholders;
+import com.otsrange.common.StrictJson;
+import com.otsrange.reader.config.EndpointRule;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,17 +90,21 @@ final class ValidateCommand implements Command {
     private static void checkPlugin(JobDocument job, String kind, Map<String, ParameterCheck> checks, Path workingDir,
                                     Findings findings, List<String> unchecked, StringBuilder text) {
         String name = job.pluginName(kind);
-        Map<String, Object> parameter = job.parameter(kind);
+        Map<String, Object> parameter = job.pluginParameter(kind);
         if (name == null || parameter == null) {
             return;
         }
         String prefix = "job.content[0]." + kind + ".";
-        List<String> placeholders = JobDocument.placeholderPaths(parameter);
-        for (String path : placeholders) {
+        Map<String, String> placeholderValues = JobDocument.placeholders(parameter);
+        List<String> placeholders = new ArrayList<>(placeholderValues.keySet());
+        for (Map.Entry<String, String> e : placeholderValues.entrySet()) {
             // DataX masks keys ending in accessKey/password when it prints a job; so do we
+            String path = e.getKey();
             boolean secret = path.endsWith("accessKey") || path.toLowerCase(java.util.Locale.ROOT).endsWith("password");
-            unchecked.add(prefix + path + " = " + (secret && !String.valueOf(valueAt(parameter, path)).matches("\\$\\{?\\w+}?")
-                    ? "(hidden)" : com.alibaba.fastjson.JSON.toJSONString(valueAt(parameter, path))));
+            // an endpoint's user-info may be a password: never shown (the reader refuses it anyway)
+            String value = path.endsWith("endpoint") ? EndpointRule.redact(e.getValue()) : e.getValue();
+            unchecked.add(prefix + path + " = " + (secret && !value.matches("\\$\\{?\\w+}?")
+                    ? "(hidden)" : com.alibaba.fastjson.JSON.toJSONString(value)));
         }
         ParameterCheck check = checks.get(name);
         if (check == null) {
@@ -104,7 +112,7 @@ final class ValidateCommand implements Command {
             return;
         }
         String peerKind = kind.equals("reader") ? "writer" : "reader";
-        Map<String, Object> peer = job.parameter(peerKind);
+        Map<String, Object> peer = job.pluginParameter(peerKind);
         ParameterCheck.PluginFindings pluginFindings = new ParameterCheck.PluginFindings();
         String summary;
         try {
@@ -114,8 +122,9 @@ final class ValidateCommand implements Command {
             return;
         }
         int real = 0;
+        List<String> dropped = StrictJson.nullMemberPaths(job.parameter(kind), "parameter");
         for (String problem : pluginFindings.problems()) {
-            if (dependsOnPlaceholder(problem, placeholders)) {
+            if (dependsOnPlaceholder(problem, placeholders) || followsFromDroppedNull(problem, dropped)) {
                 continue;
             }
             int colon = problem.indexOf(": ");
@@ -140,47 +149,22 @@ final class ValidateCommand implements Command {
      * run time. The problem's path is its text up to the first ": ".
      */
     static boolean dependsOnPlaceholder(String problem, List<String> placeholderPaths) {
+        return Placeholders.coversProblem(placeholderPaths, problem) || !placeholderPaths.isEmpty() && problem.contains("${");
+    }
+
+    /**
+     * A problem at (or above) a null member that was dropped, e.g. "filters.ct: empty condition" for
+     * {"ct": {"gt": null}}: the null itself is reported with its path already, as a run reports it.
+     */
+    private static boolean followsFromDroppedNull(String problem, List<String> droppedPaths) {
         int colon = problem.indexOf(": ");
         String path = colon > 0 ? problem.substring(0, colon) : problem;
-        for (String placeholder : placeholderPaths) {
-            if (path.equals(placeholder) || path.startsWith(placeholder + ".") || path.startsWith(placeholder + "[")
-                    || path.startsWith(placeholder + " ")) {
+        for (String dropped : droppedPaths) {
+            if (Placeholders.covers(java.util.Collections.singletonList(path), dropped)) {
                 return true;
             }
         }
-        return !placeholderPaths.isEmpty() && problem.contains("${");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object valueAt(Map<String, Object> parameter, String path) {
-        // paths come from JobDocument.placeholderPaths, so walking the same structure finds the value
-        Object current = parameter;
-        String rest = path.substring("parameter".length());
-        while (!rest.isEmpty() && current != null) {
-            if (rest.startsWith("[")) {
-                int end = rest.indexOf(']');
-                current = ((List<Object>) current).get(Integer.parseInt(rest.substring(1, end)));
-                rest = rest.substring(end + 1);
-            } else {
-                Map<String, Object> map = (Map<String, Object>) current;
-                String key = longestKey(map, rest.substring(1));
-                current = map.get(key);
-                rest = rest.substring(1 + key.length());
-            }
-        }
-        return current;
-    }
-
-    private static String longestKey(Map<String, Object> map, String rest) {
-        String best = "";
-        for (String key : map.keySet()) {
-            boolean boundary = rest.length() == key.length() || rest.length() > key.length()
-                    && (rest.charAt(key.length()) == '.' || rest.charAt(key.length()) == '[');
-            if (rest.startsWith(key) && boundary && key.length() >= best.length()) {
-                best = key;
-            }
-        }
-        return best;
+        return false;
     }
 
     /** Outcome of one validation. */

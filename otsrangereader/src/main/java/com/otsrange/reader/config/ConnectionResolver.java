@@ -49,6 +49,7 @@ final class ConnectionResolver {
             }
         }
         String[] values = new String[FIELDS.length];
+        String[] origins = new String[FIELDS.length];
         for (int i = 0; i < FIELDS.length; i++) {
             String f = FIELDS[i];
             Object inline = parameter.get(f);
@@ -64,10 +65,12 @@ final class ConnectionResolver {
             }
             if (v == null) {
                 v = fromFile.get(f);
+                origins[i] = v == null ? null : " (from the connectionFile " + fileText + ")";
             }
             if (v == null) {
                 String e = env.get(ENV[i]);
                 v = e == null || e.trim().isEmpty() ? null : e.trim();
+                origins[i] = v == null ? null : " (from the environment variable " + ENV[i] + ")";
             }
             if (v == null) {
                 problems.add("parameter." + f, "missing; set it in the job, in the connectionFile"
@@ -75,8 +78,14 @@ final class ConnectionResolver {
             }
             values[i] = v;
         }
-        if (values[0] != null && !(values[0].startsWith("http://") || values[0].startsWith("https://"))) {
-            problems.add("parameter.endpoint", "expected an http:// or https:// URL, got " + Problems.show(values[0]));
+        String endpointProblem = values[0] == null ? null : EndpointRule.problem(values[0]);
+        if (endpointProblem != null) {
+            problems.add("parameter.endpoint" + (origins[0] == null ? "" : origins[0]), endpointProblem);
+        }
+        // the SDK's own rule for instance names (it refuses others only when the client is built)
+        if (values[3] != null && !values[3].matches("[A-Za-z0-9_-]+")) {
+            problems.add("parameter.instanceName" + (origins[3] == null ? "" : origins[3]), "invalid instance name "
+                    + Problems.show(values[3]) + ": only letters, digits, '_' and '-' (the name shown in the TableStore console)");
         }
         return new ConnectionSpec(values[0], values[1], values[2], values[3]);
     }

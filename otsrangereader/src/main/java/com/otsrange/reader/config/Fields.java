@@ -1,5 +1,7 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.JsonProblem;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -59,8 +61,7 @@ final class Fields {
     }
 
     static String join(String path, String key) {
-        boolean plain = !key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
-        return plain ? path + "." + key : path + "[\"" + key.replace("\"", "\\\"") + "\"]";
+        return JsonProblem.join(path, key);
     }
 
     /** A string or null when absent; a problem when present with another type or blank. */

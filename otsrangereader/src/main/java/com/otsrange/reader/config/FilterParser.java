@@ -3,9 +3,13 @@ package com.otsrange.reader.config;
 import com.otsrange.reader.filter.Condition;
 import com.otsrange.reader.filter.FilterSpec;
 import com.otsrange.reader.filter.Op;
+import com.otsrange.reader.filter.PkValues;
+import com.otsrange.reader.filter.RangeCheck;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +24,11 @@ final class FilterParser {
             "eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn", "between", "chunkBy"));
 
     private final TimeLiteral time;
+    private final TableStoreNames names;
 
-    FilterParser(TimeLiteral time) {
+    FilterParser(TimeLiteral time, TableStoreNames names) {
         this.time = time;
+        this.names = names;
     }
 
     /**
@@ -49,6 +55,7 @@ final class FilterParser {
                 problems.add(colPath, "a column name must not be empty");
                 continue;
             }
+            names.check(column, "column", colPath);
             if (!(v instanceof Map)) {
                 if (v instanceof List) {
                     problems.add(colPath, "a plain array is ambiguous; write {\"in\": " + Problems.show(v) + "} for set membership");
@@ -93,7 +100,7 @@ final class FilterParser {
                 }
             }
             boolean isTime = column.equals(sortKeyHint) || column.equals(chunkColumn);
-            checkRange(mine, isTime, sortKeyHint == null, colPath, problems);
+            checkRange(mine, isTime, sortKeyHint == null, problems);
             out.addAll(mine);
         }
         return new FilterSpec(out, chunkColumn, chunkBy);
@@ -141,7 +148,7 @@ final class FilterParser {
      * time offline: an invalid date there is an error on any column, and comparing such dates as
      * times agrees with comparing them as strings for any one format.
      */
-    private void checkRange(List<Condition> conds, boolean isTime, boolean sortKeyUnknown, String path, Problems problems) {
+    private void checkRange(List<Condition> conds, boolean isTime, boolean sortKeyUnknown, Problems problems) {
         for (Condition c : conds) {
             if (c.op().isRange()) {
                 for (int i = 0; i < c.values().size(); i++) {
@@ -150,45 +157,50 @@ final class FilterParser {
                 }
             }
         }
-        Long low = null;
-        boolean lowIncl = true;
-        Long high = null;
-        boolean highIncl = true;
-        for (Condition c : conds) {
-            switch (c.op()) {
-                case GT:
-                case GTE: {
-                    Long v = comparable(c.value(), isTime, sortKeyUnknown);
-                    if (v != null && (low == null || v > low || (v.equals(low) && c.op() == Op.GT))) {
-                        low = v;
-                        lowIncl = c.op() == Op.GTE;
-                    }
-                    break;
-                }
-                case LT:
-                case LTE: {
-                    Long v = comparable(c.value(), isTime, sortKeyUnknown);
-                    if (v != null && (high == null || v < high || (v.equals(high) && c.op() == Op.LT))) {
-                        high = v;
-                        highIncl = c.op() == Op.LTE;
-                    }
-                    break;
-                }
-                case BETWEEN: {
-                    Long a = comparable(c.values().get(0), isTime, sortKeyUnknown);
-                    Long b = comparable(c.values().get(1), isTime, sortKeyUnknown);
-                    if (a != null && b != null && a > b) {
-                        problems.add(c.path(), "impossible range: low " + Problems.show(c.values().get(0))
-                                + " is above high " + Problems.show(c.values().get(1)));
-                    }
-                    break;
-                }
-                default:
-                    break;
+        RangeCheck.check(conds, offlineOrder(isTime, sortKeyUnknown), problems);
+    }
+
+    /**
+     * How two literals of one column compare when the column's type is not known yet: as times on
+     * the sort key (or as dates where the sort key is unknown), numbers numerically, booleans
+     * false before true, and strings by code point (TableStore's byte order) when they can only be
+     * compared as strings. That is when they are not both digit strings (an INTEGER key column
+     * would take them as numbers) nor both Base64 (a BINARY one would compare the bytes); such pairs
+     * are checked once DescribeTable gives the type.
+     */
+    private RangeCheck.Order offlineOrder(boolean isTime, boolean sortKeyUnknown) {
+        return (a, b) -> {
+            Long x = comparable(a, isTime, sortKeyUnknown);
+            Long y = comparable(b, isTime, sortKeyUnknown);
+            if (x != null && y != null) {
+                return Long.compare(x, y);
             }
-        }
-        if (low != null && high != null && (low > high || (low.equals(high) && !(lowIncl && highIncl)))) {
-            problems.add(path, "impossible range: the lower bound is not below the upper bound, so nothing can match");
+            if (isTime || sortKeyUnknown && (TimeLiteral.looksLikeDate(a) || TimeLiteral.looksLikeDate(b))) {
+                return null;
+            }
+            if (a instanceof Number && b instanceof Number) {
+                return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
+            }
+            if (a instanceof Boolean && b instanceof Boolean) {
+                return Boolean.compare((Boolean) a, (Boolean) b);
+            }
+            if (a instanceof String && b instanceof String && !(isDigits(a) && isDigits(b)) && !(isBase64(a) && isBase64(b))) {
+                return Integer.signum(PkValues.compareCodePoints((String) a, (String) b));
+            }
+            return null;
+        };
+    }
+
+    private static boolean isDigits(Object s) {
+        return ((String) s).trim().matches("[+-]?\\d{1,19}");
+    }
+
+    private static boolean isBase64(Object s) {
+        try {
+            Base64.getDecoder().decode(((String) s).trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
+import com.otsrange.common.Placeholders;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.filter.FilterSpec;
@@ -69,6 +71,7 @@ public final class ReaderSpec {
     @SuppressWarnings("unchecked")
     public static SpecResult parse(Map<String, Object> parameter, Path workingDir, Map<String, String> env) {
         Problems problems = new Problems();
+        TableStoreNames names = new TableStoreNames();
         Path cwd = workingDir.toAbsolutePath().normalize();
         Map<String, Object> p = parameter == null ? Collections.<String, Object>emptyMap() : parameter;
         Fields.rejectUnknown(p, KEYS, "parameter", problems);
@@ -78,11 +81,10 @@ public final class ReaderSpec {
         String table = Fields.optionalString(p, "table", "parameter", problems);
         if (table == null && !(p.get("table") != null)) {
             problems.add("parameter.table", "missing; the TableStore table to export");
-        } else if (table != null && !table.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
-            problems.add("parameter.table", "invalid table name " + Problems.show(table) + "; valid: letters, digits and _, not starting with a digit");
         }
+        names.check(table, "table", "parameter.table");
 
-        SchemaNames schema = parseSchema(p, problems);
+        SchemaNames schema = parseSchema(p, names, problems);
 
         SortKeyUnit unit = SortKeyUnit.MS;
         String unitText = Fields.optionalString(p, "timeUnit", "parameter", problems);
@@ -104,7 +106,7 @@ public final class ReaderSpec {
             }
         }
         TimeLiteral time = new TimeLiteral(unit, zone);
-        FilterParser filterParser = new FilterParser(time);
+        FilterParser filterParser = new FilterParser(time, names);
         FilterSpec filters = filterParser.parse(p.get("filters"), "parameter.filters", true,
                 schema == null ? null : schema.sortKey(), problems);
 
@@ -112,6 +114,9 @@ public final class ReaderSpec {
         if (p.get("appendColumns") != null) {
             List<String> a = Fields.stringList(p.get("appendColumns"), "parameter.appendColumns", true, problems);
             append = a == null ? append : a;
+            for (int i = 0; i < append.size(); i++) {
+                names.check(append.get(i), "column", "parameter.appendColumns[" + i + "]");
+            }
         }
         boolean atStart = true;
         String pos = Fields.optionalString(p, "appendColumnsPosition", "parameter", problems);
@@ -123,7 +128,7 @@ public final class ReaderSpec {
             }
         }
 
-        TaskLoader loader = new TaskLoader(cwd, filterParser, !append.isEmpty());
+        TaskLoader loader = new TaskLoader(cwd, filterParser, names, !append.isEmpty());
         List<TaskDefinition> tasks = loader.load(p.get("tasks"), problems);
         List<Path> files = p.get("tasks") instanceof Map ? loader.files((Map<String, Object>) p.get("tasks"), new Problems())
                 : Collections.<Path>emptyList();
@@ -143,15 +148,41 @@ public final class ReaderSpec {
             }
         }
         Tuning tuning = Tuning.parse(p, problems);
+        names.report(problems);
 
-        if (!problems.isEmpty()) {
-            return new SpecResult(null, problems.list());
+        List<String> all = withPlaceholdersFirst(p, problems);
+        if (!all.isEmpty()) {
+            return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
                 Boolean.TRUE.equals(resume), shard, tuning), Collections.<String>emptyList());
     }
 
-    private static SchemaNames parseSchema(Map<String, Object> p, Problems problems) {
+    /**
+     * A value still holding ${name} is reported as such, and nothing else is said about it (that
+     * "${endpoint}" is no URL is beside the point). validate leaves exactly these out as filled in
+     * at run time.
+     */
+    private static List<String> withPlaceholdersFirst(Map<String, Object> p, Problems problems) {
+        List<JsonProblem> unreplaced = Placeholders.unreplaced(p, "parameter");
+        if (unreplaced.isEmpty()) {
+            return problems.list();
+        }
+        List<String> paths = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (JsonProblem u : unreplaced) {
+            paths.add(u.path());
+            out.add(u.toString());
+        }
+        for (String problem : problems.list()) {
+            if (!Placeholders.coversProblem(paths, problem)) {
+                out.add(problem);
+            }
+        }
+        return out;
+    }
+
+    private static SchemaNames parseSchema(Map<String, Object> p, TableStoreNames names, Problems problems) {
         Map<String, Object> s = Fields.optionalObject(p, "schema", "parameter", problems);
         if (s == null) {
             return null;
@@ -166,12 +197,17 @@ public final class ReaderSpec {
         if (sk == null && s.get("sortKey") == null) {
             problems.add(at + ".sortKey", "missing; the INTEGER primary-key column holding the time");
         }
+        names.check(pk, "column", at + ".partitionKey");
+        names.check(sk, "column", at + ".sortKey");
         if (pk != null && pk.equals(sk)) {
             problems.add(at + ".sortKey", "must differ from partitionKey (" + pk + ")");
         }
         List<String> others = null;
         if (s.get("otherKeys") != null) {
             others = Fields.stringList(s.get("otherKeys"), at + ".otherKeys", true, problems);
+            for (int i = 0; others != null && i < others.size(); i++) {
+                names.check(others.get(i), "column", at + ".otherKeys[" + i + "]");
+            }
         }
         return new SchemaNames(pk, sk, others);
     }

@@ -27,9 +27,14 @@ public final class SpecResult {
     /** The spec, or a DataXException (OtsRangeReader-01) listing every problem. */
     public ReaderSpec orThrow() {
         if (!isValid()) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG,
-                    Problems.render("otsrangereader: invalid job parameter", problems));
+            throw invalidParameter(problems);
         }
         return spec;
+    }
+
+    /** OtsRangeReader-01 listing {@code problems}, each {@code parameter.path: ...}. */
+    public static DataXException invalidParameter(List<String> problems) {
+        return DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG,
+                Problems.render("otsrangereader: invalid job parameter", problems));
     }
 }

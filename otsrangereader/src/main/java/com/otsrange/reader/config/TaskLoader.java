@@ -1,11 +1,12 @@
 package com.otsrange.reader.config;
 
-import com.alibaba.fastjson.JSONException;
-import com.alibaba.fastjson.JSONReader;
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.parser.Feature;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.StrictJson;
 import com.otsrange.reader.filter.FilterSpec;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,11 +32,13 @@ final class TaskLoader {
 
     private final Path workingDir;
     private final FilterParser filterParser;
+    private final TableStoreNames names;
     private final boolean hasAppendColumns;
 
-    TaskLoader(Path workingDir, FilterParser filterParser, boolean hasAppendColumns) {
+    TaskLoader(Path workingDir, FilterParser filterParser, TableStoreNames names, boolean hasAppendColumns) {
         this.workingDir = workingDir;
         this.filterParser = filterParser;
+        this.names = names;
         this.hasAppendColumns = hasAppendColumns;
     }
 
@@ -118,6 +121,7 @@ final class TaskLoader {
         return out;
     }
 
+    @SuppressWarnings("unchecked")
     private List<TaskDefinition> readFile(Path file, String shown, Problems problems) {
         String path = "parameter.tasks.path (" + shown + ")";
         String text;
@@ -133,30 +137,30 @@ final class TaskLoader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<TaskDefinition> out = new ArrayList<>();
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        // Streaming read: a plain parse would silently keep only the last of two equal keys.
-        try (JSONReader reader = new JSONReader(new StringReader(text))) {
-            reader.startObject();
-            while (reader.hasNext()) {
-                String key = reader.readString();
-                Object value = reader.readObject();
-                if (seen.put(key, Boolean.TRUE) != null) {
-                    problems.add(path, "duplicate task key " + Problems.show(key) + " twice in this file");
-                    continue;
-                }
-                TaskDefinition d = definition(key, value, shown, Fields.join(path, key), problems);
-                if (d != null) {
-                    out.add(d);
-                }
-            }
-            reader.endObject();
-        } catch (JSONException | ClassCastException | IllegalStateException e) {
+        Object parsed;
+        try {
+            parsed = JSON.parse(text, Feature.OrderedField, Feature.DisableSpecialKeyDetect);
+        } catch (RuntimeException e) {
+            parsed = e;
+        }
+        if (!(parsed instanceof Map)) {
             problems.add(path, "not a valid task file: expected a JSON object {key: [columns] | {columns, filters}} ("
-                    + firstLine(e.getMessage()) + ")");
+                    + (parsed instanceof RuntimeException ? firstLine(((RuntimeException) parsed).getMessage()) : "got " + Problems.typeName(parsed))
+                    + ")");
             return Collections.emptyList();
         }
-        if (out.isEmpty() && seen.isEmpty()) {
+        // the parse keeps only the last of two equal keys: the file's text shows both
+        for (JsonProblem d : StrictJson.duplicateKeys(text, path)) {
+            problems.add(d.path(), d.message());
+        }
+        List<TaskDefinition> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) parsed).entrySet()) {
+            TaskDefinition d = definition(e.getKey(), e.getValue(), shown, Fields.join(path, e.getKey()), problems);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        if (((Map<?, ?>) parsed).isEmpty()) {
             problems.add(path, "the task file defines no task");
         }
         return out;
@@ -169,7 +173,7 @@ final class TaskLoader {
             return null;
         }
         if (value instanceof List) {
-            List<String> cols = Fields.stringList(value, path, hasAppendColumns, problems);
+            List<String> cols = columns(value, path, problems);
             return cols == null ? null : new TaskDefinition(key, cols, FilterSpec.NONE, origin, path);
         }
         if (value instanceof Map) {
@@ -179,13 +183,21 @@ final class TaskLoader {
                 problems.add(path + ".columns", "missing; list the columns to export");
                 return null;
             }
-            List<String> cols = Fields.stringList(m.get("columns"), path + ".columns", hasAppendColumns, problems);
+            List<String> cols = columns(m.get("columns"), path + ".columns", problems);
             FilterSpec filters = filterParser.parse(m.get("filters"), path + ".filters", false, null, problems);
             return cols == null ? null : new TaskDefinition(key, cols, filters, origin, path);
         }
         problems.add(path, "expected [columns] (compact) or {\"columns\": [...], \"filters\": {...}} (standard), got "
                 + Problems.typeName(value));
         return null;
+    }
+
+    private List<String> columns(Object value, String path, Problems problems) {
+        List<String> cols = Fields.stringList(value, path, hasAppendColumns, problems);
+        for (int i = 0; cols != null && i < cols.size(); i++) {
+            names.check(cols.get(i), "column", path + "[" + i + "]");
+        }
+        return cols;
     }
 
     private List<Path> expand(String glob, Problems problems) {

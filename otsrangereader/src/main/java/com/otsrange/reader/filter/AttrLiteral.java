@@ -1,5 +1,6 @@
 package com.otsrange.reader.filter;
 
+import com.alicloud.openservices.tablestore.model.ColumnType;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 
 import java.math.BigDecimal;
@@ -60,7 +61,16 @@ public final class AttrLiteral {
         throw new IllegalArgumentException("not a scalar: " + json);
     }
 
-    /** Sign of (cell - literal), or null when not comparable. */
+    /** A number against a DOUBLE NaN cell: neither below, equal nor above (IEEE 754). */
+    boolean unordered(ColumnValue cell) {
+        return kind == Kind.NUMBER && cell.getType() == ColumnType.DOUBLE
+                && Double.isNaN(cell.asDouble());
+    }
+
+    /**
+     * Sign of (cell - literal), or null when not comparable (other types, a NaN cell). DOUBLE cells
+     * compare numerically as IEEE 754 does: -0.0 equals 0.0.
+     */
     public Integer compareCell(ColumnValue cell) {
         switch (cell.getType()) {
             case INTEGER:
@@ -87,6 +97,21 @@ public final class AttrLiteral {
                 return kind == Kind.BOOLEAN ? Boolean.compare(cell.asBoolean(), bool) : null;
             default:
                 return null;
+        }
+    }
+
+    /** Sign of (this - other) for literals of one kind (numbers numerically, strings by code point), else null. */
+    Integer compareLiteral(AttrLiteral other) {
+        if (kind != other.kind) {
+            return null;
+        }
+        switch (kind) {
+            case NUMBER:
+                return decimal.compareTo(other.decimal);
+            case STRING:
+                return Integer.signum(PkValues.compareCodePoints(string, other.string));
+            default:
+                return Boolean.compare(bool, other.bool);
         }
     }
 

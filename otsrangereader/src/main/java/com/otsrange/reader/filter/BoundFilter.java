@@ -1,6 +1,7 @@
 package com.otsrange.reader.filter;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.otsrange.reader.config.Problems;
@@ -77,7 +78,11 @@ public final class BoundFilter {
             return column;
         }
 
-        /** False for a missing cell, whatever the operator (SQL semantics). */
+        /**
+         * False for a missing cell, whatever the operator (SQL semantics). A DOUBLE NaN compared with
+         * a number is unordered, as in IEEE 754 and Java's {@code ==} and {@code <}: only "not
+         * equal" holds.
+         */
         boolean test(ColumnValue cell) {
             if (cell == null) {
                 return false;
@@ -85,7 +90,7 @@ public final class BoundFilter {
             switch (op) {
                 case IN:
                     for (AttrLiteral x : values) {
-                        Integer r = x.compareCell(cell);
+                        Integer r = x.unordered(cell) ? null : x.compareCell(cell);
                         if (r != null && r == 0) {
                             return true;
                         }
@@ -93,6 +98,9 @@ public final class BoundFilter {
                     return false;
                 case NOT_IN:
                     for (AttrLiteral x : values) {
+                        if (x.unordered(cell)) {
+                            continue;
+                        }
                         Integer r = x.compareCell(cell);
                         if (r == null || r == 0) {
                             return false;
@@ -105,6 +113,9 @@ public final class BoundFilter {
                     return lo != null && hi != null && lo >= 0 && hi <= 0;
                 }
                 default:
+                    if (values[0].unordered(cell)) {
+                        return op == Op.NE;
+                    }
                     return Ops.holds(op, values[0].compareCell(cell));
             }
         }
@@ -155,6 +166,29 @@ public final class BoundFilter {
             }
         }
         return new BoundFilter(schema, pk, attrs);
+    }
+
+    /**
+     * Ranges no value can satisfy, now that each column's type is known (what the offline check
+     * could not decide, e.g. two digit strings on a column that turns out to be INTEGER).
+     */
+    public static void checkRanges(FilterSpec spec, TableSchema schema, TimeLiteral time, Problems problems) {
+        for (java.util.Map.Entry<String, List<Condition>> e : spec.byColumn().entrySet()) {
+            int idx = schema.indexOf(e.getKey());
+            RangeCheck.Order order;
+            if (idx < 0) {
+                order = (a, b) -> AttrLiteral.of(a).compareLiteral(AttrLiteral.of(b));
+            } else {
+                PrimaryKeyType type = schema.type(idx);
+                TimeLiteral t = idx == schema.sortIndex() ? time : null;
+                order = (a, b) -> {
+                    PrimaryKeyValue x = PkValues.convert(a, type, t);
+                    PrimaryKeyValue y = PkValues.convert(b, type, t);
+                    return x == null || y == null ? null : Integer.signum(PkValues.compare(x, y));
+                };
+            }
+            RangeCheck.check(e.getValue(), order, problems);
+        }
     }
 
     public TableSchema schema() {

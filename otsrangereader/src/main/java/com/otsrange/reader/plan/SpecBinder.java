@@ -8,6 +8,7 @@ import com.otsrange.reader.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
+import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.TaskDefinition;
 import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
@@ -81,13 +82,27 @@ public final class SpecBinder {
         return new TableSchema(names, types, pi, si);
     }
 
-    /** Every task typed; fails with OtsRangeReader-02 listing all problems. */
+    /**
+     * Every task typed; fails with OtsRangeReader-02 listing all problems, or, when the only
+     * problems are ranges that cannot match (found now that the column types are known), with
+     * OtsRangeReader-01 as the offline check would have.
+     */
     public static List<BoundTask> tasks(ReaderSpec spec, TableSchema schema) {
         Problems problems = new Problems();
         List<BoundTask> out = tasks(spec, schema, problems);
+        Problems ranges = new Problems();
+        BoundFilter.checkRanges(spec.filters(), schema, spec.timeLiteral(), ranges);
+        for (TaskDefinition t : spec.tasks()) {
+            BoundFilter.checkRanges(t.filters(), schema, spec.timeLiteral(), ranges);
+        }
         if (!problems.isEmpty()) {
+            List<String> all = new ArrayList<>(problems.list());
+            all.addAll(ranges.list());
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.TABLE_MISMATCH,
-                    Problems.render("otsrangereader: the job does not fit table " + spec.table(), problems.list()));
+                    Problems.render("otsrangereader: the job does not fit table " + spec.table(), all));
+        }
+        if (!ranges.isEmpty()) {
+            throw SpecResult.invalidParameter(ranges.list());
         }
         return out;
     }

@@ -210,7 +210,7 @@ class ReaderSpecTest {
 
         Files.write(dir.resolve("dup.json"), "{\"a\":[\"x\"],\"a\":[\"y\"]}".getBytes(StandardCharsets.UTF_8));
         assertTrue(parse(with("{\"tasks\":{\"source\":\"file\",\"path\":\"dup.json\"}}")).problems().stream()
-                .anyMatch(p -> p.contains("duplicate task key \"a\"")));
+                .anyMatch(p -> p.startsWith("parameter.tasks.path (dup.json).a: the key \"a\" appears twice")));
         Files.write(dir.resolve("bad.json"), "[\"a\"]".getBytes(StandardCharsets.UTF_8));
         assertTrue(parse(with("{\"tasks\":{\"source\":\"file\",\"path\":\"bad.json\"}}")).problems().stream()
                 .anyMatch(p -> p.contains("bad.json") && p.contains("not a valid task file")));

@@ -47,7 +47,7 @@ class PlanningTest {
     ReaderSpec spec(int keys, String extra) {
         Map<String, Object> defs = new LinkedHashMap<>();
         for (int i = 0; i < keys; i++) {
-            defs.put(String.format("device-%05d", i), Arrays.asList("p34:1", "p50:1", "p51:1"));
+            defs.put(String.format("device-%05d", i), Arrays.asList("p34_1", "p50_1", "p51_1"));
         }
         Map<String, Object> p = JSON.parseObject("{\"endpoint\":\"http://127.0.0.1:1\",\"accessId\":\"i\",\"accessKey\":\"k\","
                 + "\"instanceName\":\"n\",\"table\":\"t\",\"appendColumns\":[\"ct\"],"
