@@ -1,7 +1,9 @@
 package com.otsrange.writer;
 
+import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.RecordLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +20,28 @@ final class Committer {
     }
 
     void commit(String unit, String relativeName, TempCsvFile.Done done) throws IOException {
-        Path target = outputPath.resolve(relativeName);
+        Path target = finalFile(outputPath, relativeName);
         log.intent(unit, relativeName, done.rows, done.bytes, done.sha256);
         Files.createDirectories(target.getParent());
         AtomicFiles.move(done.temp, target);
         log.commit(unit, relativeName, done.rows, done.bytes, done.sha256);
+    }
+
+    /**
+     * The final file of a rendered name, refused unless it lies under {@code path} and outside its
+     * bookkeeping folder: the last line of defence (key encoding and the fileName check already
+     * exclude it) against a file that the next run's prepare would delete as a temp file.
+     */
+    static Path finalFile(Path outputPath, String relativeName) {
+        Path root = outputPath.toAbsolutePath().normalize();
+        Path target = root.resolve(relativeName).normalize();
+        if (!target.startsWith(root) || target.equals(root)
+                || root.relativize(target).getName(0).toString().equalsIgnoreCase(RecordLayout.STATE_ROOT)) {
+            throw new DataXException(WriterErrorCode.WRITE_FAILED, "refusing to write output file '" + relativeName
+                    + "': it is not under parameter.path = \"" + root + "\" outside its bookkeeping folder "
+                    + RecordLayout.STATE_ROOT + "/. Nothing was written to it; this is a bug, please report it"
+                    + " with parameter.fileName and the key");
+        }
+        return target;
     }
 }

@@ -66,7 +66,9 @@ public class CsvYearWriter extends Writer {
                                 + ". To start over, run with \"resume\": false (writeMode " + writeModeName()
                                 + " then applies to every file) or delete " + state + ".");
                     }
-                    unitsBeforeRun = new HashSet<>(CheckpointLog.committedUnits(state));
+                    Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
+                    refuseDamagedCommittedFiles(committed, state);
+                    unitsBeforeRun = new HashSet<>(committed.keySet());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                     LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
                 } else {
@@ -97,6 +99,24 @@ public class CsvYearWriter extends Writer {
             }
         }
 
+        /** Resume must not skip a unit whose file is gone or changed: refuse before anything is written. */
+        private void refuseDamagedCommittedFiles(Map<String, CheckpointLog.Entry> committed, Path state) throws IOException {
+            List<String> damaged = CommittedFilesCheck.damaged(spec.path(), committed.values(), spec.verifyCommitted());
+            if (damaged.isEmpty()) {
+                return;
+            }
+            int shown = Math.min(20, damaged.size());
+            throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: " + damaged.size() + " of the "
+                    + committed.size() + " file(s) committed earlier (" + CheckpointLog.fileIn(state) + ") are missing or"
+                    + " changed (parameter.verifyCommitted = " + spec.verifyCommitted().name().toLowerCase() + "): "
+                    + damaged.subList(0, shown) + (shown < damaged.size() ? " and " + (damaged.size() - shown) + " more" : "")
+                    + ". Resuming would skip them and leave their rows out. Nothing was written. Fix: restore those"
+                    + " files as they were committed, or start over: run once with \"resume\": false (writeMode "
+                    + writeModeName() + " then applies to every file"
+                    + (spec.writeMode() == WriterSpec.WriteMode.APPEND ? "; with append, first remove the files this job"
+                    + " wrote, or their rows are appended twice" : "") + ") or delete " + state + ".");
+        }
+
         /**
          * A run that fails before any file was committed (e.g. the reader rejects a task key after
          * this prepare ran) leaves the output folder as it found it: no state dir, no empty
@@ -109,12 +129,10 @@ public class CsvYearWriter extends Writer {
             }
             Path state = spec.stateDir();
             try {
-                if (CheckpointLog.exists(state)) {
-                    for (CheckpointLog.Entry e : CheckpointLog.read(state)) {
-                        if (!"header".equals(e.type)) {
-                            return;
-                        }
-                    }
+                // the intent rule decides: an intent whose rename never happened (the task was
+                // stopped between the two) committed nothing
+                if (CheckpointLog.exists(state) && !CheckpointLog.committed(state).isEmpty()) {
+                    return;
                 }
                 OutputFolder.deleteTree(state);
                 deleteIfEmpty(state.getParent());

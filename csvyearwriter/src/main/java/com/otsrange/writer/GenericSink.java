@@ -40,8 +40,13 @@ final class GenericSink implements RecordSink {
     private final WriterSpec spec;
     private final CsvRowFormatter formatter;
     private final Path partDir;
+    /** Record columns to write, in order; null: every column of the record. */
     private final int[] cells;
     private final boolean[] timeCells;
+    /** Highest record column the cells read (-1 for none). */
+    private final int maxCell;
+    /** Set when the cells come from parameter.columnNames alone: the record must have exactly that many columns. */
+    private final boolean cellsNamed;
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final LinkedHashMap<String, Part> openParts;
     private final Map<String, Route> routes = new HashMap<>();
@@ -88,15 +93,29 @@ final class GenericSink implements RecordSink {
         this.spec = spec;
         this.formatter = new CsvRowFormatter(spec);
         this.partDir = partDirOf(spec, taskIndex);
-        this.cells = spec.columns();
+        boolean timeRendered = spec.genericTime() != WriterSpec.GenericTime.DATE;
+        int[] given = spec.columns();
+        cellsNamed = given == null && spec.columnNames() != null;
+        if (cellsNamed) {
+            given = new int[spec.columnNames().size()];
+            for (int i = 0; i < given.length; i++) {
+                given[i] = i;
+            }
+        }
+        cells = given;
+        int highest = -1;
         if (cells != null) {
             timeCells = new boolean[cells.length];
             for (int i = 0; i < cells.length; i++) {
-                timeCells[i] = cells[i] == spec.timeColumn() && spec.genericTime() != WriterSpec.GenericTime.DATE;
+                timeCells[i] = timeRendered && cells[i] == spec.timeColumn();
+                highest = Math.max(highest, cells[i]);
             }
         } else {
-            timeCells = null;
+            // every column: the time column is rendered as a time here too, whatever header says
+            timeCells = new boolean[spec.timeColumn() + 1];
+            timeCells[spec.timeColumn()] = timeRendered;
         }
+        maxCell = highest;
         final int max = spec.maxOpenFiles();
         this.openParts = new LinkedHashMap<String, Part>(16, 0.75f, true) {
             @Override
@@ -140,6 +159,10 @@ final class GenericSink implements RecordSink {
             return "time '" + timeCol.getRawData() + "' in column " + spec.timeColumn() + " cannot be read as "
                     + spec.genericTime().name().toLowerCase() + ": " + e.getMessage();
         }
+        String width = widthProblem(n);
+        if (width != null) {
+            return width;
+        }
         Route route = routes.get(key);
         if (route == null || ms < route.start || ms >= route.end) {
             route = route(key, ms);
@@ -166,11 +189,23 @@ final class GenericSink implements RecordSink {
             openParts.put(route.name, part);
         }
         if (cells == null) {
-            formatter.rowFrom(r, 0, null, false, part.out);
+            formatter.rowFrom(r, 0, timeCells, false, part.out);
         } else {
             formatter.row(r, cells, timeCells, part.out);
         }
         part.rows++;
+        return null;
+    }
+
+    /** A record the cells do not fit is dirty: a dropped or invented cell would shift the columns silently. */
+    private String widthProblem(int n) {
+        if (cellsNamed && n != cells.length) {
+            return "the record has " + n + " columns but parameter.columnNames names " + cells.length
+                    + ": name every column, or choose the columns to write with parameter.columns";
+        }
+        if (!cellsNamed && maxCell >= n) {
+            return "the record has " + n + " columns (0.." + (n - 1) + ") but parameter.columns asks for column " + maxCell;
+        }
         return null;
     }
 

@@ -23,6 +23,7 @@ final class PairedSink implements RecordSink {
     private final WriterSpec spec;
     private final CsvRowFormatter formatter;
     private final Committer committer;
+    private final AppendHeader appendHeader;
     private final Path tmpDir;
     private final String tempPrefix;
     private final Set<String> committedHere = new HashSet<>();
@@ -48,6 +49,7 @@ final class PairedSink implements RecordSink {
         this.spec = spec;
         this.formatter = new CsvRowFormatter(spec);
         this.committer = committer;
+        this.appendHeader = new AppendHeader(spec);
         this.tmpDir = spec.tmpDir();
         this.tempPrefix = "task-" + taskId + "-";
     }
@@ -151,12 +153,15 @@ final class PairedSink implements RecordSink {
         openStart = period.floor(ms, spec.timeZone());
         openEnd = period.next(openStart, spec.timeZone());
         openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
+        List<String> header = lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader;
+        // before the temp file exists: a refused file is left exactly as it was
+        appendHeader.check(openName, header);
         openKeyRaw = keyCol.getRawData();
         openUnit = lastUnit;
         Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {
-            formatter.header(lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader, open.out());
+            formatter.header(header, open.out());
         }
     }
 

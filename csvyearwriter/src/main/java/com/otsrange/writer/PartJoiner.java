@@ -89,6 +89,11 @@ final class PartJoiner {
                 l.add(new Piece(dir.resolve(e.getString("part")), e));
             }
         }
+        AppendHeader appendHeader = new AppendHeader(spec);
+        for (String name : byFile.keySet()) {
+            // every file first: a refused header leaves all of them untouched, not only this one
+            appendHeader.check(name, spec.columnNames());
+        }
         int seq = 0;
         for (Map.Entry<String, List<Piece>> e : byFile.entrySet()) {
             String name = e.getKey();

@@ -8,10 +8,11 @@ public enum WriterErrorCode implements ErrorCode {
     PATH_INVALID("CsvYearWriter-02", "output path unusable"),
     TARGET_EXISTS("CsvYearWriter-03", "writeMode nonConflict: target files already exist"),
     STATE_LOCKED("CsvYearWriter-04", "another run holds the state dir lock"),
-    RESUME_REFUSED("CsvYearWriter-05", "resume refused: the job changed since the checkpoint was written"),
+    RESUME_REFUSED("CsvYearWriter-05", "resume refused: the job or its committed files changed since the checkpoint was written"),
     WRITE_FAILED("CsvYearWriter-06", "writing or committing an output file failed"),
     CONTRACT_VIOLATION("CsvYearWriter-07", "records broke the reader/writer contract"),
-    PEER_CONFIG_INVALID("CsvYearWriter-08", "the paired otsrangereader configuration is unusable");
+    PEER_CONFIG_INVALID("CsvYearWriter-08", "the paired otsrangereader configuration is unusable"),
+    APPEND_HEADER_MISMATCH("CsvYearWriter-09", "writeMode append: the existing file's header differs from this job's");
 
     private final String code;
     private final String description;

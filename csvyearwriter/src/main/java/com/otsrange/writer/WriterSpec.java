@@ -39,6 +39,9 @@ final class WriterSpec {
     /** How the generic mode reads its time column. */
     enum GenericTime { MS, S, US, DATE }
 
+    /** What a resumed run checks of each file committed earlier before it writes anything. */
+    enum VerifyCommitted { SIZE, SHA256 }
+
     private final Path path;
     private final FileNamePattern fileName;
     private final boolean header;
@@ -48,6 +51,7 @@ final class WriterSpec {
     private final WriteMode writeMode;
     private final String dateFormat;
     private final String lineSeparator;
+    private final VerifyCommitted verifyCommitted;
     private final boolean paired;
     private final String table;
     private final SortKeyUnit timeUnit;
@@ -72,6 +76,7 @@ final class WriterSpec {
         this.writeMode = b.writeMode;
         this.dateFormat = b.dateFormat;
         this.lineSeparator = b.lineSeparator;
+        this.verifyCommitted = b.verifyCommitted;
         this.paired = b.paired;
         this.table = b.table;
         this.timeUnit = b.timeUnit;
@@ -97,6 +102,7 @@ final class WriterSpec {
         WriteMode writeMode;
         String dateFormat;
         String lineSeparator;
+        VerifyCommitted verifyCommitted;
         boolean paired;
         String table;
         SortKeyUnit timeUnit = SortKeyUnit.MS;
@@ -115,7 +121,7 @@ final class WriterSpec {
     // ---------------------------------------------------------------- building
 
     static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator");
+            "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted");
     static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
             "table", "columns", "columnNames", "maxOpenFiles");
     /** Keys the Job adds to each task's parameter (never written by users). */
@@ -244,8 +250,25 @@ final class WriterSpec {
             r.put("timeZone", orDefault(writer.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
             r.put("shard", null);
             r.put("resume", false);
+            Integer width = recordWidth(peerName, peer);
+            if (width != null) {
+                r.put(RECORD_WIDTH, width);
+            }
         }
         return r;
+    }
+
+    /** Resolved key: how many columns every record has, when the reader's parameter says so. */
+    private static final String RECORD_WIDTH = "recordWidth";
+    private static final String STREAMREADER = "streamreader";
+
+    /**
+     * DataX's stock streamreader (and our runner's) sends records of exactly its {@code column}
+     * list's length; for any other reader the width is only known per record.
+     */
+    private static Integer recordWidth(String peerName, Map<String, Object> peer) {
+        Object column = peer == null ? null : peer.get("column");
+        return STREAMREADER.equals(peerName) && column instanceof List ? ((List<?>) column).size() : null;
     }
 
     /** Job side, after {@link #forJob}: the facts for the task parameters. */
@@ -268,6 +291,9 @@ final class WriterSpec {
         Object pathValue = w.get("path");
         if (!(pathValue instanceof String) || ((String) pathValue).trim().isEmpty()) {
             problems.invalid("parameter.path", pathValue, "the output folder is required, e.g. \"/data/export\"");
+        } else if (((String) pathValue).trim().startsWith("~")) {
+            problems.invalid("parameter.path", pathValue, "DataX does not expand '~' (it would create a folder named '~');"
+                    + " write an absolute path" + homeExample(((String) pathValue).trim()));
         } else {
             try {
                 b.path = workingDir.resolve((String) pathValue).toAbsolutePath().normalize();
@@ -324,10 +350,12 @@ final class WriterSpec {
             problems.invalid("parameter.lineSeparator", b.lineSeparator, "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
         }
 
+        b.verifyCommitted = choice(w, "verifyCommitted", "size", VerifyCommitted.class, problems);
+
         b.paired = Boolean.TRUE.equals(resolved.get("paired"));
         parseResolved(b, resolved, problems);
         if (!b.paired) {
-            parseGeneric(b, w, problems);
+            parseGeneric(b, w, resolved.get(RECORD_WIDTH), problems);
         }
         Object taskIndex = w.get(TASK_INDEX);
         b.taskIndex = taskIndex instanceof Number ? ((Number) taskIndex).intValue() : 0;
@@ -335,6 +363,15 @@ final class WriterSpec {
             checkPathReadOnly(b.path, problems);
         }
         return problems.texts().size() == before ? new WriterSpec(b) : null;
+    }
+
+    /** ", e.g. \"/home/you/x\"" for "~/x": the user's home as this JVM sees it. */
+    private static String homeExample(String tilde) {
+        String home = System.getProperty("user.home");
+        if (home == null || !(tilde.equals("~") || tilde.startsWith("~/"))) {
+            return ", e.g. \"/data/export\"";
+        }
+        return ", e.g. \"" + home + tilde.substring(1) + "\"";
     }
 
     /** table, timeUnit, timeZone, shard, resume: from the reader's parameter when paired. */
@@ -377,7 +414,7 @@ final class WriterSpec {
     }
 
     /** Which record columns hold the key, the time and the cells (any reader but otsrangereader). */
-    private static void parseGeneric(Builder b, Map<String, Object> w, WriterProblems problems) {
+    private static void parseGeneric(Builder b, Map<String, Object> w, Object recordWidth, WriterProblems problems) {
         b.partitionKeyColumn = index(w, "partitionKeyColumn", problems);
         b.timeColumn = index(w, "timeColumn", problems);
         b.columns = indexes(w, "columns", problems);
@@ -386,11 +423,8 @@ final class WriterSpec {
             problems.invalid("parameter.columnNames", b.columnNames, "one name per entry of parameter.columns ("
                     + b.columns.length + " columns, " + b.columnNames.size() + " names)");
         }
-        if (b.columns == null && b.columnNames != null) {
-            b.columns = new int[b.columnNames.size()];
-            for (int i = 0; i < b.columns.length; i++) {
-                b.columns[i] = i;
-            }
+        if (recordWidth instanceof Integer) {
+            checkRecordWidth(b, (Integer) recordWidth, problems);
         }
         if (b.header && b.columnNames == null && w.get("columnNames") == null) {
             problems.invalid("parameter.columnNames", null,
@@ -404,6 +438,31 @@ final class WriterSpec {
             } else {
                 b.maxOpenFiles = n;
             }
+        }
+    }
+
+    /**
+     * The reader's records have {@code width} columns: every column the parameter names must exist,
+     * and columnNames alone must name each of them (else cells would be dropped or invented).
+     */
+    private static void checkRecordWidth(Builder b, int width, WriterProblems problems) {
+        String valid = "the reader's records have " + width + " columns (streamreader parameter.column), so 0.." + (width - 1);
+        if (b.partitionKeyColumn >= width) {
+            problems.invalid("parameter.partitionKeyColumn", b.partitionKeyColumn, valid);
+        }
+        if (b.timeColumn >= width) {
+            problems.invalid("parameter.timeColumn", b.timeColumn, valid);
+        }
+        if (b.columns != null) {
+            for (int i = 0; i < b.columns.length; i++) {
+                if (b.columns[i] >= width) {
+                    problems.invalid("parameter.columns[" + i + "]", b.columns[i], valid);
+                }
+            }
+        } else if (b.columnNames != null && b.columnNames.size() != width) {
+            problems.invalid("parameter.columnNames", b.columnNames, "one name per record column: the reader's records have "
+                    + width + " columns (streamreader parameter.column), these are " + b.columnNames.size()
+                    + " names; name every column, or choose the columns to write with parameter.columns");
         }
     }
 
@@ -555,6 +614,7 @@ final class WriterSpec {
     WriteMode writeMode() { return writeMode; }
     String dateFormat() { return dateFormat; }
     String lineSeparator() { return lineSeparator; }
+    VerifyCommitted verifyCommitted() { return verifyCommitted; }
     boolean paired() { return paired; }
     String table() { return table; }
     SortKeyUnit timeUnit() { return timeUnit; }

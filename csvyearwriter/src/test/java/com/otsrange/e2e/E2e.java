@@ -290,12 +290,19 @@ public final class E2e implements AutoCloseable {
         }
     }
 
-    /** File-name encoding of a key as CONTRACT.md section 5 states it, written independently. */
+    /**
+     * File-name encoding of a key as CONTRACT.md section 5 states it plus our documented extension
+     * (a leading '.' is %2E, the empty key is %EMPTY), written independently.
+     */
     public static String encodeKey(String key) {
+        if (key.isEmpty()) {
+            return "%EMPTY";
+        }
         StringBuilder sb = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-') {
+            boolean leadingDot = sb.length() == 0 && c == '.';
+            if (!leadingDot && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(String.format("%02X", c));

@@ -22,7 +22,7 @@ class CsvYearWriterValidationTest {
 
     private static final Map<String, Object> READER = JSON.parseObject("{\"table\": \"sensor\"}");
 
-    private static Map<String, Object> json(String text) {
+    private static JSONObject json(String text) {
         return JSON.parseObject(text);
     }
 
@@ -106,6 +106,69 @@ class CsvYearWriterValidationTest {
         assertEquals(Collections.emptyList(),
                 CsvYearWriterValidation.problems(json("{\"path\": \"new/deep/out\"}"), "otsrangereader", READER, dir));
         assertFalse(Files.exists(dir.resolve("new")), "validation creates nothing");
+    }
+
+    /** Issue 14 item 6: no pattern may lead into the bookkeeping folder; item 7: '~' is not expanded. */
+    @Test
+    void bookkeepingPatternsAndTildePathsAreRefused() {
+        for (String pattern : new String[] {".otsrange/{partition_key}_{year}.csv", ".{partition_key}/{year}.csv",
+                ".OTSRANGE/{partition_key}/{year}.csv"}) {
+            List<String> p = CsvYearWriterValidation.problems(json("{\"path\": \"out\"}").fluentPut("fileName", pattern),
+                    "otsrangereader", READER, dir);
+            assertEquals(1, p.size(), p.toString());
+            assertTrue(has(p, "parameter.fileName", pattern, ".otsrange", "bookkeeping"), p.toString());
+        }
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(
+                json("{\"path\": \"out\", \"fileName\": \"{partition_key}/{table}.all/tmp/{year}.csv\"}"), "otsrangereader", READER, dir));
+
+        String home = System.getProperty("user.home");
+        List<String> tilde = CsvYearWriterValidation.problems(json("{\"path\": \"~/x\"}"), "otsrangereader", READER, dir);
+        assertEquals(1, tilde.size(), tilde.toString());
+        assertTrue(has(tilde, "parameter.path", "\"~/x\"", "does not expand '~'", "absolute path", home + "/x"), tilde.toString());
+        assertTrue(has(CsvYearWriterValidation.problems(json("{\"path\": \"~\"}"), "otsrangereader", READER, dir),
+                "parameter.path", "absolute path"));
+        assertTrue(has(CsvYearWriterValidation.problems(json("{\"path\": \" ~other/x\"}"), "otsrangereader", READER, dir),
+                "parameter.path", "absolute path", "/data/export"));
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(json("{\"path\": \"out/~/x\"}"), "otsrangereader", READER, dir));
+        assertFalse(Files.exists(dir.resolve("~")), "validation creates nothing");
+    }
+
+    @Test
+    void verifyCommittedIsSizeOrSha256() {
+        for (String ok : new String[] {"size", "sha256", "SHA256"}) {
+            assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(
+                    json("{\"path\": \"out\"}").fluentPut("verifyCommitted", ok), "otsrangereader", READER, dir), ok);
+        }
+        List<String> p = CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"verifyCommitted\": \"md5\"}"),
+                "otsrangereader", READER, dir);
+        assertTrue(has(p, "parameter.verifyCommitted", "\"md5\"", "size", "sha256"), p.toString());
+        assertEquals(1, p.size(), p.toString());
+    }
+
+    /** Issue 14 item 9: streamreader's record width is known, so column parameters that do not fit are refused. */
+    @Test
+    void columnParametersMustFitAStreamreadersRecords() {
+        Map<String, Object> stream = json("{\"sliceRecordCount\": 1, \"column\": [{\"type\": \"string\", \"value\": \"k\"},"
+                + " {\"type\": \"long\", \"value\": \"1700000000000\"}, {\"type\": \"string\", \"value\": \"v\"}]}");
+        List<String> names = CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0, \"timeColumn\": 1,"
+                + " \"columnNames\": [\"k\", \"ts\"]}"), "streamreader", stream, dir);
+        assertEquals(1, names.size(), names.toString());
+        assertTrue(has(names, "parameter.columnNames", "have 3 columns", "2 names", "parameter.columns"), names.toString());
+
+        List<String> beyond = CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 3, \"timeColumn\": 4,"
+                + " \"header\": false, \"columns\": [0, 7]}"), "streamreader", stream, dir);
+        assertTrue(has(beyond, "parameter.partitionKeyColumn", "3 is invalid", "0..2"), beyond.toString());
+        assertTrue(has(beyond, "parameter.timeColumn", "4 is invalid", "0..2"), beyond.toString());
+        assertTrue(has(beyond, "parameter.columns[1]", "7 is invalid", "0..2"), beyond.toString());
+        assertEquals(3, beyond.size(), beyond.toString());
+
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0,"
+                + " \"timeColumn\": 1, \"columnNames\": [\"k\", \"ts\", \"v\"]}"), "streamreader", stream, dir));
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0,"
+                + " \"timeColumn\": 1, \"columns\": [2], \"columnNames\": [\"v\"]}"), "streamreader", stream, dir));
+        // any other reader: the width is only known per record (dirty records at run time)
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(json("{\"path\": \"out\", \"partitionKeyColumn\": 0,"
+                + " \"timeColumn\": 1, \"columnNames\": [\"k\", \"ts\"]}"), "mysqlreader", stream, dir));
     }
 
     /** The Job runs the same check: its failure lists exactly the problems validation reports. */

@@ -124,17 +124,18 @@ class PairedModeTest {
         Map<String, Path> files = Jobs.outputFiles(out);
         assertTrue(files.containsKey("dev%2F1_sensor_2023.csv"), files.keySet().toString());
         assertTrue(files.containsKey("dev%2F1_sensor_2024.csv"));
-        assertTrue(files.containsKey(".._sensor_2023.csv"));
-        assertTrue(files.containsKey("._sensor_2023.csv"));
+        assertTrue(files.containsKey("%2E._sensor_2023.csv"));
+        assertTrue(files.containsKey("%2E_sensor_2023.csv"));
         assertTrue(files.containsKey("%25_sensor_2023.csv"));
         assertTrue(files.containsKey("%C3%A9%E2%98%83_sensor_2023.csv"));
         assertTrue(files.containsKey("a%2Cb%22c_sensor_2023.csv"));
-        assertTrue(files.containsKey("_sensor_2023.csv"));
+        assertTrue(files.containsKey("%EMPTY_sensor_2023.csv"));
         assertTrue(files.containsKey("42_sensor_2023.csv"));
         assertTrue(files.containsKey("AAEC_sensor_2023.csv"));
         assertEquals(11, files.size(), files.keySet().toString());
         for (String name : files.keySet()) {
             assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 255 && !name.contains("/"), name);
+            assertFalse(name.startsWith("."), "no hidden file: " + name);
         }
 
         List<List<String>> wideRows = Jobs.parse(files.get("dev%2F1_sensor_2023.csv"));
@@ -385,6 +386,100 @@ class PairedModeTest {
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey());
         }
+    }
+
+    /** Gap append (paired): a unit whose file has another header is refused before its file is touched. */
+    @Test
+    void appendRefusesAFileWhoseHeaderDiffers() throws Exception {
+        for (String compress : new String[] {"none", "gzip"}) {
+            Path out = dir.resolve("append-" + compress);
+            String name = compress.equals("gzip") ? "k_sensor_2023.csv.gz" : "k_sensor_2023.csv";
+            JSONObject first = Jobs.paired(scenario(Collections.singletonList(Collections.singletonList(
+                    narrow("k", ms("2023-01-01T00:00:00Z"), "one")))), out, 1);
+            Jobs.writer(first).put("writeMode", "append");
+            Jobs.writer(first).put("compress", compress);
+            assertTrue(Jobs.run(first).succeeded());
+            byte[] before = Files.readAllBytes(out.resolve(name));
+
+            // the task's columns changed: header x,z instead of x,y
+            Row changed = new Row("k", ms("2023-02-01T00:00:00Z"), Arrays.asList("x", "z"), "", new StringColumn("two"), new LongColumn(8L));
+            JSONObject second = Jobs.paired(scenario(Collections.singletonList(Collections.singletonList(changed))), out, 1);
+            Jobs.writer(second).put("writeMode", "append");
+            Jobs.writer(second).put("compress", compress);
+            RunResult refused = Jobs.run(second);
+            assertFalse(refused.succeeded(), compress);
+            assertEquals("CsvYearWriter-09", refused.errorCode(), refused.errorMessage());
+            String m = refused.errorMessage();
+            assertTrue(m.contains(name) && m.contains("\"x,y\"") && m.contains("\"x,z\"") && m.contains("not changed"), m);
+            assertArrayEquals(before, Files.readAllBytes(out.resolve(name)), "the file is untouched");
+            assertEquals(Collections.singleton(name), Jobs.outputFiles(out).keySet());
+        }
+        // a file holding only the identical header (no line break) takes the rows
+        Path bare = dir.resolve("bare");
+        Files.createDirectories(bare);
+        Files.write(bare.resolve("k_sensor_2023.csv"), "x,y".getBytes(StandardCharsets.UTF_8));
+        JSONObject append = Jobs.paired(scenario(Collections.singletonList(Collections.singletonList(
+                narrow("k", ms("2023-01-01T00:00:00Z"), "one")))), bare, 1);
+        Jobs.writer(append).put("writeMode", "append");
+        assertTrue(Jobs.run(append).succeeded());
+        assertEquals("x,y\none,7\n", Jobs.text(bare.resolve("k_sensor_2023.csv")));
+        // without a header nothing is compared
+        Files.write(bare.resolve("k_sensor_2023.csv"), "something else\n".getBytes(StandardCharsets.UTF_8));
+        Jobs.writer(append).put("header", false);
+        assertTrue(Jobs.run(append).succeeded());
+        assertEquals("something else\none,7\n", Jobs.text(bare.resolve("k_sensor_2023.csv")));
+    }
+
+    /** Gap resume: a committed file deleted or changed since is found before anything is written. */
+    @Test
+    void resumeRefusesWhenACommittedFileIsMissingOrChanged() throws Exception {
+        List<Row> rows = Arrays.asList(narrow("a", ms("2023-01-01T00:00:00Z"), "a1"), narrow("b", ms("2023-01-01T00:00:00Z"), "b1"));
+        String sc = scenario(Collections.singletonList(rows));
+        Path out = dir.resolve("verify");
+        JSONObject job = Jobs.paired(sc, out, 1);
+        Jobs.reader(job).put("resume", true);
+        assertTrue(Jobs.run(job).succeeded());
+        Path a = out.resolve("a_sensor_2023.csv");
+        Path b = out.resolve("b_sensor_2023.csv");
+        byte[] aBytes = Files.readAllBytes(a);
+        Path checkpoint = CheckpointLog.fileIn(StateDir.of(out, "sensor", ShardSpec.ALL));
+        byte[] log = Files.readAllBytes(checkpoint);
+
+        Files.delete(a);
+        Files.write(b, "x,y\nb1,77\n".getBytes(StandardCharsets.UTF_8)); // one byte longer
+        RunResult refused = Jobs.run(job);
+        assertEquals("CsvYearWriter-05", refused.errorCode(), refused.errorMessage());
+        String m = refused.errorMessage();
+        assertTrue(m.contains("a_sensor_2023.csv (missing)"), m);
+        assertTrue(m.contains("b_sensor_2023.csv (10 bytes, committed with 9)"), m);
+        assertTrue(m.contains("restore") && m.contains("\"resume\": false"), m);
+        assertFalse(Files.exists(a), "nothing written");
+        assertEquals("x,y\nb1,77\n", Jobs.text(b));
+        assertArrayEquals(log, Files.readAllBytes(checkpoint), "checkpoint unchanged");
+
+        // restored: resumes (nothing left to do)
+        Files.write(a, aBytes);
+        Files.write(b, "x,y\nb1,7\n".getBytes(StandardCharsets.UTF_8));
+        RunResult ok = Jobs.run(job);
+        assertTrue(ok.succeeded(), String.valueOf(ok.failure()));
+        assertEquals(0, ok.writeRecords());
+
+        // same size, other content: only verifyCommitted sha256 sees it
+        Files.write(b, "x,y\nb1,8\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(Jobs.run(job).succeeded(), "size check only (the default)");
+        JSONObject strict = Jobs.paired(sc, out, 1);
+        Jobs.reader(strict).put("resume", true);
+        Jobs.writer(strict).put("verifyCommitted", "sha256");
+        RunResult bySha = Jobs.run(strict);
+        assertEquals("CsvYearWriter-05", bySha.errorCode(), bySha.errorMessage());
+        assertTrue(bySha.errorMessage().contains("b_sensor_2023.csv (same size, but its sha256 differs"), bySha.errorMessage());
+        assertTrue(bySha.errorMessage().contains("verifyCommitted = sha256"), bySha.errorMessage());
+
+        // starting over is the documented way out
+        JSONObject over = Jobs.paired(sc, out, 1);
+        Jobs.reader(over).put("resume", false);
+        assertTrue(Jobs.run(over).succeeded());
+        assertEquals("x,y\nb1,7\n", Jobs.text(b));
     }
 
     @Test

@@ -154,11 +154,7 @@ class ValidateCommandTest {
     void writerProblemsAreExactlyTheWritersOwn() throws Exception {
         String writer = "{\"path\": \"out\", \"fileNmae\": \"{partition_key}.csv\", \"timeZone\": \"UTC\","
                 + " \"compress\": \"zip\", \"maxOpenFiles\": 8}";
-        write("w.json", "{\"job\": {\"setting\": {\"speed\": {\"channel\": 1}},"
-                + " \"content\": [{\"reader\": {\"name\": \"otsrangereader\", \"parameter\": {"
-                + "   \"endpoint\": \"http://127.0.0.1:1\", \"accessId\": \"a\", \"accessKey\": \"k\", \"instanceName\": \"i\","
-                + "   \"table\": \"t\", \"tasks\": {\"source\": \"inline\", \"definitions\": {\"k\": [\"c\"]}}}},"
-                + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": " + writer + "}}]}}");
+        write("w.json", pairedJob(writer));
         CliHarness run = validate(dir, "w.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         assertTrue(run.out.contains("writer.parameter.fileNmae: not a csvyearwriter parameter (did you mean \"fileName\"?)"), run.out);
@@ -172,6 +168,32 @@ class ValidateCommandTest {
         }
         assertTrue(run.out.contains("4 problems"), run.out);
         assertFalse(Files.exists(dir.resolve("out")), "validate writes nothing");
+    }
+
+    /** Issue 14: the writer's new refusals (bookkeeping pattern, '~' path, verifyCommitted, record width) in validate, word for word. */
+    @Test
+    void writerSafetyProblemsAreTheWritersOwn() throws Exception {
+        String writer = "{\"path\": \"~/x\", \"fileName\": \".otsrange/{partition_key}_{year}.csv\", \"verifyCommitted\": \"md5\"}";
+        write("w.json", pairedJob(writer));
+        CliHarness run = validate(dir, "w.json");
+        assertEquals(Command.FAILED, run.status, run.toString());
+        List<String> own = com.otsrange.writer.CsvYearWriterValidation.problems(com.alibaba.fastjson.JSON.parseObject(writer),
+                "otsrangereader", com.alibaba.fastjson.JSON.parseObject("{\"table\": \"t\"}"), dir);
+        assertEquals(3, own.size(), own.toString());
+        assertTrue(own.get(0).startsWith("parameter.path") && own.get(0).contains("absolute path"), own.toString());
+        assertTrue(own.get(1).startsWith("parameter.fileName") && own.get(1).contains("bookkeeping"), own.toString());
+        assertTrue(own.get(2).startsWith("parameter.verifyCommitted"), own.toString());
+        for (String problem : own) {
+            assertTrue(run.out.contains("job.content[0].writer." + problem), problem + "\n" + run.out);
+        }
+        assertFalse(Files.exists(dir.resolve("~")), "validate writes nothing");
+
+        String stream = new String(Files.readAllBytes(ROOT.resolve("job/streamreader-csvyearwriter.json")), StandardCharsets.UTF_8)
+                .replace("\"columns\": [1, 2, 3],", "\"columns\": [1, 2, 4],");
+        write("stream.json", stream);
+        CliHarness width = validate(dir, "stream.json");
+        assertEquals(Command.FAILED, width.status, width.toString());
+        assertTrue(width.out.contains("writer.parameter.columns[2]: 4 is invalid; the reader's records have 4 columns"), width.out);
     }
 
     @Test
@@ -225,6 +247,15 @@ class ValidateCommandTest {
         assertEquals(Command.FAILED, run.status, run.toString());
         assertTrue(run.out.contains("bogus"), run.out);
         assertFalse(run.out.contains("TOP-SECRET-42"), run.out);
+    }
+
+    /** A valid otsrangereader job (table t) with this writer parameter. */
+    private static String pairedJob(String writerParameter) {
+        return "{\"job\": {\"setting\": {\"speed\": {\"channel\": 1}},"
+                + " \"content\": [{\"reader\": {\"name\": \"otsrangereader\", \"parameter\": {"
+                + "   \"endpoint\": \"http://127.0.0.1:1\", \"accessId\": \"a\", \"accessKey\": \"k\", \"instanceName\": \"i\","
+                + "   \"table\": \"t\", \"tasks\": {\"source\": \"inline\", \"definitions\": {\"k\": [\"c\"]}}}},"
+                + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": " + writerParameter + "}}]}}";
     }
 
     private void write(String name, String text) throws Exception {

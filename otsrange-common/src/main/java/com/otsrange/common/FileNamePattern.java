@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 /**
  * The writer's {@code fileName} pattern: a path relative to the output folder, '/'-separated, with
  * placeholders {@code {partition_key}} (required), {@code {table}}, {@code {year}} (required),
- * {@code {month}}, {@code {day}} (needs {@code {month}}). Absolute patterns, '.'/'..'/empty segments
- * and backslashes are rejected, so a rendered name always stays inside the folder.
+ * {@code {month}}, {@code {day}} (needs {@code {month}}). Absolute patterns, '.'/'..'/empty segments,
+ * backslashes and a first segment that could render as the bookkeeping folder {@code .otsrange}
+ * are rejected, so a rendered name always stays inside the folder and outside its bookkeeping.
  *
- * <p>Rendering encodes the key (and table) with {@link KeyEncoding}. Two corner cases keep the
- * result a valid, distinct name: a segment that would consist only of dots (key "." or "..") gets
- * its dots written as {@code %2E}; a segment that would be empty (empty key) is {@code %EMPTY}; a segment longer than 255 bytes gets its key shortened to a
- * prefix plus {@code ~} and 16 hex digits of the key's sha256 ('~' never occurs in an encoded key).
+ * <p>Rendering encodes the key (and table) with {@link KeyEncoding}, whose result is never empty and
+ * never starts with '.', so a segment holding a placeholder is never empty, '.' or '..'. A segment
+ * longer than 255 bytes gets its key shortened to a prefix plus {@code ~} and 16 hex digits of the
+ * key's sha256 ('~' never occurs in an encoded key).
  */
 public final class FileNamePattern {
     public static final int MAX_SEGMENT_BYTES = 255;
@@ -29,8 +30,8 @@ public final class FileNamePattern {
     private static final String MONTH = "month";
     private static final String DAY = "day";
 
-    /** Stands for an empty key that would otherwise leave an empty segment; no key encodes to it. */
-    static final String EMPTY = "%EMPTY";
+    /** What an encoded key or table can look like (KeyEncoding, maybe shortened with '~'). */
+    private static final String ENCODED = "[A-Za-z0-9_%~-][A-Za-z0-9._%~-]*";
 
     private final String pattern;
     /** Segments; each token is either a literal or a placeholder name wrapped as "{name}". */
@@ -108,6 +109,11 @@ public final class FileNamePattern {
         if (hasDay && !hasMonth) {
             throw bad(pattern, "{day} needs {month}: without it different months would share one file");
         }
+        if (segmentRegex(segs.get(0)).matcher(RecordLayout.STATE_ROOT).matches()) {
+            throw bad(pattern, "its first segment could render as '" + RecordLayout.STATE_ROOT + "', the writer's"
+                    + " bookkeeping folder under path (checkpoint, temporary files): start the pattern differently,"
+                    + " e.g. without a leading '.'");
+        }
         return new FileNamePattern(pattern, Collections.unmodifiableList(segs));
     }
 
@@ -168,13 +174,13 @@ public final class FileNamePattern {
         for (int s = 0; s < segments.size(); s++) {
             List<String> seg = segments.get(s);
             String r = renderSegment(seg, key, tab, d);
-            if (r.isEmpty()) {
-                r = renderSegment(seg, key.isEmpty() ? EMPTY : key, tab.isEmpty() ? EMPTY : tab, d);
-            } else if (isAllDots(r)) {
-                r = renderSegment(seg, key.replace(".", "%2E"), tab.replace(".", "%2E"), d);
-            }
             if (r.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
                 r = shortened(seg, keyText, key, tab, d, r);
+            }
+            if (s == 0 && r.equalsIgnoreCase(RecordLayout.STATE_ROOT)) {
+                // parse() refuses such patterns and keys cannot start with '.': never write there
+                throw new IllegalStateException("file name pattern '" + pattern + "' rendered '" + r
+                        + "' for key '" + keyText + "': that is the bookkeeping folder; refusing to write into it");
             }
             if (s > 0) {
                 out.append('/');
@@ -205,15 +211,6 @@ public final class FileNamePattern {
             keep -= 2;
         }
         return renderSegment(seg, key.substring(0, keep) + tag, tab, d);
-    }
-
-    private static boolean isAllDots(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != '.') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String renderSegment(List<String> seg, String key, String tab, LocalDate d) {
@@ -253,8 +250,7 @@ public final class FileNamePattern {
                 } else if (t.equals("{" + KEY + "}")) {
                     sb.append("[A-Za-z0-9._%~-]*");
                 } else if (t.equals("{" + TABLE + "}")) {
-                    sb.append("(?:").append(Pattern.quote(tab)).append('|')
-                            .append(Pattern.quote(tab.replace(".", "%2E"))).append(')');
+                    sb.append(Pattern.quote(tab));
                 } else if (t.equals("{" + YEAR + "}")) {
                     sb.append("-?[0-9]{4,}");
                 } else {
@@ -263,6 +259,24 @@ public final class FileNamePattern {
             }
         }
         return Pattern.compile(sb.toString());
+    }
+
+    /** Every text a segment can render as: literals as they are, placeholders as what they produce. */
+    private static Pattern segmentRegex(List<String> seg) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : seg) {
+            if (!isPlaceholder(t)) {
+                sb.append(Pattern.quote(t));
+            } else if (t.equals("{" + KEY + "}") || t.equals("{" + TABLE + "}")) {
+                sb.append(ENCODED);
+            } else if (t.equals("{" + YEAR + "}")) {
+                sb.append("[-+]?[0-9]+");
+            } else {
+                sb.append("[0-9]{2}");
+            }
+        }
+        // case-insensitive: on macOS and Windows '.OTSRANGE' is the same folder
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     @Override

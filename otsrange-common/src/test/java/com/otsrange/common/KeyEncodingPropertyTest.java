@@ -19,13 +19,16 @@ class KeyEncodingPropertyTest {
     private static final FileNamePattern DEFAULT = FileNamePattern.parse(RecordLayout.DEFAULT_FILE_NAME);
     private static final FileNamePattern KEY_AS_FOLDER = FileNamePattern.parse("{partition_key}/{year}.csv");
     private static final FileNamePattern KEY_ALONE = FileNamePattern.parse("{year}/{partition_key}");
+    private static final FileNamePattern KEY_IN_FIRST_FOLDER = FileNamePattern.parse("{partition_key}{table}/{year}.csv");
+    private static final FileNamePattern[] PATTERNS = {DEFAULT, KEY_AS_FOLDER, KEY_ALONE, KEY_IN_FIRST_FOLDER};
 
     @Provide
     Arbitrary<String> keys() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.strings().withChars("./%_-aZ9 ").ofMaxLength(12),
-                Arbitraries.of(".", "..", "...", "/", "../..", "%", "%25", "%2E", "a/b", "", "é", "☃", "\uD83D\uDE00"),
+                Arbitraries.of(".", "..", "...", "/", "../..", "%", "%25", "%2E", "a/b", "", "é", "☃", "\uD83D\uDE00",
+                        ".otsrange", ".OTSRANGE", "%EMPTY", "EMPTY", ".otsrange/x", "otsrange"),
                 Arbitraries.strings().withChars("a.%/é").ofMinLength(200).ofMaxLength(400));
     }
 
@@ -36,15 +39,18 @@ class KeyEncodingPropertyTest {
             char c = e.charAt(i);
             assertTrue(KeyEncoding.isSafeChar(c) || c == '%', "unexpected char in " + e);
         }
+        assertTrue(!e.isEmpty() && e.charAt(0) != '.', "never empty, never hidden: " + e);
     }
 
     @Property(tries = 2000)
     void renderedNameStaysInsidePath(@ForAll("keys") String key) {
         Path root = Paths.get("/out");
-        for (FileNamePattern p : new FileNamePattern[] {DEFAULT, KEY_AS_FOLDER, KEY_ALONE}) {
+        for (FileNamePattern p : PATTERNS) {
             String name = p.render(key, "t", 0L, ZoneOffset.UTC);
             Path resolved = root.resolve(name).normalize();
             assertTrue(resolved.startsWith(root) && !resolved.equals(root), name);
+            assertTrue(!root.relativize(resolved).getName(0).toString().equalsIgnoreCase(RecordLayout.STATE_ROOT),
+                    "never in the bookkeeping folder: " + name);
             assertEquals(p.pattern().split("/").length, name.split("/", -1).length, "one name per key: " + name);
             for (String seg : name.split("/", -1)) {
                 assertTrue(!seg.isEmpty() && !seg.equals(".") && !seg.equals(".."), name);
@@ -58,13 +64,14 @@ class KeyEncodingPropertyTest {
     void distinctKeysGiveDistinctNames(@ForAll("keys") String a, @ForAll("keys") String b) {
         Assume.that(!a.equals(b));
         assertNotEquals(KeyEncoding.encode(a), KeyEncoding.encode(b));
-        for (FileNamePattern p : new FileNamePattern[] {DEFAULT, KEY_AS_FOLDER, KEY_ALONE}) {
+        for (FileNamePattern p : PATTERNS) {
             assertNotEquals(p.render(a, "t", 0L, ZoneOffset.UTC), p.render(b, "t", 0L, ZoneOffset.UTC));
         }
     }
 
     @Property(tries = 500)
     void encodingIsTheIdentityOnSafeKeys(@ForAll("safe") String key) {
+        Assume.that(!key.isEmpty() && key.charAt(0) != '.');
         assertEquals(key, KeyEncoding.encode(key));
     }
 
