@@ -41,8 +41,9 @@ final class DemoCommand implements Command {
     public String usage() {
         return "usage: bin/otsrange demo [--output DIR]\n"
                 + "  Starts an embedded TableStore emulator on a free 127.0.0.1 port with the demo table\n"
-                + "  sensor_data (6 devices, 2023-2025), runs job/demo.json through the local runner and\n"
-                + "  prints where the files are. Output: ./" + DEFAULT_OUTPUT + " in the current directory\n"
+                + "  sensor_data (the 3 devices of job/tasks/device_mappings.json, 2024-2026, dim 0 and 1),\n"
+                + "  runs job/demo.json through the local runner and prints where the files are.\n"
+                + "  Output: ./" + DEFAULT_OUTPUT + " in the current directory\n"
                 + "  unless --output says otherwise; a previous demo output there is replaced.\n";
     }
 
@@ -90,7 +91,8 @@ final class DemoCommand implements Command {
             console.out().println("  " + output.relativize(file));
         }
         console.out().println("bookkeeping (checkpoint, manifest): " + output.resolve(".otsrange"));
-        console.out().println("next: look at the job (" + job.origin() + "), then try bin/otsrange validate job/export.json");
+        console.out().println("next: look at the job (" + job.origin() + "), then run job/export.json against "
+                + "`bin/otsrange emulator ... --demo` (README: \"Your first DataX run\")");
         return 0;
     }
 }

@@ -61,8 +61,10 @@ class LauncherIT {
     void demoRunsThroughTheLauncherIntoTheCurrentDirectory() throws Exception {
         Result demo = launch(dir, ROOT.resolve("bin/otsrange"), "demo");
         assertEquals(0, demo.status, demo.toString());
-        assertTrue(demo.out.contains("exported 18 files, 39,456 rows"), demo.toString());
-        assertTrue(Files.isRegularFile(dir.resolve("otsrange-demo-output/dev-003_sensor_data_2024.csv")), demo.toString());
+        // 3 devices x (366 + 365 + 365 days) x 12 dim-0 readings a day
+        assertTrue(demo.out.contains("exported 9 files, 39,456 rows"), demo.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("otsrange-demo-output/2309193932840_sensor_data_2025.csv")), demo.toString());
+        assertFalse(demo.err.contains("\u001b"), "no colour codes: " + demo.err.replace("\u001b", "ESC"));
     }
 
     @Test
