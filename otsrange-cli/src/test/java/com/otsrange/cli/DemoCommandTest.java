@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoCommandTest {
@@ -64,6 +65,30 @@ class DemoCommandTest {
         for (String device : tasks.keySet()) {
             assertEquals(tasks.getJSONArray(device).toJavaList(String.class), com.otsrange.emulator.DemoData.COLUMNS.get(device), device);
         }
+    }
+
+    /** Files already in the folder are neither counted nor listed as exported, and are left alone. */
+    @Test
+    void onlyWhatThisRunExportedIsCountedAndListed() throws Exception {
+        System.setProperty("otsrange.home", ValidateCommandTest.ROOT.toString());
+        Path output = dir.resolve("mine");
+        Files.createDirectories(output.resolve("old"));
+        Files.write(output.resolve("notes.txt"), "a\nb\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(output.resolve("old/dev-001_sensor_data_2023.csv"), "ct,temp\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
+        // a file of the demo's own name is written by the run (truncate), so it counts
+        Files.write(output.resolve("2309193932839_sensor_data_2024.csv"), "stale\n".getBytes(StandardCharsets.UTF_8));
+
+        CliHarness run = CliHarness.run(dir, "demo", "--output", "mine");
+        assertEquals(0, run.status, run.toString());
+        long rows = 3 * (rowsPerDeviceYear(2024) + rowsPerDeviceYear(2025) + rowsPerDeviceYear(2026));
+        assertTrue(run.out.contains(String.format(Locale.ROOT, "exported 9 files, %,d rows", rows)), run.out);
+        assertFalse(run.out.contains("notes.txt") || run.out.contains("old/"), run.out);
+        assertTrue(run.out.contains("and 2 other file(s) that were there before"), run.out);
+        assertTrue(run.out.contains("  2309193932839_sensor_data_2024.csv"), run.out);
+        assertEquals("a\nb\n", new String(Files.readAllBytes(output.resolve("notes.txt")), StandardCharsets.UTF_8));
+        assertTrue(Files.isRegularFile(output.resolve("old/dev-001_sensor_data_2023.csv")));
+        assertEquals("ct,p34_1,p50_1,p51_1",
+                Files.readAllLines(output.resolve("2309193932839_sensor_data_2024.csv"), StandardCharsets.UTF_8).get(0));
     }
 
     @Test
