@@ -19,8 +19,14 @@ public final class Variables {
     }
 
     /**
-     * Parses the -p text. Quotes and backslashes work as in a POSIX shell. Tokens that are not
-     * {@code -D...} would be other JVM options for datax.py and are ignored; {@code -Dname} alone means "".
+     * Parses the -p text. Quotes and backslashes work as in a POSIX shell. Every word must be
+     * {@code -Dname=value} ({@code -Dname=} is an explicitly empty value). datax.py pastes the -p
+     * text into the java command line in front of the main class, so there any other word is
+     * either the main class ({@code garbage}: java fails) or a JVM option, and {@code -Dname}
+     * without "=" sets an empty property that DataX treats as unset; here each of them is refused,
+     * naming the word, instead of being silently ignored.
+     *
+     * @throws IllegalArgumentException naming the first bad word and the expected form
      */
     public static Map<String, String> parse(String pOption) {
         Map<String, String> result = new LinkedHashMap<>();
@@ -28,19 +34,20 @@ public final class Variables {
             return result;
         }
         for (String token : ShellWords.split(pOption)) {
-            if (!token.startsWith("-D") || token.length() == 2) {
-                continue;
+            if (!token.startsWith("-D")) {
+                throw new IllegalArgumentException("-p: \"" + token + "\" is not of the form -Dname=value"
+                        + (token.startsWith("-") ? " (JVM options do not belong in -p)" : ""));
             }
             String body = token.substring(2);
             int eq = body.indexOf('=');
-            if (eq == 0) {
-                throw new IllegalArgumentException("Invalid -p option [" + token + "]: the variable name is empty");
+            if (body.isEmpty() || eq == 0) {
+                throw new IllegalArgumentException("-p: \"" + token + "\" has no variable name; expected -Dname=value");
             }
             if (eq < 0) {
-                result.put(body, "");
-            } else {
-                result.put(body.substring(0, eq), body.substring(eq + 1));
+                throw new IllegalArgumentException("-p: \"" + token + "\" has no value; expected -D" + body + "=value"
+                        + " (with no value, ${" + body + "} would stay unreplaced in the job)");
             }
+            result.put(body.substring(0, eq), body.substring(eq + 1));
         }
         return result;
     }

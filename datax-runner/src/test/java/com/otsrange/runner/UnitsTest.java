@@ -43,13 +43,30 @@ class UnitsTest {
 
     @Test
     void variablesParseLikeDataxPyParams() {
-        Map<String, String> vars = Variables.parse("-Dtable=t1 -Dyear='2024 q1' -Dempty= -Xmx1g \"-Dq=a\\\"b\"");
+        Map<String, String> vars = Variables.parse("-Dtable=t1 -Dyear='2024 q1' -Dempty= \"-Dq=a\\\"b\"");
         assertEquals("t1", vars.get("table"));
         assertEquals("2024 q1", vars.get("year"));
         assertEquals("", vars.get("empty"));
         assertEquals("a\"b", vars.get("q"));
         assertEquals(4, vars.size());
         assertThrows(IllegalArgumentException.class, () -> Variables.parse("-Dx='open"));
+    }
+
+    /** datax.py would hand these words to java (main class, JVM option, empty property): never silently ignored. */
+    @Test
+    void wordsThatAreNotDnameEqualsValueAreRefusedByName() {
+        String[][] cases = {
+            {"garbage", "\"garbage\" is not of the form -Dname=value"},
+            {"-Dok=1 -Dshard", "\"-Dshard\" has no value; expected -Dshard=value"},
+            {"-Xmx1g", "\"-Xmx1g\" is not of the form -Dname=value"},
+            {"-D", "\"-D\" has no variable name"},
+            {"-D=5", "\"-D=5\" has no variable name"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Variables.parse(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(e.getMessage().contains("-D"), e.getMessage());
+        }
     }
 
     @Test

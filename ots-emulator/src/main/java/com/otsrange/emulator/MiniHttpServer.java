@@ -19,11 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server on plain sockets: keep-alive, Content-Length or chunked request bodies.
  * Plain sockets (not com.sun.net.httpserver) so a fault can reset a connection with no response.
+ *
+ * <p>Connections are closed only between requests: after answering a request that said
+ * {@code Connection: close} (the answer says so too), when the client closes, or when what it
+ * sends is not HTTP. An idle keep-alive connection is never closed by the server (clients close
+ * theirs: the TableStore SDK after 5 s idle), so a client can never reuse a connection the server
+ * is closing at that moment. Whatever the handler throws, an {@link OutOfMemoryError} included,
+ * becomes the {@code onFailure} answer: a request is never left unanswered on a dropped connection
+ * (which the SDK reports as "Connection closed").
  */
 final class MiniHttpServer implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -31,13 +42,24 @@ final class MiniHttpServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final Function<HttpExchangeData, HttpAnswer> handler;
+    private final BiFunction<HttpExchangeData, Throwable, HttpAnswer> onFailure;
+    private final Consumer<String> warnings;
+    private final AtomicLong failures = new AtomicLong();
     private final ServerSocket serverSocket;
     private final ExecutorService workers;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    MiniHttpServer(int port, Function<HttpExchangeData, HttpAnswer> handler) throws IOException {
+    /**
+     * @param onFailure the answer to a request whose handler threw
+     * @param warnings  where a handler failure or a dropped connection is reported (one line each;
+     *                  after the first few only every power of two, so a storm stays readable)
+     */
+    MiniHttpServer(int port, Function<HttpExchangeData, HttpAnswer> handler,
+                   BiFunction<HttpExchangeData, Throwable, HttpAnswer> onFailure, Consumer<String> warnings) throws IOException {
         this.handler = handler;
+        this.onFailure = onFailure;
+        this.warnings = warnings;
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
@@ -77,18 +99,39 @@ final class MiniHttpServer implements AutoCloseable {
             while (!closed) {
                 HttpExchangeData req = readRequest(in);
                 if (req == null) return;
-                HttpAnswer answer = handler.apply(req);
+                HttpAnswer answer = answer(req);
                 if (answer.isReset()) {
                     socket.setSoLinger(true, 0); // RST instead of FIN: a hard network error
                     return;
                 }
-                writeAnswer(out, answer);
-                if ("close".equalsIgnoreCase(req.headers().get("connection"))) return;
+                boolean close = "close".equalsIgnoreCase(req.headers().get("connection"));
+                writeAnswer(out, answer, close);
+                if (close) return;
             }
-        } catch (IOException | RuntimeException e) {
-            // client went away or sent garbage: just drop the connection
+        } catch (IOException e) {
+            // the client went away or sent something that is not HTTP: nobody to answer
+        } catch (RuntimeException | Error e) {
+            // reading the request or writing the answer failed (e.g. out of memory for a body)
+            warn("dropped a connection: " + e);
         } finally {
             open.remove(socket);
+        }
+    }
+
+    /** The handler's answer, or the failure answer when it throws: never an unanswered request. */
+    private HttpAnswer answer(HttpExchangeData req) {
+        try {
+            return handler.apply(req);
+        } catch (Throwable t) { // an Error too: it used to close the connection with the request unanswered
+            warn("failed to handle " + req.method() + " " + req.path() + ": " + t + " (answered with an error)");
+            return onFailure.apply(req, t);
+        }
+    }
+
+    private void warn(String message) {
+        long n = failures.incrementAndGet();
+        if (n <= 4 || Long.bitCount(n) == 1) {
+            warnings.accept("ots-emulator: " + message + (n > 1 ? " [" + n + " failures so far]" : ""));
         }
     }
 
@@ -168,14 +211,14 @@ final class MiniHttpServer implements AutoCloseable {
         }
     }
 
-    private static void writeAnswer(OutputStream out, HttpAnswer a) throws IOException {
+    private static void writeAnswer(OutputStream out, HttpAnswer a, boolean close) throws IOException {
         StringBuilder head = new StringBuilder(512);
         head.append("HTTP/1.1 ").append(a.status()).append(' ').append(reason(a.status())).append("\r\n");
         for (Map.Entry<String, String> h : a.headers().entrySet()) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
         head.append("Content-Length: ").append(a.body().length).append("\r\n");
-        head.append("Connection: keep-alive\r\n\r\n");
+        head.append(close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(a.body());
         out.flush();

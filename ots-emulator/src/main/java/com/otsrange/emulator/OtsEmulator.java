@@ -49,7 +49,7 @@ public final class OtsEmulator implements AutoCloseable {
         }
         if (demo) DemoData.load(this);
         OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults);
-        server = new MiniHttpServer(requestedPort, service::handle);
+        server = new MiniHttpServer(requestedPort, service::handle, service::failed, System.err::println);
         server.start();
         return this;
     }

@@ -42,10 +42,7 @@ final class OtsService {
     }
 
     HttpAnswer handle(HttpExchangeData req) {
-        String path = req.path();
-        int q = path.indexOf('?');
-        if (q >= 0) path = path.substring(0, q);
-        String action = path.startsWith("/") ? path.substring(1) : path;
+        String action = action(req);
         String requestId = newRequestId();
         stats.request(action.isEmpty() ? "(none)" : action);
         try {
@@ -90,6 +87,14 @@ final class OtsService {
         } catch (RuntimeException e) {
             return error(action, requestId, 500, "OTSInternalServerError", "Internal server error: " + e);
         }
+    }
+
+    /** The action is the request path: {@code POST /GetRange}. */
+    private static String action(HttpExchangeData req) {
+        String path = req.path();
+        int q = path.indexOf('?');
+        if (q >= 0) path = path.substring(0, q);
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static boolean implemented(String action) {
@@ -163,6 +168,18 @@ final class OtsService {
         } finally {
             inflater.end();
         }
+    }
+
+    /**
+     * The answer to a request whose handling threw past {@link #handle} (an {@link Error} such as
+     * OutOfMemoryError): 503 OTSServerBusy, which the SDK and the reader retry. A write may have
+     * been applied in part; PutRow-style writes are safe to retry.
+     */
+    HttpAnswer failed(HttpExchangeData req, Throwable t) {
+        String action = action(req);
+        String hint = t instanceof OutOfMemoryError
+            ? "; the emulator holds every table in memory: give it more heap (JAVA_OPTS=-Xmx4g) or fewer rows" : "";
+        return error(action, newRequestId(), 503, "OTSServerBusy", "ots-emulator could not handle the request: " + t + hint);
     }
 
     private HttpAnswer ok(String action, String requestId, byte[] body) {

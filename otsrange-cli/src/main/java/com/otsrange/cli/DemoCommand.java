@@ -41,9 +41,11 @@ final class DemoCommand implements Command {
     public String usage() {
         return "usage: bin/otsrange demo [--output DIR]\n"
                 + "  Starts an embedded TableStore emulator on a free 127.0.0.1 port with the demo table\n"
-                + "  sensor_data (6 devices, 2023-2025), runs job/demo.json through the local runner and\n"
-                + "  prints where the files are. Output: ./" + DEFAULT_OUTPUT + " in the current directory\n"
-                + "  unless --output says otherwise; a previous demo output there is replaced.\n";
+                + "  sensor_data (the 3 devices of job/tasks/device_mappings.json, 2024-2026, dim 0 and 1),\n"
+                + "  runs job/demo.json through the local runner and prints where the files are.\n"
+                + "  Output: ./" + DEFAULT_OUTPUT + " in the current directory\n"
+                + "  unless --output says otherwise. Files of a previous demo run there are replaced; other\n"
+                + "  files are left alone, and only what this run exported is counted and listed.\n";
     }
 
     @Override
@@ -59,6 +61,7 @@ final class DemoCommand implements Command {
         Path output = console.resolve(options.has("output") ? options.get("output") : DEFAULT_OUTPUT);
         DemoJob job = DemoJob.locate();
 
+        Map<Path, List<Object>> before = OutputSummary.snapshot(output);
         long started = System.nanoTime();
         try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE)
                 .accessKeyId(ACCESS_ID).accessKeySecret(ACCESS_KEY).demo(true).build().start()) {
@@ -82,15 +85,20 @@ final class DemoCommand implements Command {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        OutputSummary summary = OutputSummary.of(output, true);
+        OutputSummary summary = OutputSummary.writtenSince(output, before, true);
         console.out().printf(Locale.ROOT, "%nexported %d files, %,d rows, %,d bytes in %.1f s%n",
                 summary.files().size(), summary.rows(), summary.bytes(), seconds);
         console.out().println("output: " + output);
         for (Path file : summary.files()) {
             console.out().println("  " + output.relativize(file));
         }
+        if (summary.others() > 0) {
+            console.out().println("  (and " + summary.others() + " other file(s) that were there before: not from this run, "
+                    + "left as they were, not counted)");
+        }
         console.out().println("bookkeeping (checkpoint, manifest): " + output.resolve(".otsrange"));
-        console.out().println("next: look at the job (" + job.origin() + "), then try bin/otsrange validate job/export.json");
+        console.out().println("next: look at the job (" + job.origin() + "), then run job/export.json against "
+                + "`bin/otsrange emulator ... --demo` (README: \"Your first DataX run\")");
         return 0;
     }
 }

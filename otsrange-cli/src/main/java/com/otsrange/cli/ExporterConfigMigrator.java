@@ -67,7 +67,7 @@ final class ExporterConfigMigrator {
                     + "first primary key column as partition key and the second as sort key)");
         }
         if (config.get("filters") instanceof Map) {
-            reader.put("filters", filters(asMap(config.get("filters")), "filters", warnings));
+            reader.put("filters", filters(asMap(config.get("filters")), "filters", true, warnings));
         }
         if (config.get("append_columns") instanceof List) {
             reader.put("appendColumns", config.get("append_columns"));
@@ -142,8 +142,14 @@ final class ExporterConfigMigrator {
         return out;
     }
 
-    /** Filter keys are column names (kept verbatim); only operator names change case style. */
-    static Map<String, Object> filters(Map<String, Object> filters, String path, List<String> warnings) {
+    /**
+     * Filter keys are column names (kept verbatim); only operator names change case style.
+     *
+     * @param allowChunkBy false for per-task filters: otsrangereader takes chunkBy only in the job's
+     *                     filters, so a per-task chunk_by is dropped (it sets how time is sliced,
+     *                     never which rows are read, so no output changes)
+     */
+    static Map<String, Object> filters(Map<String, Object> filters, String path, boolean allowChunkBy, List<String> warnings) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : filters.entrySet()) {
             Object condition = entry.getValue();
@@ -151,6 +157,13 @@ final class ExporterConfigMigrator {
                 Map<String, Object> ops = new LinkedHashMap<>();
                 for (Map.Entry<String, Object> op : asMap(condition).entrySet()) {
                     String name = FILTER_OPS.get(op.getKey());
+                    if ("chunkBy".equals(name) && !allowChunkBy) {
+                        warnings.add(path + "." + entry.getKey() + "." + op.getKey() + " was dropped: otsrangereader takes "
+                                + "chunkBy only in the job's filters, on the sort key (docs/reader.md). It sets how time is "
+                                + "sliced, never which rows are read, so the output is the same; set it once in the job's "
+                                + "filters if you want that slicing for every task");
+                        continue;
+                    }
                     if (name == null) {
                         warnings.add(path + "." + entry.getKey() + "." + op.getKey()
                                 + " is not a known operator; kept verbatim, `bin/otsrange validate` will "
@@ -158,6 +171,9 @@ final class ExporterConfigMigrator {
                         name = op.getKey();
                     }
                     ops.put(name, op.getValue());
+                }
+                if (ops.isEmpty() && !asMap(condition).isEmpty()) {
+                    continue; // it only said chunk_by: nothing left to filter on
                 }
                 out.put(entry.getKey(), ops);
             } else {
@@ -195,7 +211,7 @@ final class ExporterConfigMigrator {
             if (value instanceof Map && asMap(value).get("filters") instanceof Map) {
                 Map<String, Object> copy = new LinkedHashMap<>(asMap(value));
                 copy.put("filters", filters(asMap(copy.get("filters")),
-                        "tasks.definitions." + task.getKey() + ".filters", warnings));
+                        "tasks.definitions." + task.getKey() + ".filters", false, warnings));
                 out.put(task.getKey(), copy);
             } else {
                 out.put(task.getKey(), value);
@@ -232,15 +248,39 @@ final class ExporterConfigMigrator {
         return writer;
     }
 
+    /**
+     * A threads value that is not a positive integer gets the default with a note rather than a
+     * refusal: the channel count changes only the speed of the export, never its output.
+     */
     private static int channels(Object threads, List<String> warnings) {
-        if (threads instanceof Number && ((Number) threads).intValue() > 0) {
-            warnings.add("threads " + threads + " became job.setting.speed.channel (DataX runs that many "
+        Integer count = positiveInt(threads);
+        if (count != null) {
+            warnings.add("threads " + count + " became job.setting.speed.channel (DataX runs that many "
                     + "reader/writer task pairs at once)");
-            return ((Number) threads).intValue();
+            return count;
+        }
+        if (threads != null) {
+            warnings.add("threads " + com.alibaba.fastjson.JSON.toJSONString(threads) + " is not a positive integer; "
+                    + "job.setting.speed.channel is " + DEFAULT_CHANNELS + " (the exporter's default --threads) "
+                    + "instead: set it in the job (it changes only the speed, never the output)");
+            return DEFAULT_CHANNELS;
         }
         warnings.add("job.setting.speed.channel is " + DEFAULT_CHANNELS + " (the exporter's default "
                 + "--threads); raise it instead of --threads");
         return DEFAULT_CHANNELS;
+    }
+
+    /** The value as a positive int, or null (fractions, zero, negatives, strings, booleans, huge numbers). */
+    private static Integer positiveInt(Object value) {
+        if (!(value instanceof Number)) {
+            return null;
+        }
+        java.math.BigDecimal number = new java.math.BigDecimal(value.toString());
+        if (number.signum() <= 0 || number.stripTrailingZeros().scale() > 0
+                || number.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return null;
+        }
+        return number.intValueExact();
     }
 
     private static Map<String, Object> job(Map<String, Object> reader, Map<String, Object> writer, int channels) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** bin/otsrange and the packaged jar, run as a user would: other working directory, through a symlink. */
@@ -60,8 +61,10 @@ class LauncherIT {
     void demoRunsThroughTheLauncherIntoTheCurrentDirectory() throws Exception {
         Result demo = launch(dir, ROOT.resolve("bin/otsrange"), "demo");
         assertEquals(0, demo.status, demo.toString());
-        assertTrue(demo.out.contains("exported 18 files, 39,456 rows"), demo.toString());
-        assertTrue(Files.isRegularFile(dir.resolve("otsrange-demo-output/dev-003_sensor_data_2024.csv")), demo.toString());
+        // 3 devices x (366 + 365 + 365 days) x 12 dim-0 readings a day
+        assertTrue(demo.out.contains("exported 9 files, 39,456 rows"), demo.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("otsrange-demo-output/2309193932840_sensor_data_2025.csv")), demo.toString());
+        assertFalse(demo.err.contains("\u001b"), "no colour codes: " + demo.err.replace("\u001b", "ESC"));
     }
 
     @Test
@@ -85,15 +88,18 @@ class LauncherIT {
     @Test
     void buildsTheJarFirstWhenItIsMissing() throws Exception {
         // a copy of the launcher in a checkout without the jar, and an `mvn` that records its
-        // arguments and "builds" by copying the real jar
+        // arguments, lets the real Maven (when there is one) print its version with the same
+        // arguments and environment, and "builds" by copying the real jar
         Path checkout = dir.resolve("checkout");
         Files.createDirectories(checkout.resolve("bin"));
         Files.copy(ROOT.resolve("bin/otsrange"), checkout.resolve("bin/otsrange"));
         Path fakeBin = dir.resolve("fakebin");
         Files.createDirectories(fakeBin);
+        Path realMvn = onPath("mvn");
         Path mvn = fakeBin.resolve("mvn");
         Files.write(mvn, ("#!/usr/bin/env bash\n"
                 + "echo \"$PWD $*\" > '" + dir.resolve("mvn-args.txt") + "'\n"
+                + (realMvn == null ? "" : "'" + realMvn + "' \"$@\" -v\n")
                 + "mkdir -p otsrange-cli/target && cp '" + System.getProperty("otsrange.jar") + "' otsrange-cli/target/otsrange.jar\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertTrue(mvn.toFile().setExecutable(true));
@@ -105,10 +111,26 @@ class LauncherIT {
         assertTrue(process.waitFor(2, TimeUnit.MINUTES));
         String err = new String(Files.readAllBytes(dir.resolve("err.txt")), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), err);
-        assertEquals(checkout.toRealPath() + " -q -DskipTests package",
+        assertEquals(checkout.toRealPath() + " -B -q -DskipTests package",
                 new String(Files.readAllBytes(dir.resolve("mvn-args.txt")), StandardCharsets.UTF_8).trim());
         assertTrue(err.contains("first run, building"), err);
+        if (realMvn != null) {
+            // Maven 3.8 (jansi 2) writes ESC[0m on stdout and stderr at exit even with -B
+            assertTrue(err.contains("Apache Maven") || err.matches("(?s).*\\d+\\.\\d+\\.\\d+.*"), "the real mvn ran\n" + err);
+            assertFalse(err.contains("\u001b"), "colour codes on the first run's stderr: " + err.replace("\u001b", "ESC"));
+        }
         assertTrue(new String(Files.readAllBytes(dir.resolve("out.txt")), StandardCharsets.UTF_8).contains("usage: bin/otsrange"));
+    }
+
+    private static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        for (String entry : path == null ? new String[0] : path.split(":")) {
+            Path candidate = Paths.get(entry.isEmpty() ? "." : entry, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        return null;
     }
 
     @Test

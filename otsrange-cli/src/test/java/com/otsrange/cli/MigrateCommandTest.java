@@ -171,6 +171,47 @@ class MigrateCommandTest {
         assertEquals("", noTasks.out, "nothing half-converted on stdout");
     }
 
+    @Test
+    void aThreadsValueThatIsNotAPositiveIntegerGetsTheDefaultWithANote() throws Exception {
+        for (String threads : new String[] {"0", "-3", "2.5", "\"8\"", "true", "3000000000", "[4]"}) {
+            write("export_config.json", SEED_CONFIG.replace("\"table\": \"sensor_data\",",
+                    "\"table\": \"sensor_data\", \"threads\": " + threads + ","));
+            CliHarness run = CliHarness.run(dir, "migrate", "--config", "export_config.json");
+            assertEquals(0, run.status, run.toString());
+            assertEquals(4, JSON.parseObject(run.out).getJSONObject("job").getJSONObject("setting")
+                    .getJSONObject("speed").getIntValue("channel"), threads);
+            assertTrue(run.err.contains("migrate: note: threads " + threads + " is not a positive integer; "
+                    + "job.setting.speed.channel is 4"), threads + "\n" + run.err);
+        }
+        write("export_config.json", SEED_CONFIG.replace("\"table\": \"sensor_data\",", "\"table\": \"sensor_data\", \"threads\": 6.0,"));
+        CliHarness whole = CliHarness.run(dir, "migrate", "--config", "export_config.json");
+        assertEquals(6, JSON.parseObject(whole.out).getJSONObject("job").getJSONObject("setting")
+                .getJSONObject("speed").getIntValue("channel"), whole.toString());
+    }
+
+    @Test
+    void perTaskChunkByIsDroppedWithANoteAndTheJobValidates() throws Exception {
+        write("export_config.json", SEED_CONFIG.replace("\"source\": \"file\", \"path\": \"tasks/device_mappings.json\"",
+                "\"source\": \"inline\", \"definitions\": {"
+                        + "\"2309193932839\": {\"columns\": [\"p34_1\"], \"filters\": {"
+                        + "\"p34_1\": {\"gt\": 0, \"chunk_by\": \"month\"}, \"ct\": {\"chunk_by\": \"day\"}}},"
+                        + "\"2309193932840\": [\"p32_1\"]}"));
+        write("connection.json", SEED_CONNECTION);
+        CliHarness migrated = CliHarness.run(dir, "migrate", "--config", "export_config.json", "--connection", "connection.json");
+        assertEquals(0, migrated.status, migrated.toString());
+        JSONObject filters = JSON.parseObject(migrated.out).getJSONObject("job").getJSONArray("content").getJSONObject(0)
+                .getJSONObject("reader").getJSONObject("parameter").getJSONObject("tasks").getJSONObject("definitions")
+                .getJSONObject("2309193932839").getJSONObject("filters");
+        assertEquals("{\"p34_1\":{\"gt\":0}}", filters.toJSONString(), "chunk_by dropped; a condition left empty by it goes too");
+        assertTrue(migrated.err.contains("tasks.definitions.2309193932839.filters.p34_1.chunk_by was dropped"), migrated.err);
+        assertTrue(migrated.err.contains("tasks.definitions.2309193932839.filters.ct.chunk_by was dropped"), migrated.err);
+        assertTrue(migrated.err.contains("only in the job's filters"), migrated.err);
+
+        write("job.json", migrated.out);
+        CliHarness validated = ValidateCommandTest.validate(dir, "job.json");
+        assertEquals(0, validated.status, validated.toString());
+    }
+
     private void write(String name, String text) throws Exception {
         Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }

@@ -24,7 +24,7 @@ class PeekCommandTest {
             assertEquals(0, run.status, run.toString());
             String[] lines = run.out.trim().split("\n");
             assertEquals(3, lines.length, run.out);
-            assertTrue(lines[0].startsWith("id=dev-001 ct="), lines[0]);
+            assertTrue(lines[0].startsWith("id=2309193932839 ct="), lines[0]);
             assertFalse((run.out + run.err).contains("peek-secret-4242"));
 
             CliHarness wrongKey = CliHarness.run(dir, "peek", "--endpoint", emulator.endpoint(), "--instance", "peektest",

@@ -68,20 +68,90 @@ class RealDataxIT {
                     .replace("${outputDir}", work.resolve("out").toString());
             Result result = runEngine(fast(job));
             assertEquals(0, result.status, result.output);
-            assertTrue(result.output.contains("39456"), result.output);
+            assertTrue(result.output.contains("39456"), "3 devices x 1096 days x 12 dim-0 readings\n" + result.output);
             assertFalse(result.output.contains("SECRET-real-datax"), "DataX masks accessKey when it prints the job");
-            for (int device = 1; device <= 6; device++) {
-                for (int year = 2023; year <= 2025; year++) {
-                    assertTrue(Files.isRegularFile(work.resolve(String.format("out/dev-%03d_sensor_data_%d.csv", device, year))),
-                            "dev " + device + " " + year + "\n" + result.output);
+            for (String device : DemoCommandTest.DEVICES) {
+                for (int year = 2024; year <= 2026; year++) {
+                    assertTrue(Files.isRegularFile(work.resolve("out/" + device + "_sensor_data_" + year + ".csv")),
+                            device + " " + year + "\n" + result.output);
                 }
             }
-            List<String> lines = Files.readAllLines(work.resolve("out/dev-001_sensor_data_2023.csv"), StandardCharsets.UTF_8);
-            assertEquals("ct,temp,humidity,pressure,voltage,status", lines.get(0));
-            assertTrue(lines.get(1).startsWith("2023-01-01T00:0") && lines.get(1).contains("Z,"),
+            List<String> lines = Files.readAllLines(work.resolve("out/2309193932839_sensor_data_2024.csv"), StandardCharsets.UTF_8);
+            assertEquals("ct,p34_1,p50_1,p51_1", lines.get(0));
+            assertTrue(lines.get(1).startsWith("2024-01-01T00:0") && lines.get(1).contains("Z,"),
                     "UTC instants even though DataX sets the JVM zone to GMT+8: " + lines.get(1));
-            assertEquals(365 * 6 + 1, lines.size());
+            assertEquals(DemoCommandTest.rowsPerDeviceYear(2024) + 1, lines.size());
         }
+    }
+
+    /**
+     * The README's first DataX run, as a newcomer types it: datax.py with -p, job/export.json
+     * unchanged, from a folder laid out like the repository root, against the demo emulator.
+     */
+    @Test
+    void theReadmesExportJobRunsAsItIsThroughDataxPy() throws Exception {
+        String python = python();
+        Assumptions.assumeTrue(python != null, "no python on PATH to run datax.py");
+        Path root = work.resolve("checkout");
+        Files.createDirectories(root.resolve("job/tasks"));
+        for (String file : new String[] {"job/export.json", "job/tasks/device_mappings.json"}) {
+            Files.copy(LauncherIT.ROOT.resolve(file), root.resolve(file));
+        }
+        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("demo").accessKeyId("id")
+                .accessKeySecret("key").demo(true).build().start()) {
+            List<String> command = Arrays.asList(python, home.resolve("bin/datax.py").toString(), "-p",
+                    "-Dendpoint=" + emulator.endpoint() + " -DinstanceName=demo -DaccessId=id -DaccessKey=key",
+                    "job/export.json");
+            Result result = run(command, root);
+            assertEquals(0, result.status, result.output);
+
+            // export.json: dim = 0, 2025-02-02T05:24:42.740Z <= ct < 2026-07-11T01:46:24.870Z. The
+            // demo has a reading every 2 hours (plus under 2 minutes of jitter), so the first one
+            // in range is 06:00 on 2025-02-02 and the last 00:00 on 2026-07-11.
+            long rows2025 = readings("2025-02-02T06:00:00Z", "2025-12-31T22:00:00Z");
+            long rows2026 = readings("2026-01-01T00:00:00Z", "2026-07-11T00:00:00Z");
+            assertTrue(result.output.contains(String.valueOf(3 * (rows2025 + rows2026))), 3 * (rows2025 + rows2026) + "\n" + result.output);
+            Path out = root.resolve("output_data");
+            List<String> files = new ArrayList<>();
+            try (Stream<Path> list = Files.list(out)) {
+                list.filter(Files::isRegularFile).forEach(f -> files.add(f.getFileName().toString()));
+            }
+            java.util.Collections.sort(files);
+            List<String> expected = new ArrayList<>();
+            for (String device : DemoCommandTest.DEVICES) {
+                expected.add(device + "_sensor_data_2025.csv");
+                expected.add(device + "_sensor_data_2026.csv");
+            }
+            assertEquals(expected, files);
+            List<String> y2025 = Files.readAllLines(out.resolve("2309193932839_sensor_data_2025.csv"), StandardCharsets.UTF_8);
+            assertEquals("p34_1,p50_1,p51_1,ct", y2025.get(0), "appendColumns at the end, as the exporter wrote them");
+            assertTrue(y2025.get(1).matches("[^,]*,[^,]*,[^,]*,2025-02-02T06:0[0-9]:[0-9.]+Z"), y2025.get(1));
+            assertEquals(rows2025 + 1, y2025.size());
+            List<String> y2026 = Files.readAllLines(out.resolve("2309193932841_sensor_data_2026.csv"), StandardCharsets.UTF_8);
+            assertEquals("p20_1,p20_2,p21_1,ct", y2026.get(0));
+            assertTrue(y2026.get(y2026.size() - 1).matches(".*,2026-07-11T00:0[0-9]:[0-9.]+Z"), y2026.get(y2026.size() - 1));
+            assertEquals(rows2026 + 1, y2026.size());
+        }
+    }
+
+    /** Readings every 2 hours from {@code first} to {@code last}, both included. */
+    private static long readings(String first, String last) {
+        return java.time.Duration.between(java.time.Instant.parse(first), java.time.Instant.parse(last)).toHours() / 2 + 1;
+    }
+
+    private static String python() throws InterruptedException {
+        for (String name : new String[] {"python", "python3"}) {
+            try {
+                Process p = new ProcessBuilder(name, "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return name;
+                }
+            } catch (IOException e) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     @Test
@@ -134,8 +204,12 @@ class RealDataxIT {
                 "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
                 "-Dlog.file.name=otsrange_it", "-classpath", home.resolve("lib") + "/*",
                 "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+        return run(command, work);
+    }
+
+    private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
         Path log = work.resolve("engine.log");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
