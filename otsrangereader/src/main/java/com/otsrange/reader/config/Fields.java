@@ -3,7 +3,6 @@ package com.otsrange.reader.config;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -178,9 +177,5 @@ final class Fields {
             }
         }
         return ok ? out : null;
-    }
-
-    static List<String> list(String... items) {
-        return Arrays.asList(items);
     }
 }

@@ -110,12 +110,10 @@ public final class BoundFilter {
         }
     }
 
-    private final TableSchema schema;
     private final List<List<PkCondition>> pk;
     private final List<AttrCondition> attrs;
 
-    private BoundFilter(TableSchema schema, List<List<PkCondition>> pk, List<AttrCondition> attrs) {
-        this.schema = schema;
+    private BoundFilter(List<List<PkCondition>> pk, List<AttrCondition> attrs) {
         this.pk = pk;
         this.attrs = attrs;
     }
@@ -154,11 +152,7 @@ public final class BoundFilter {
                 pk.get(idx).add(new PkCondition(c.op(), vals));
             }
         }
-        return new BoundFilter(schema, pk, attrs);
-    }
-
-    public TableSchema schema() {
-        return schema;
+        return new BoundFilter(pk, attrs);
     }
 
     public List<PkCondition> onPk(int index) {

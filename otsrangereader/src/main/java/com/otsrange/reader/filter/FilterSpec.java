@@ -2,9 +2,7 @@ package com.otsrange.reader.filter;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The conditions of one {@code filters} object, by column, all combined by AND. */
 public final class FilterSpec {
@@ -36,29 +34,6 @@ public final class FilterSpec {
 
     public boolean isEmpty() {
         return conditions.isEmpty();
-    }
-
-    public List<Condition> on(String column) {
-        List<Condition> out = new ArrayList<>();
-        for (Condition c : conditions) {
-            if (c.column().equals(column)) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    public Map<String, List<Condition>> byColumn() {
-        Map<String, List<Condition>> m = new LinkedHashMap<>();
-        for (Condition c : conditions) {
-            List<Condition> l = m.get(c.column());
-            if (l == null) {
-                l = new ArrayList<>();
-                m.put(c.column(), l);
-            }
-            l.add(c);
-        }
-        return m;
     }
 
     /** AND of both (per-task filters narrow the global ones); chunkBy comes from {@code this}. */
