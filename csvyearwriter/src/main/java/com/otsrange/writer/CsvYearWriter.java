@@ -63,7 +63,7 @@ public class CsvYearWriter extends Writer {
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
                                 + CheckpointLog.fileIn(state) + " was written; changed: " + changed
-                                + ". To start over, run with \"resume\": false (writeMode " + writeModeName()
+                                + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
                     unitsBeforeRun = new HashSet<>(CheckpointLog.committedUnits(state));
@@ -132,10 +132,6 @@ public class CsvYearWriter extends Writer {
             } catch (IOException e) {
                 // not empty (another shard, or the user's files): keep it
             }
-        }
-
-        private String writeModeName() {
-            return spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT ? "nonConflict" : spec.writeMode().name().toLowerCase();
         }
 
         @SuppressWarnings("unchecked")

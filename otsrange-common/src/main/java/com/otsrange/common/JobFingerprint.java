@@ -39,7 +39,7 @@ public final class JobFingerprint {
         c.put("reader.timeZone", hash(orDefault(r.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE)));
         c.put("reader.shard", hash(shardText(r.get("shard"))));
         c.put("writer.fileName", hash(orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME)));
-        c.put("writer.header", hash(Boolean.parseBoolean(String.valueOf(orDefault(w.get("header"), "true")))));
+        c.put("writer.header", hash(Boolean.TRUE.equals(JsonBool.parse(orDefault(w.get("header"), true)))));
         c.put("writer.encoding", hash(charsetName(orDefault(w.get("encoding"), "UTF-8"))));
         c.put("writer.nullFormat", hash(orDefault(w.get("nullFormat"), "")));
         c.put("writer.compress", hash(lower(orDefault(w.get("compress"), "none"))));
