@@ -55,6 +55,23 @@ public enum SortKeyUnit {
         }
     }
 
+    /** First raw value whose instant is at or after the epoch millis (exact for ms/us, ceiling for s). */
+    public long ceilFromEpochMillis(long millis) {
+        return this == S ? Math.floorDiv(millis + 999, 1000L) : fromEpochMillis(millis);
+    }
+
+    /** Raw value of an instant, rounding toward negative infinity. */
+    public long fromInstant(Instant i) {
+        switch (this) {
+            case S:
+                return i.getEpochSecond();
+            case US:
+                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
+            default:
+                return i.toEpochMilli();
+        }
+    }
+
     public Instant toInstant(long raw) {
         switch (this) {
             case S:
