@@ -31,6 +31,11 @@ public enum SortKeyUnit {
         return text;
     }
 
+    /** Digits of a second's fraction the unit can express: 0 (s), 3 (ms), 6 (us). */
+    public int fractionDigits() {
+        return this == S ? 0 : this == MS ? 3 : 6;
+    }
+
     /** Epoch millis of the raw value, rounding toward negative infinity. */
     public long toEpochMillisFloor(long raw) {
         switch (this) {

@@ -20,6 +20,13 @@ class SortKeyUnitTest {
     }
 
     @Test
+    void fractionDigitsOfEachUnit() {
+        assertEquals(0, SortKeyUnit.S.fractionDigits());
+        assertEquals(3, SortKeyUnit.MS.fractionDigits());
+        assertEquals(6, SortKeyUnit.US.fractionDigits());
+    }
+
+    @Test
     void instantsRoundDown() {
         Instant i = Instant.parse("1969-12-31T23:59:59.9999995Z");
         assertEquals(-1, SortKeyUnit.S.fromInstant(i));
