@@ -7,8 +7,6 @@ import com.otsrange.common.SortKeyUnit;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -40,9 +38,8 @@ final class CsvRowFormatter {
         this.nullFormat = spec.nullFormat();
         this.lineSeparator = spec.lineSeparator();
         this.timeUnit = spec.timeUnit();
-        int digits = timeUnit == SortKeyUnit.US ? 6 : timeUnit == SortKeyUnit.MS ? 3 : 0;
-        this.timeFormatter = new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), digits);
-        this.dateFormatter = new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), 3);
+        this.timeFormatter = TimeCellFormatter.forSortKey(spec);
+        this.dateFormatter = TimeCellFormatter.forDates(spec);
     }
 
     void header(List<String> names, CsvOutput out) throws IOException {
@@ -129,9 +126,7 @@ final class CsvRowFormatter {
                 plainDone(start);
                 return;
             case DATE:
-                Date d = c.asDate();
-                long ms = d.getTime();
-                string(dateFormatter.format(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000));
+                string(dateFormatter.formatMillis(c.asDate().getTime()));
                 return;
             case BYTES:
                 base64(raw instanceof byte[] ? (byte[]) raw : c.asBytes());
@@ -146,7 +141,8 @@ final class CsvRowFormatter {
         }
     }
 
-    private static double doubleOf(Column c) {
+    /** A DOUBLE cell's value; its raw data may be text (the reader's ShortestDouble text). */
+    static double doubleOf(Column c) {
         Object raw = c.getRawData();
         if (raw instanceof String) {
             String s = (String) raw;
@@ -159,8 +155,7 @@ final class CsvRowFormatter {
     }
 
     private String time(long raw) {
-        Instant i = timeUnit.toInstant(raw);
-        return timeFormatter.format(i.getEpochSecond(), i.getNano());
+        return timeFormatter.format(timeUnit.toInstant(raw));
     }
 
     /**

@@ -63,7 +63,7 @@ public class CsvYearWriter extends Writer {
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
                                 + CheckpointLog.fileIn(state) + " was written; changed: " + changed
-                                + ". To start over, run with \"resume\": false (writeMode " + writeModeName()
+                                + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
                     Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
@@ -108,11 +108,11 @@ public class CsvYearWriter extends Writer {
             int shown = Math.min(20, damaged.size());
             throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: " + damaged.size() + " of the "
                     + committed.size() + " file(s) committed earlier (" + CheckpointLog.fileIn(state) + ") are missing or"
-                    + " changed (parameter.verifyCommitted = " + spec.verifyCommitted().name().toLowerCase() + "): "
+                    + " changed (parameter.verifyCommitted = " + spec.verifyCommitted().text() + "): "
                     + damaged.subList(0, shown) + (shown < damaged.size() ? " and " + (damaged.size() - shown) + " more" : "")
                     + ". Resuming would skip them and leave their rows out. Nothing was written. Fix: restore those"
                     + " files as they were committed, or start over: run once with \"resume\": false (writeMode "
-                    + writeModeName() + " then applies to every file"
+                    + spec.writeMode().text() + " then applies to every file"
                     + (spec.writeMode() == WriterSpec.WriteMode.APPEND ? "; with append, first remove the files this job"
                     + " wrote, or their rows are appended twice" : "") + ") or delete " + state + ".");
         }
@@ -150,10 +150,6 @@ public class CsvYearWriter extends Writer {
             } catch (IOException e) {
                 // not empty (another shard, or the user's files): keep it
             }
-        }
-
-        private String writeModeName() {
-            return spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT ? "nonConflict" : spec.writeMode().name().toLowerCase();
         }
 
         @SuppressWarnings("unchecked")

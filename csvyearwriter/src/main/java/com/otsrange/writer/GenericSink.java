@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,7 +158,7 @@ final class GenericSink implements RecordSink {
             ms = epochMillis(timeCol);
         } catch (RuntimeException e) {
             return "time '" + timeCol.getRawData() + "' in column " + spec.timeColumn() + " cannot be read as "
-                    + spec.genericTime().name().toLowerCase() + ": " + e.getMessage();
+                    + spec.genericTime().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
         }
         String width = widthProblem(n);
         if (width != null) {

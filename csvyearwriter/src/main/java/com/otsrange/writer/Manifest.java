@@ -46,7 +46,7 @@ final class Manifest {
         m.put("table", spec.table());
         m.put("shard", spec.shard().toString());
         m.put("path", spec.path().toString());
-        m.put("writeMode", spec.writeMode().name().toLowerCase());
+        m.put("writeMode", spec.writeMode().text());
         m.put("startedAt", Instant.ofEpochMilli(startMillis).toString());
         m.put("finishedAt", Instant.ofEpochMilli(endMillis).toString());
         m.put("durationMs", endMillis - startMillis);

@@ -3,9 +3,9 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.exception.DataXException;
-import com.alibaba.fastjson.JSON;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.UnitMeta;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,38 +105,26 @@ final class PairedSink implements RecordSink {
     }
 
     private String readMeta(Map<String, String> meta) {
-        if (meta == null || !RecordLayout.LAYOUT_VERSION.equals(meta.get(RecordLayout.META_LAYOUT))
-                || meta.get(RecordLayout.META_UNIT) == null) {
-            return "record carries no otsrange layout meta (" + RecordLayout.META_LAYOUT + "=" + RecordLayout.LAYOUT_VERSION + ")";
-        }
-        String unit = meta.get(RecordLayout.META_UNIT);
-        String headerJson = meta.get(RecordLayout.META_HEADER);
-        List<String> header;
+        UnitMeta unit;
         try {
-            header = headerJson == null ? null : JSON.parseArray(headerJson, String.class);
-        } catch (RuntimeException e) {
-            return "record meta " + RecordLayout.META_HEADER + " is not a JSON array of names: " + headerJson;
+            unit = UnitMeta.parse(meta);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
-        boolean[] timeCells = new boolean[header == null ? 0 : header.size()];
-        String tc = meta.get(RecordLayout.META_TIME_CELLS);
-        if (tc != null && !tc.trim().isEmpty()) {
-            for (String part : tc.split(",")) {
-                try {
-                    int i = Integer.parseInt(part.trim());
-                    if (i >= timeCells.length) {
-                        timeCells = Arrays.copyOf(timeCells, i + 1);
-                    }
-                    timeCells[i] = true;
-                } catch (RuntimeException e) {
-                    return "record meta " + RecordLayout.META_TIME_CELLS + " is not a list of cell indexes: " + tc;
-                }
-            }
+        Period filePeriod = spec.fileName().period();
+        if (unit.period() != filePeriod) {
+            // the reader cut its units by another period than this writer's files: rows of one
+            // file would come from several units (or one unit would span several files)
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + unit.unitId() + " covers a "
+                    + unit.period().text() + " (record meta " + UnitMeta.KEY_PERIOD + "), but parameter.fileName \""
+                    + spec.fileName() + "\" makes one file per " + filePeriod.text() + ": otsrangereader learns the period"
+                    + " from this writer's fileName in the same job; run both plugins of one version from one job file");
         }
         lastMeta = meta;
-        lastUnit = unit;
-        lastHeader = header;
-        lastTimeCells = timeCells;
-        lastDoublesVerbatim = RecordLayout.DOUBLES_SHORTEST.equals(meta.get(RecordLayout.META_DOUBLES));
+        lastUnit = unit.unitId();
+        lastHeader = unit.header();
+        lastTimeCells = unit.timeCellFlags();
+        lastDoublesVerbatim = unit.doublesShortest();
         return null;
     }
 

@@ -1,5 +1,7 @@
 package com.otsrange.writer;
 
+import com.otsrange.common.SortKeyUnit;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +29,26 @@ final class TimeCellFormatter {
         this.utc = zone.normalized().equals(ZoneOffset.UTC);
         this.custom = dateFormat == null || dateFormat.isEmpty() ? null : DateTimeFormatter.ofPattern(dateFormat).withZone(zone);
         this.fractionDigits = fractionDigits;
+    }
+
+    /** For cells holding a raw sort-key value: as many fraction digits as the job's timeUnit has. */
+    static TimeCellFormatter forSortKey(WriterSpec spec) {
+        return new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), spec.timeUnit().fractionDigits());
+    }
+
+    /** For DATE cells (epoch millis). */
+    static TimeCellFormatter forDates(WriterSpec spec) {
+        return new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), SortKeyUnit.MS.fractionDigits());
+    }
+
+    /** Formats an instant (a raw sort-key value through {@code SortKeyUnit.toInstant}). */
+    String format(Instant i) {
+        return format(i.getEpochSecond(), i.getNano());
+    }
+
+    /** Formats epoch millis (a DATE cell). */
+    String formatMillis(long epochMillis) {
+        return format(Math.floorDiv(epochMillis, 1000L), (int) Math.floorMod(epochMillis, 1000L) * 1_000_000);
     }
 
     /** Formats epoch seconds plus nanos. */

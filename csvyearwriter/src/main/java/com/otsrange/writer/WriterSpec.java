@@ -3,6 +3,7 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.FileNamePattern;
+import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.RecordLayout;
@@ -32,15 +33,38 @@ import java.util.Map;
 final class WriterSpec {
     static final String RESOLVED = "otsrangeResolved";
 
-    enum Compress { NONE, GZIP }
+    /** A parameter with a closed set of values (an enum), each with its text as the job JSON writes it. */
+    interface Choice {
+        String name();
 
-    enum WriteMode { TRUNCATE, APPEND, NONCONFLICT }
+        /** The lower-case constant name, unless the enum says otherwise. */
+        default String text() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    enum Compress implements Choice { NONE, GZIP }
+
+    enum WriteMode implements Choice {
+        TRUNCATE("truncate"), APPEND("append"), NONCONFLICT("nonConflict");
+
+        private final String text;
+
+        WriteMode(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String text() {
+            return text;
+        }
+    }
 
     /** How the generic mode reads its time column. */
     enum GenericTime { MS, S, US, DATE }
 
     /** What a resumed run checks of each file committed earlier before it writes anything. */
-    enum VerifyCommitted { SIZE, SHA256 }
+    enum VerifyCommitted implements Choice { SIZE, SHA256 }
 
     private final Path path;
     private final FileNamePattern fileName;
@@ -243,7 +267,7 @@ final class WriterSpec {
             Object shard = p.get("shard");
             r.put("shard", shard == null ? null : String.valueOf(shard));
             Object resume = p.get("resume");
-            r.put("resume", resume != null && Boolean.parseBoolean(String.valueOf(resume).trim()));
+            r.put("resume", Boolean.TRUE.equals(JsonBool.parse(resume)));
         } else {
             r.put("table", orDefault(writer.get("table"), "records"));
             r.put("timeUnit", orDefault(writer.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
@@ -515,26 +539,26 @@ final class WriterSpec {
         if (v == null) {
             return dflt;
         }
-        String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
-        if ((v instanceof Boolean || v instanceof String) && ("true".equals(s) || "false".equals(s))) {
-            return Boolean.parseBoolean(s);
+        Boolean b = JsonBool.parse(v);
+        if (b != null) {
+            return b;
         }
         problems.invalid("parameter." + key, v, "expected true or false");
         return dflt;
     }
 
-    private static <E extends Enum<E>> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
-                                                WriterProblems problems) {
+    private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
+                                                         WriterProblems problems) {
         Object raw = orDefault(w.get(key), dflt);
         String v = String.valueOf(raw).trim();
         for (E e : type.getEnumConstants()) {
-            if (raw instanceof String && e.name().equalsIgnoreCase(v)) {
+            if (raw instanceof String && e.text().equalsIgnoreCase(v)) {
                 return e;
             }
         }
         List<String> valid = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
-            valid.add(e == (Object) WriteMode.NONCONFLICT ? "nonConflict" : e.name().toLowerCase(Locale.ROOT));
+            valid.add(e.text());
         }
         problems.invalid("parameter." + key, raw, "one of " + valid);
         return type.getEnumConstants()[0];

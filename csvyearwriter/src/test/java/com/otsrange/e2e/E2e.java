@@ -276,8 +276,13 @@ public final class E2e implements AutoCloseable {
 
     /** Parses CSV text back: a missing cell (unquoted empty) is null, an empty string "". Header first. */
     public static List<List<String>> parse(byte[] content) throws IOException {
+        return parse(new StringReader(new String(content, StandardCharsets.UTF_8)));
+    }
+
+    /** {@link #parse(byte[])} of a reader, which is closed. */
+    public static List<List<String>> parse(Reader r) throws IOException {
         CSVFormat f = CSVFormat.RFC4180.builder().setNullString("").setQuoteMode(QuoteMode.ALL_NON_NULL).build();
-        try (Reader r = new StringReader(new String(content, StandardCharsets.UTF_8)); CSVParser p = f.parse(r)) {
+        try (CSVParser p = f.parse(r)) {
             List<List<String>> out = new ArrayList<>();
             for (CSVRecord rec : p) {
                 List<String> row = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -199,7 +200,7 @@ class FaultsTest {
             RunResult r = E2e.run(job(out, true));
             assertFalse(r.succeeded());
             assertEquals("CsvYearWriter-06", r.errorCode(), r.errorMessage());
-            assertTrue(r.errorMessage().toLowerCase().contains("space"), r.errorMessage());
+            assertTrue(r.errorMessage().toLowerCase(Locale.ROOT).contains("space"), r.errorMessage());
             for (Map.Entry<String, byte[]> f : E2e.snapshot(out).entrySet()) {
                 assertTrue(java.util.Arrays.equals(clean.get(f.getKey()), f.getValue()), "partial final file " + f.getKey());
             }

@@ -8,14 +8,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 
 /**
  * Test oracle: the row formatter before the hot path was rewritten, printing every cell through
- * commons-csv {@code CSVFormat.print}. {@link CsvRowFormatter} must produce the same bytes.
+ * commons-csv {@code CSVFormat.print}. {@link CsvRowFormatter} must produce the same bytes. The
+ * cell values (time text, double parsing) come from the same helpers; quoting and row assembly
+ * are what this oracle checks.
  *
  * Writes header and data rows as RFC 4180 CSV (commons-csv quoting, minimal). Cell rules:
  * strings verbatim (an empty string is always written quoted, {@code ""}, so it stays apart from
@@ -41,9 +41,8 @@ final class CommonsCsvRowFormatter {
         this.nullFormat = spec.nullFormat();
         this.lineSeparator = spec.lineSeparator();
         this.timeUnit = spec.timeUnit();
-        int digits = timeUnit == SortKeyUnit.US ? 6 : timeUnit == SortKeyUnit.MS ? 3 : 0;
-        this.timeFormatter = new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), digits);
-        this.dateFormatter = new TimeCellFormatter(spec.timeZone(), spec.dateFormat(), 3);
+        this.timeFormatter = TimeCellFormatter.forSortKey(spec);
+        this.dateFormatter = TimeCellFormatter.forDates(spec);
     }
 
     void header(List<String> names, Appendable out) throws IOException {
@@ -106,16 +105,14 @@ final class CommonsCsvRowFormatter {
                     // the usual quoting check still applies: harmless for number text, safe for anything else
                     string((String) raw, out, first);
                 } else {
-                    plain(ShortestDouble.format(doubleOf(c)), out, first);
+                    plain(ShortestDouble.format(CsvRowFormatter.doubleOf(c)), out, first);
                 }
                 return;
             case BOOL:
                 plain(c.asBoolean() ? "true" : "false", out, first);
                 return;
             case DATE:
-                Date d = c.asDate();
-                long ms = d.getTime();
-                string(dateFormatter.format(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000), out, first);
+                string(dateFormatter.formatMillis(c.asDate().getTime()), out, first);
                 return;
             case BYTES:
                 plain(base64.encodeToString(c.asBytes()), out, first);
@@ -129,21 +126,8 @@ final class CommonsCsvRowFormatter {
         }
     }
 
-    private static double doubleOf(Column c) {
-        Object raw = c.getRawData();
-        if (raw instanceof String) {
-            String s = (String) raw;
-            if ("+Infinity".equals(s)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            return Double.parseDouble(s);
-        }
-        return c.asDouble();
-    }
-
     private String time(long raw) {
-        Instant i = timeUnit.toInstant(raw);
-        return timeFormatter.format(i.getEpochSecond(), i.getNano());
+        return timeFormatter.format(timeUnit.toInstant(raw));
     }
 
     /** Text that never needs quoting (numbers, Base64, true/false, ISO instants). */

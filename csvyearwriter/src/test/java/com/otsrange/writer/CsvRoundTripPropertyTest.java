@@ -86,7 +86,7 @@ class CsvRoundTripPropertyTest {
         List<TestOtsReader.Row> src = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             Values v = values.get(i);
-            src.add(new TestOtsReader.Row("key", T0 + i, HEADER, "",
+            src.add(new TestOtsReader.Row("key", T0 + i, HEADER, new int[0],
                     v.s == null ? new StringColumn() : new StringColumn(v.s),
                     v.l == null ? new LongColumn((Long) null) : new LongColumn(v.l),
                     v.d == null ? new DoubleColumn((Double) null) : new DoubleColumn(Double.toString(v.d)), // as the reader builds it

@@ -1,19 +1,15 @@
 package com.otsrange.writer;
 
 import com.alibaba.fastjson.JSONObject;
+import com.otsrange.e2e.E2e;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.PluginType;
 import com.otsrange.runner.RunOptions;
 import com.otsrange.runner.RunResult;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,22 +87,11 @@ final class Jobs {
      * The first list is the header.
      */
     static List<List<String>> parse(Path file) throws IOException {
-        CSVFormat f = CSVFormat.RFC4180.builder().setNullString("").setQuoteMode(QuoteMode.ALL_NON_NULL).build();
         InputStream in = Files.newInputStream(file);
         if (file.toString().endsWith(".gz")) {
             in = new GZIPInputStream(in);
         }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8); CSVParser p = f.parse(r)) {
-            List<List<String>> out = new ArrayList<>();
-            for (CSVRecord rec : p) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < rec.size(); i++) {
-                    row.add(rec.get(i));
-                }
-                out.add(row);
-            }
-            return out;
-        }
+        return E2e.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     static String text(Path file) throws IOException {

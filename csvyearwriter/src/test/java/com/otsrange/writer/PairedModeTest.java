@@ -55,12 +55,12 @@ class PairedModeTest {
     }
 
     private static Row wide(Object key, long t, String s, double d) {
-        return new Row(key, t, WIDE, "0", new LongColumn(t), new StringColumn(s), new DoubleColumn(d),
+        return new Row(key, t, WIDE, new int[] {0}, new LongColumn(t), new StringColumn(s), new DoubleColumn(d),
                 new LongColumn(-42L), new BoolColumn(true), new BytesColumn(s.getBytes(StandardCharsets.UTF_8)), new StringColumn());
     }
 
     private static Row narrow(Object key, long t, String x) {
-        return new Row(key, t, NARROW, "", new StringColumn(x), new LongColumn(7L));
+        return new Row(key, t, NARROW, new int[0], new StringColumn(x), new LongColumn(7L));
     }
 
     private static String longKey() {
@@ -80,9 +80,9 @@ class PairedModeTest {
     void doublesAreCopiedVerbatimOnlyUnderTheShortestMeta() throws Exception {
         List<String> header = Arrays.asList("a", "b", "c", "d");
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("k", ms("2023-01-01T00:00:00Z"), header, "", new DoubleColumn("1.50"),
+        rows.add(new Row("k", ms("2023-01-01T00:00:00Z"), header, new int[0], new DoubleColumn("1.50"),
                 new DoubleColumn(ShortestDouble.format(0.1 + 0.2)), new DoubleColumn("-0.0"), new DoubleColumn((String) null)));
-        rows.add(new Row("k", ms("2023-01-02T00:00:00Z"), header, "", new DoubleColumn(ShortestDouble.format(1e-7)),
+        rows.add(new Row("k", ms("2023-01-02T00:00:00Z"), header, new int[0], new DoubleColumn(ShortestDouble.format(1e-7)),
                 new DoubleColumn(ShortestDouble.format(Double.MAX_VALUE)), new DoubleColumn("NaN"), new DoubleColumn("-Infinity")));
         String sc = scenario(Collections.singletonList(rows));
 
@@ -99,6 +99,32 @@ class PairedModeTest {
         assertTrue(r.succeeded(), String.valueOf(r.failure()));
         assertEquals("a,b,c,d\n1.5,0.30000000000000004,-0.0,\n1.0E-7,1.7976931348623157E308,NaN,-Infinity\n",
                 Jobs.text(parsed.resolve("k_sensor_2023.csv")));
+    }
+
+    /**
+     * A reader that cut its units by month while this writer's fileName makes yearly files would
+     * overwrite each month's file with the next: the writer refuses the first record instead.
+     */
+    @Test
+    void aUnitPeriodOtherThanTheFileNamePeriodFailsTheJob() throws Exception {
+        String sc = scenario(Collections.singletonList(Arrays.asList(narrow("k", ms("2023-01-05T00:00:00Z"), "jan"),
+                narrow("k", ms("2023-02-05T00:00:00Z"), "feb"))));
+        Path out = dir.resolve("out");
+        JSONObject job = Jobs.paired(sc, out, 1);
+        Jobs.reader(job).put("periodOverride", "month");
+        RunResult r = Jobs.run(job);
+        assertFalse(r.succeeded());
+        assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
+        assertTrue(r.errorMessage().contains("unit 2023-01/k covers a month (record meta otsrange.period)"), r.errorMessage());
+        assertTrue(r.errorMessage().contains("one file per year"), r.errorMessage());
+        assertTrue(Jobs.outputFiles(out).isEmpty(), "no output file: " + Jobs.outputFiles(out));
+
+        // the same records with the period the fileName says are written
+        job = Jobs.paired(sc, out, 1);
+        Jobs.writer(job).put("fileName", "{partition_key}_{table}_{year}-{month}.csv");
+        r = Jobs.run(job);
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        assertEquals(2, Jobs.outputFiles(out).size(), Jobs.outputFiles(out).toString());
     }
 
     @Test
@@ -402,7 +428,7 @@ class PairedModeTest {
             byte[] before = Files.readAllBytes(out.resolve(name));
 
             // the task's columns changed: header x,z instead of x,y
-            Row changed = new Row("k", ms("2023-02-01T00:00:00Z"), Arrays.asList("x", "z"), "", new StringColumn("two"), new LongColumn(8L));
+            Row changed = new Row("k", ms("2023-02-01T00:00:00Z"), Arrays.asList("x", "z"), new int[0], new StringColumn("two"), new LongColumn(8L));
             JSONObject second = Jobs.paired(scenario(Collections.singletonList(Collections.singletonList(changed))), out, 1);
             Jobs.writer(second).put("writeMode", "append");
             Jobs.writer(second).put("compress", compress);

@@ -8,7 +8,6 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.fastjson.JSON;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.KeyText;
 import com.otsrange.common.Period;
@@ -17,6 +16,7 @@ import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.UnitId;
+import com.otsrange.common.UnitMeta;
 
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -37,15 +37,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TestOtsReader extends Reader {
     static final Map<String, List<List<Row>>> SCENARIOS = new ConcurrentHashMap<>();
 
-    /** One source row: key, raw sort key, cells (header order), header, time cells. */
+    /** One source row: key, raw sort key, cells (header order), header, time cells (indexes into the cells). */
     static final class Row {
         final Object key;
         final long time;
         final List<Column> cells;
         final List<String> header;
-        final String timeCells;
+        final int[] timeCells;
 
-        Row(Object key, long time, List<String> header, String timeCells, Column... cells) {
+        Row(Object key, long time, List<String> header, int[] timeCells, Column... cells) {
             this.key = key;
             this.time = time;
             this.header = header;
@@ -84,7 +84,9 @@ public class TestOtsReader extends Reader {
                 }
             }
             List<Configuration> out = new ArrayList<>();
-            String period = Period.finestIn(getPeerPluginJobConf().getString("fileName", RecordLayout.DEFAULT_FILE_NAME)).text();
+            // periodOverride: a reader that cuts units by another period than the writer's files
+            String period = p.getString("periodOverride",
+                    Period.finestIn(getPeerPluginJobConf().getString("fileName", RecordLayout.DEFAULT_FILE_NAME)).text());
             for (int i = 0; i < tasks.size(); i++) {
                 Configuration c = p.clone();
                 c.set("taskIndex", i);
@@ -129,17 +131,8 @@ public class TestOtsReader extends Reader {
                 }
                 Map<String, String> meta = metas.get(unitId + "|" + r.header);
                 if (meta == null) {
-                    Map<String, String> m = new HashMap<>();
-                    m.put(RecordLayout.META_LAYOUT, RecordLayout.LAYOUT_VERSION);
-                    m.put(RecordLayout.META_UNIT, unitId);
-                    m.put(RecordLayout.META_HEADER, JSON.toJSONString(r.header));
-                    m.put(RecordLayout.META_TIME_CELLS, r.timeCells);
-                    m.put(RecordLayout.META_PERIOD, period.text());
-                    if (p.getBool("doublesShortest", false)) {
-                        // like the real reader: DOUBLE cells already hold ShortestDouble text
-                        m.put(RecordLayout.META_DOUBLES, RecordLayout.DOUBLES_SHORTEST);
-                    }
-                    meta = Collections.unmodifiableMap(m);
+                    // like the real reader with doublesShortest: DOUBLE cells already hold ShortestDouble text
+                    meta = new UnitMeta(unitId, r.header, r.timeCells, period, p.getBool("doublesShortest", false)).toMap();
                     metas.put(unitId + "|" + r.header, meta);
                 }
                 Record rec = sender.createRecord();

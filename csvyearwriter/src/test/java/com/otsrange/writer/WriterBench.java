@@ -131,7 +131,7 @@ class WriterBench {
                 long t = start + i * step;
                 Column[] c = pool.get(r.nextInt(pool.size())).clone();
                 c[0] = new LongColumn(t);
-                rows.add(new TestOtsReader.Row(key, t, header, "0", c));
+                rows.add(new TestOtsReader.Row(key, t, header, new int[] {0}, c));
             }
         }
         String id = "bench-" + shortest + "-" + System.nanoTime();

@@ -28,12 +28,7 @@ final class ColumnDictionary {
         Integer id = ids.get(name);
         if (id != null) return id;
         int next = names.length;
-        String[] grown = Arrays.copyOf(names, next + 1);
-        grown[next] = name;
-        nameBytes = grownBytes(next, name);
-        encoded = grownEncoded(next);
-        names = grown;
-        ids.put(name, next);
+        append(next, name);
         onNew.accept(next, name);
         return next;
     }
@@ -41,6 +36,11 @@ final class ColumnDictionary {
     /** Replays a persisted entry; ids must arrive in order. */
     synchronized void restore(int id, String name) {
         if (id != names.length) throw new IllegalStateException("column dictionary out of order: " + id);
+        append(id, name);
+    }
+
+    /** Adds the next id (caller holds the lock); the id goes into the map last, so whoever finds it sees its name. */
+    private void append(int id, String name) {
         String[] grown = Arrays.copyOf(names, id + 1);
         grown[id] = name;
         nameBytes = grownBytes(id, name);

@@ -2,7 +2,6 @@ package com.otsrange.emulator;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One table: schema, options and rows (encoded PK bytes -> compact cells), in server order. */
 final class Table {
@@ -14,8 +13,6 @@ final class Table {
     final long creationTime;
     final ConcurrentSkipListMap<byte[], byte[]> rows = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     final ColumnDictionary columns;
-    /** Approximate stored bytes (keys + rows), for ComputeSplitPointsBySize. */
-    final AtomicLong storedBytes = new AtomicLong();
 
     Table(String name, PkSchema schema, TableSettings options, int reservedRead, int reservedWrite,
           long creationTime, Store store) {
@@ -30,10 +27,10 @@ final class Table {
 
     /** Stores or removes (value null) a row; caller holds the store's write lock. */
     void putRaw(byte[] key, byte[] value) {
-        byte[] old = value == null ? rows.remove(key) : rows.put(key, value);
-        long delta = 0;
-        if (old != null) delta -= key.length + old.length;
-        if (value != null) delta += key.length + value.length;
-        storedBytes.addAndGet(delta);
+        if (value == null) {
+            rows.remove(key);
+        } else {
+            rows.put(key, value);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.TaskFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +29,16 @@ final class TaskFileScan {
         if (!(tasks instanceof Map)) {
             return warnings;
         }
-        Map<?, ?> spec = (Map<?, ?>) tasks;
-        Object source = spec.get("source");
-        Object path = spec.get("path");
-        if (!(path instanceof String) || !("file".equals(source) || "pattern".equals(source))) {
-            return warnings;
+        List<Path> files;
+        try {
+            files = TaskFiles.of((Map<?, ?>) tasks, console.workingDir());
+        } catch (IOException | RuntimeException e) {
+            return warnings; // an unreadable folder or odd glob: validate reports it properly
         }
-        for (Path file : files(console.resolve((String) path), "pattern".equals(source))) {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue; // a missing task file: validate reports it
+            }
             try {
                 Matcher m = SNAKE_OPERATOR.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
                 int count = 0;
@@ -53,29 +57,5 @@ final class TaskFileScan {
             }
         }
         return warnings;
-    }
-
-    private static List<Path> files(Path path, boolean pattern) {
-        List<Path> out = new ArrayList<>();
-        if (!pattern) {
-            if (Files.isRegularFile(path)) {
-                out.add(path);
-            }
-            return out;
-        }
-        Path dir = path.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, path.getFileName().toString())) {
-            for (Path p : stream) {
-                if (Files.isRegularFile(p)) {
-                    out.add(p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // an unreadable folder or odd glob: validate reports it properly
-        }
-        return out;
     }
 }

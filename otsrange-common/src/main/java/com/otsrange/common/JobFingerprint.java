@@ -4,20 +4,13 @@ import com.alibaba.fastjson.JSON;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * sha256 of every part of the job that shapes the output, one component per parameter, so a
@@ -46,7 +39,7 @@ public final class JobFingerprint {
         c.put("reader.timeZone", hash(orDefault(r.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE)));
         c.put("reader.shard", hash(shardText(r.get("shard"))));
         c.put("writer.fileName", hash(orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME)));
-        c.put("writer.header", hash(Boolean.parseBoolean(String.valueOf(orDefault(w.get("header"), "true")))));
+        c.put("writer.header", hash(Boolean.TRUE.equals(JsonBool.parse(orDefault(w.get("header"), true)))));
         c.put("writer.encoding", hash(charsetName(orDefault(w.get("encoding"), "UTF-8"))));
         c.put("writer.nullFormat", hash(orDefault(w.get("nullFormat"), "")));
         c.put("writer.compress", hash(lower(orDefault(w.get("compress"), "none"))));
@@ -132,62 +125,34 @@ public final class JobFingerprint {
         return v;
     }
 
-    @SuppressWarnings("unchecked")
     private static String tasksHash(Object tasks, Path workingDir) {
         StringBuilder sb = new StringBuilder(canonical(tasks));
         if (tasks instanceof Map) {
-            Map<String, Object> t = (Map<String, Object>) tasks;
-            Object source = t.get("source");
-            Object path = t.get("path");
-            if (path != null && ("file".equals(source) || "pattern".equals(source))) {
-                Path base = workingDir == null ? java.nio.file.Paths.get("") : workingDir;
-                for (Path f : taskFiles(String.valueOf(path), "pattern".equals(source), base)) {
-                    sb.append('\n').append(f.toString().replace('\\', '/')).append('=');
-                    try {
-                        sb.append(Sha256.ofFile(base.resolve(f)));
-                    } catch (IOException e) {
-                        sb.append("unreadable");
-                    }
+            Path base = workingDir == null ? java.nio.file.Paths.get("") : workingDir;
+            for (Path f : taskFiles((Map<?, ?>) tasks, base)) {
+                sb.append('\n').append(f.toString().replace('\\', '/')).append('=');
+                try {
+                    sb.append(Sha256.ofFile(base.resolve(f)));
+                } catch (IOException e) {
+                    sb.append("unreadable");
                 }
             }
         }
         return Sha256.ofText(sb.toString());
     }
 
-    /** Task files (relative to base when possible), sorted; a missing file is listed as is. */
-    private static List<Path> taskFiles(String path, boolean pattern, Path base) {
-        if (!pattern) {
-            return Collections.singletonList(base.toAbsolutePath().normalize().relativize(
-                    base.resolve(path).toAbsolutePath().normalize()));
-        }
-        String glob = path.replace('\\', '/');
-        int wildcard = firstWildcard(glob);
-        int cut = glob.lastIndexOf('/', wildcard < 0 ? glob.length() : wildcard);
-        Path root = cut < 0 ? base : base.resolve(glob.substring(0, cut));
-        String rest = cut < 0 ? glob : glob.substring(cut + 1);
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
-        if (!Files.isDirectory(root)) {
-            return Collections.emptyList();
-        }
+    /** The files the reader loads ({@link TaskFiles}), relative to base when possible; a missing file is listed as is. */
+    static List<Path> taskFiles(Map<?, ?> tasks, Path base) {
         Path absBase = base.toAbsolutePath().normalize();
-        try (Stream<Path> s = Files.walk(root, 32, EnumSet.noneOf(FileVisitOption.class).toArray(new FileVisitOption[0]))) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> m.matches(root.relativize(p)))
-                    .map(p -> absBase.relativize(p.toAbsolutePath().normalize()))
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
+        List<Path> out = new ArrayList<>();
+        try {
+            for (Path f : TaskFiles.of(tasks, base)) {
+                out.add(absBase.relativize(f.toAbsolutePath().normalize()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // the reader reports the unlistable folder or bad pattern; the fingerprint then covers the parameter only
             return Collections.emptyList();
         }
-    }
-
-    private static int firstWildcard(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '{') {
-                return i;
-            }
-        }
-        return -1;
+        return out;
     }
 }

@@ -14,30 +14,12 @@ package com.otsrange.common;
  *   <li>columns {@value #FIRST_CELL}..: the output cells in header order; a missing cell has null raw data.</li>
  * </ul>
  *
- * Every record carries the same meta map instance for all records of one file unit.
+ * Every record carries the same meta map instance for all records of one file unit: {@link UnitMeta}.
  */
 public final class RecordLayout {
     public static final int KEY_COLUMN = 0;
     public static final int TIME_COLUMN = 1;
     public static final int FIRST_CELL = 2;
-
-    public static final String META_LAYOUT = "otsrange.layout";
-    public static final String LAYOUT_VERSION = "1";
-    /** Unit id: {@code <period label>/<encoded key>}. */
-    public static final String META_UNIT = "otsrange.unit";
-    /** JSON array of header names, in cell order. */
-    public static final String META_HEADER = "otsrange.header";
-    /** Comma-separated 0-based indexes (into the cells) of cells holding the sort key. */
-    public static final String META_TIME_CELLS = "otsrange.timeCells";
-    /** year | month | day: the file period the unit covers. */
-    public static final String META_PERIOD = "otsrange.period";
-    /**
-     * How DOUBLE cells are carried. With {@value #DOUBLES_SHORTEST} every DOUBLE cell is a
-     * DoubleColumn whose raw data is already the text of {@link ShortestDouble#format(double)},
-     * so the writer copies it verbatim; absent (or any other value): the writer parses and formats.
-     */
-    public static final String META_DOUBLES = "otsrange.doubles";
-    public static final String DOUBLES_SHORTEST = "shortest";
 
     /** The reader's plugin name, as the writer sees it in getPeerPluginName(). */
     public static final String READER_NAME = "otsrangereader";

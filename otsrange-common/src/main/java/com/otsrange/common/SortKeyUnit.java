@@ -31,6 +31,11 @@ public enum SortKeyUnit {
         return text;
     }
 
+    /** Digits of a second's fraction the unit can express: 0 (s), 3 (ms), 6 (us). */
+    public int fractionDigits() {
+        return this == S ? 0 : this == MS ? 3 : 6;
+    }
+
     /** Epoch millis of the raw value, rounding toward negative infinity. */
     public long toEpochMillisFloor(long raw) {
         switch (this) {
@@ -52,6 +57,23 @@ public enum SortKeyUnit {
                 return Math.multiplyExact(millis, 1000L);
             default:
                 return millis;
+        }
+    }
+
+    /** First raw value whose instant is at or after the epoch millis (exact for ms/us, ceiling for s). */
+    public long ceilFromEpochMillis(long millis) {
+        return this == S ? Math.floorDiv(millis + 999, 1000L) : fromEpochMillis(millis);
+    }
+
+    /** Raw value of an instant, rounding toward negative infinity. */
+    public long fromInstant(Instant i) {
+        switch (this) {
+            case S:
+                return i.getEpochSecond();
+            case US:
+                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
+            default:
+                return i.toEpochMilli();
         }
     }
 

@@ -1,15 +1,14 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Typed access to JSON fields that records a problem instead of throwing. */
@@ -82,23 +81,14 @@ final class Fields {
         return s;
     }
 
-    /** Booleans also as "true"/"false" strings: scheduler substitution often produces strings. */
+    /** Booleans also as "true"/"false" strings ({@link JsonBool}). */
     static Boolean optionalBool(Map<String, Object> map, String key, String path, Problems problems) {
         Object v = map.get(key);
-        if (v == null) {
-            return null;
+        Boolean b = JsonBool.parse(v);
+        if (v != null && b == null) {
+            problems.add(join(path, key), "expected true or false, got " + Problems.show(v));
         }
-        if (v instanceof Boolean) {
-            return (Boolean) v;
-        }
-        if (v instanceof String) {
-            String s = ((String) v).trim().toLowerCase(Locale.ROOT);
-            if (s.equals("true") || s.equals("false")) {
-                return Boolean.valueOf(s);
-            }
-        }
-        problems.add(join(path, key), "expected true or false, got " + Problems.show(v));
-        return null;
+        return b;
     }
 
     static Long optionalLong(Map<String, Object> map, String key, String path, long min, long max, Problems problems) {
@@ -179,9 +169,5 @@ final class Fields {
             }
         }
         return ok ? out : null;
-    }
-
-    static List<String> list(String... items) {
-        return Arrays.asList(items);
     }
 }

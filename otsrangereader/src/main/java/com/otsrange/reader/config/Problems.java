@@ -17,10 +17,6 @@ public final class Problems {
         return items.isEmpty();
     }
 
-    public int size() {
-        return items.size();
-    }
-
     public List<String> list() {
         return Collections.unmodifiableList(new ArrayList<>(items));
     }

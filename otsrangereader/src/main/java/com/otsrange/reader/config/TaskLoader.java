@@ -4,22 +4,21 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.StrictJson;
+import com.alibaba.fastjson.JSONException;
+import com.alibaba.fastjson.JSONReader;
+import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.filter.FilterSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Loads {@code tasks}: {@code {source: inline, definitions: {...}}}, {@code {source: file, path}} or
@@ -44,15 +43,16 @@ final class TaskLoader {
 
     /** The task files a source reads (for fingerprints and validate), in load order. */
     List<Path> files(Map<String, Object> tasks, Problems problems) {
-        String source = tasks.get("source") instanceof String ? (String) tasks.get("source") : null;
-        String glob = tasks.get("path") instanceof String ? ((String) tasks.get("path")).trim() : null;
-        if ("file".equals(source) && glob != null && !glob.isEmpty()) {
-            return Collections.singletonList(workingDir.resolve(glob).normalize());
+        try {
+            return TaskFiles.of(tasks, workingDir);
+        } catch (IOException e) {
+            problems.add("parameter.tasks.path", "cannot list " + TaskFiles.root(String.valueOf(tasks.get("path")).trim(), workingDir)
+                    + " (" + e.getClass().getSimpleName() + ")");
+            return Collections.emptyList();
+        } catch (IllegalArgumentException e) {
+            problems.add("parameter.tasks.path", "not a valid path or glob pattern: " + firstLine(e.getMessage()));
+            return Collections.emptyList();
         }
-        if ("pattern".equals(source) && glob != null && !glob.isEmpty()) {
-            return expand(glob, problems);
-        }
-        return Collections.emptyList();
     }
 
     @SuppressWarnings("unchecked")
@@ -198,38 +198,6 @@ final class TaskLoader {
             names.check(cols.get(i), "column", path + "[" + i + "]");
         }
         return cols;
-    }
-
-    private List<Path> expand(String glob, Problems problems) {
-        Path pattern = workingDir.resolve(glob).normalize();
-        Path base = pattern.getRoot() == null ? workingDir : pattern.getRoot();
-        int depth = 0;
-        boolean deep = false;
-        boolean inGlob = false;
-        for (Path part : pattern.getRoot() == null ? pattern : base.relativize(pattern)) {
-            String s = part.toString();
-            boolean g = s.contains("*") || s.contains("?") || s.contains("[") || s.contains("{");
-            inGlob |= g;
-            if (!inGlob) {
-                base = base.resolve(s);
-            } else {
-                depth++;
-                deep |= s.contains("**");
-            }
-        }
-        if (!inGlob) {
-            return Files.isRegularFile(pattern) ? Collections.singletonList(pattern) : Collections.<Path>emptyList();
-        }
-        if (!Files.isDirectory(base)) {
-            return Collections.emptyList();
-        }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.toString());
-        try (Stream<Path> s = Files.walk(base, deep ? Integer.MAX_VALUE : depth)) {
-            return s.filter(Files::isRegularFile).filter(matcher::matches).sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            problems.add("parameter.tasks.path", "cannot list " + base + " (" + e.getClass().getSimpleName() + ")");
-            return Collections.emptyList();
-        }
     }
 
     private static String firstLine(String s) {

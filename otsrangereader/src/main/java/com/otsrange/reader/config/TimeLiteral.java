@@ -77,13 +77,6 @@ public final class TimeLiteral {
     }
 
     private long raw(Instant i) {
-        switch (unit) {
-            case S:
-                return i.getEpochSecond();
-            case US:
-                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
-            default:
-                return i.toEpochMilli();
-        }
+        return unit.fromInstant(i);
     }
 }

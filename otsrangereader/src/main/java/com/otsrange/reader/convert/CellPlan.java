@@ -1,14 +1,13 @@
 package com.otsrange.reader.convert;
 
-import com.alibaba.fastjson.JSON;
 import com.otsrange.common.Period;
-import com.otsrange.common.RecordLayout;
+import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +70,14 @@ public final class CellPlan {
 
     /** The meta map every record of the unit carries (one shared immutable instance). */
     public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period) {
-        Map<String, String> m = new HashMap<>();
-        m.put(RecordLayout.META_LAYOUT, RecordLayout.LAYOUT_VERSION);
-        m.put(RecordLayout.META_UNIT, unitId);
-        m.put(RecordLayout.META_HEADER, JSON.toJSONString(header));
-        StringBuilder time = new StringBuilder();
+        int n = 0;
+        int[] time = new int[sources.length];
         for (int i = 0; i < sources.length; i++) {
             if (sources[i] == -1 - sortIndex) {
-                time.append(time.length() == 0 ? "" : ",").append(i);
+                time[n++] = i;
             }
         }
-        m.put(RecordLayout.META_TIME_CELLS, time.toString());
-        m.put(RecordLayout.META_PERIOD, period.text());
-        m.put(RecordLayout.META_DOUBLES, RecordLayout.DOUBLES_SHORTEST);
-        return Collections.unmodifiableMap(m);
+        // DOUBLE cells carry ShortestDouble text (UnitEmitter.cell)
+        return new UnitMeta(unitId, header, Arrays.copyOf(time, n), period, true).toMap();
     }
 }

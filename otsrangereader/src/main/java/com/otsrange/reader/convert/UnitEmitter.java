@@ -35,7 +35,6 @@ public final class UnitEmitter implements RangeScanner.RowSink {
     private final Map<String, String> meta;
     private final RecordSender sender;
     private long emitted;
-    private long dropped;
     /** Slot of the cell at each position of the previous row: rows of a page mostly share their column list. */
     private String[] seenNames = new String[0];
     private int[] seenSlots = new int[0];
@@ -61,7 +60,6 @@ public final class UnitEmitter implements RangeScanner.RowSink {
             PrimaryKeyColumn[] pk = row.getPrimaryKey().getPrimaryKeyColumns();
             long time = pk[sortIndex].getValue().asLong();
             if (time < from || time >= to || !sameKey(pk[partitionIndex].getValue()) || !filter.testPk(pk)) {
-                dropped++;
                 continue;
             }
             java.util.Arrays.fill(values, null);
@@ -78,7 +76,6 @@ public final class UnitEmitter implements RangeScanner.RowSink {
                 }
             }
             if (!attributesMatch(values)) {
-                dropped++;
                 continue;
             }
             Record record = sender.createRecord();
@@ -178,10 +175,5 @@ public final class UnitEmitter implements RangeScanner.RowSink {
 
     public long emitted() {
         return emitted;
-    }
-
-    /** Rows the server returned that the client recheck rejected. */
-    public long dropped() {
-        return dropped;
     }
 }

@@ -121,12 +121,10 @@ public final class BoundFilter {
         }
     }
 
-    private final TableSchema schema;
     private final List<List<PkCondition>> pk;
     private final List<AttrCondition> attrs;
 
-    private BoundFilter(TableSchema schema, List<List<PkCondition>> pk, List<AttrCondition> attrs) {
-        this.schema = schema;
+    private BoundFilter(List<List<PkCondition>> pk, List<AttrCondition> attrs) {
         this.pk = pk;
         this.attrs = attrs;
     }
@@ -165,7 +163,7 @@ public final class BoundFilter {
                 pk.get(idx).add(new PkCondition(c.op(), vals));
             }
         }
-        return new BoundFilter(schema, pk, attrs);
+        return new BoundFilter(pk, attrs);
     }
 
     /**
@@ -189,10 +187,6 @@ public final class BoundFilter {
             }
             RangeCheck.check(e.getValue(), order, problems);
         }
-    }
-
-    public TableSchema schema() {
-        return schema;
     }
 
     public List<PkCondition> onPk(int index) {

@@ -38,16 +38,7 @@ public final class FilterSpec {
         return conditions.isEmpty();
     }
 
-    public List<Condition> on(String column) {
-        List<Condition> out = new ArrayList<>();
-        for (Condition c : conditions) {
-            if (c.column().equals(column)) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
+    /** Conditions grouped by column, in first-seen order (range checks look at one column at a time). */
     public Map<String, List<Condition>> byColumn() {
         Map<String, List<Condition>> m = new LinkedHashMap<>();
         for (Condition c : conditions) {

@@ -91,7 +91,7 @@ public final class Planner {
                     continue;
                 }
                 double span = Math.max(1.0, (double) cutter.toMillis(p.to) - cutter.toMillis(p.from));
-                units.add(new Unit(i, id, p.label, p.from, p.to, span * factor, factor));
+                units.add(new Unit(i, id, p.from, p.to, span * factor, factor));
             }
         }
         // both callers pass channels x splitFactor

@@ -44,7 +44,7 @@ public final class TimeCutter {
         long cur = from;
         while (cur < to) {
             long nextMillis = period.next(startMillis, zone);
-            long nextRaw = rawCeil(nextMillis);
+            long nextRaw = unit.ceilFromEpochMillis(nextMillis);
             long end = Math.min(to, nextRaw);
             if (out.size() >= limit) {
                 throw new IllegalArgumentException("the window has more than " + limit + " " + period.text() + " periods");
@@ -54,18 +54,6 @@ public final class TimeCutter {
             startMillis = nextMillis;
         }
         return out;
-    }
-
-    /** First raw value whose instant is at or after the given epoch millis. */
-    long rawCeil(long millis) {
-        switch (unit) {
-            case S:
-                return Math.floorDiv(millis + 999, 1000L);
-            case US:
-                return Math.multiplyExact(millis, 1000L);
-            default:
-                return millis;
-        }
     }
 
     public long toMillis(long raw) {

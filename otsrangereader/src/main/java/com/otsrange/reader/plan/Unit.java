@@ -7,17 +7,15 @@ package com.otsrange.reader.plan;
 public final class Unit {
     private final int task;
     private final String id;
-    private final String periodLabel;
     private final long from;
     private final long to;
     private final double weight;
     private final double work;
 
     /** @param work units' worth of work: 1, or 1 + split points when ComputeSplitsBySize says the key is big */
-    public Unit(int task, String id, String periodLabel, long from, long to, double weight, double work) {
+    public Unit(int task, String id, long from, long to, double weight, double work) {
         this.task = task;
         this.id = id;
-        this.periodLabel = periodLabel;
         this.from = from;
         this.to = to;
         this.weight = weight;
@@ -32,10 +30,6 @@ public final class Unit {
     /** {@code <period label>/<encoded key>}, as in the writer's checkpoint. */
     public String id() {
         return id;
-    }
-
-    public String periodLabel() {
-        return periodLabel;
     }
 
     public long from() {

@@ -3,8 +3,8 @@ package com.otsrange.reader.convert;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.DoubleColumn;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
-import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShortestDouble;
+import com.otsrange.common.UnitMeta;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +45,6 @@ class DoubleTextTest {
                         new com.otsrange.reader.config.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
                         new com.otsrange.reader.config.Problems())).meta("2024/k", java.util.Arrays.asList("ct", "x"), 1,
                 com.otsrange.common.Period.YEAR);
-        assertEquals(RecordLayout.DOUBLES_SHORTEST, meta.get(RecordLayout.META_DOUBLES));
+        assertEquals(UnitMeta.DOUBLES_SHORTEST, meta.get(UnitMeta.KEY_DOUBLES));
     }
 }

@@ -1,7 +1,7 @@
 package com.otsrange.reader.e2e;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.common.RecordLayout;
+import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.support.CollectWriter;
 import com.otsrange.reader.support.Emu;
 import com.otsrange.reader.support.Jobs;
@@ -66,8 +66,8 @@ class SmokeTest {
         assertEquals(10, o.records.size());
         CollectWriter.Captured first = o.records.stream()
                 .filter(c -> c.values.get(0).equals("dev-1") && ((Number) c.values.get(1)).longValue() < 1704067200000L).findFirst().get();
-        assertEquals("2023/dev-1", first.meta.get(RecordLayout.META_UNIT));
-        assertEquals("[\"ct\",\"temp\",\"hum\"]", first.meta.get(RecordLayout.META_HEADER));
-        assertEquals("0", first.meta.get(RecordLayout.META_TIME_CELLS));
+        assertEquals("2023/dev-1", first.meta.get(UnitMeta.KEY_UNIT));
+        assertEquals("[\"ct\",\"temp\",\"hum\"]", first.meta.get(UnitMeta.KEY_HEADER));
+        assertEquals("0", first.meta.get(UnitMeta.KEY_TIME_CELLS));
     }
 }

@@ -173,7 +173,7 @@ class PlanningTest {
         assertEquals(6, heavy.groups().size(), "big data: each unit of the big key a task of its own, the small key one");
         List<Unit> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            three.add(new Unit(i, "2024/k" + i, "2024", 0, 10, 10, 1));
+            three.add(new Unit(i, "2024/k" + i, 0, 10, 10, 1));
         }
         assertEquals(3, TaskGrouper.group(three, 16, 4).size(), "never more tasks than units");
     }
