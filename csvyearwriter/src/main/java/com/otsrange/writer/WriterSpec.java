@@ -130,6 +130,9 @@ final class WriterSpec {
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
         rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), problems);
         WriterSpec spec = parse(w, resolved, workingDir, true, problems);
+        if (spec != null) {
+            IncrementalRun.check(spec.writeMode(), resolved, peer, problems);
+        }
         return problems.isEmpty() ? spec : null;
     }
 

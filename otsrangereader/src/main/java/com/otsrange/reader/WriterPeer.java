@@ -21,12 +21,14 @@ public final class WriterPeer {
     private final boolean csvYearWriter;
     private final String path;
     private final String fileName;
+    private final String writeMode;
     private final String describedAs;
 
-    private WriterPeer(boolean csvYearWriter, String path, String fileName, String describedAs) {
+    private WriterPeer(boolean csvYearWriter, String path, String fileName, String writeMode, String describedAs) {
         this.csvYearWriter = csvYearWriter;
         this.path = path;
         this.fileName = fileName;
+        this.writeMode = writeMode;
         this.describedAs = describedAs;
     }
 
@@ -41,7 +43,7 @@ public final class WriterPeer {
         boolean ours = writerName == null ? looksLikeOurs : RecordLayout.WRITER_NAME.equals(writerName);
         String describedAs = writerName != null ? writerName
                 : ours ? "a writer with csvyearwriter's parameters" : "a writer without csvyearwriter's path/fileName parameters";
-        return new WriterPeer(ours, path, fileName, describedAs);
+        return new WriterPeer(ours, path, fileName, stringOrNull(writerParameter, "writeMode"), describedAs);
     }
 
     public boolean isCsvYearWriter() {
@@ -51,6 +53,11 @@ public final class WriterPeer {
     /** The writer's output folder as written in the job (relative to the working directory), or null. */
     public String path() {
         return csvYearWriter ? path : null;
+    }
+
+    /** csvyearwriter's writeMode as written (null when absent or another writer): "append" with resume is incremental mode. */
+    public String writeMode() {
+        return csvYearWriter ? writeMode : null;
     }
 
     /** Files are cut by the finest time placeholder of csvyearwriter's pattern; any other writer gets years. */
