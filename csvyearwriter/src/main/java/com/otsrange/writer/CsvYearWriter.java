@@ -47,6 +47,7 @@ public class CsvYearWriter extends Writer {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public void prepare() {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
@@ -77,7 +78,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, peerParameter());
+                    incremental = IncrementalRun.prepare(state, peerParameter(), (Map<String, Object>) toMap(getPluginJobConf()));
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }

@@ -41,8 +41,13 @@ final class IncrementalRun {
      * schema, both window bounds, nothing but window operators on the sort key), named
      * {@code reader parameter.<path>}. Runs in the writer Job's init and in {@code validate}.
      */
-    static void check(WriterSpec.WriteMode writeMode, Map<String, Object> resolved, Map<String, Object> readerParameter,
-                      WriterProblems problems) {
+    static void check(WriterSpec.WriteMode writeMode, Map<String, Object> writer, Map<String, Object> resolved,
+                      Map<String, Object> readerParameter, WriterProblems problems) {
+        Object gaps = writer.get(Incremental.ALLOW_GAPS);
+        if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
+            problems.invalid("parameter." + Incremental.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
+                    + " that starts after the committed windows, leaving a gap; default false)");
+        }
         if (!applies(writeMode, resolved)) {
             return;
         }
@@ -67,14 +72,15 @@ final class IncrementalRun {
      * records the commits its final files prove (intents whose commit line a kill cut off), so
      * the ledger never depends on files that later windows change.
      */
-    static IncrementalRun prepare(Path stateDir, Map<String, Object> readerParameter) throws IOException {
+    static IncrementalRun prepare(Path stateDir, Map<String, Object> readerParameter, Map<String, Object> writerParameter)
+            throws IOException {
         Incremental.Request request = Incremental.request(readerParameter);
         if (request.window() == null) {
             throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "incremental mode: no window in the reader parameter: "
                     + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision d = ledger.decide(request.window(), request.literal());
+        WindowLedger.Decision d = ledger.decide(request.window(), request.literal(), Incremental.allowsGaps(writerParameter));
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
         }

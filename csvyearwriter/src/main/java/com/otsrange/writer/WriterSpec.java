@@ -113,7 +113,7 @@ final class WriterSpec {
     // ---------------------------------------------------------------- building
 
     static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator");
+            "compress", "writeMode", "dateFormat", "lineSeparator", "allowGaps");
     static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
             "table", "columns", "columnNames", "maxOpenFiles");
     /** Keys the Job adds to each task's parameter (never written by users). */
@@ -131,7 +131,7 @@ final class WriterSpec {
         rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), problems);
         WriterSpec spec = parse(w, resolved, workingDir, true, problems);
         if (spec != null) {
-            IncrementalRun.check(spec.writeMode(), resolved, peer, problems);
+            IncrementalRun.check(spec.writeMode(), w, resolved, peer, problems);
         }
         return problems.isEmpty() ? spec : null;
     }

@@ -86,7 +86,8 @@ public class TestOtsReader extends Reader {
                     if (Incremental.isOn(getPeerPluginJobConf().getString("writeMode"), true)) {
                         // like the real reader: the ledger's decision for the requested window
                         Incremental.Request request = Incremental.request(JSON.parseObject(p.toJSON()));
-                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal());
+                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal(),
+                                Incremental.allowsGaps(JSON.parseObject(getPeerPluginJobConf().toJSON())));
                         committed = d.committedUnits();
                         window = d.window() == null ? java.util.Arrays.asList(0L, 0L) : d.window().toJson();
                         window = p.getBool("ignoreWindow", false) ? null : window;

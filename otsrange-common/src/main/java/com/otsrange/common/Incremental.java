@@ -33,6 +33,15 @@ public final class Incremental {
                 && readerResume != null && "true".equals(String.valueOf(readerResume).trim().toLowerCase(Locale.ROOT));
     }
 
+    /** csvyearwriter's {@code allowGaps}: true or "true" (any case); anything else is false. */
+    public static boolean allowsGaps(Map<String, Object> writerParameter) {
+        Object v = writerParameter == null ? null : writerParameter.get(ALLOW_GAPS);
+        return v != null && "true".equals(String.valueOf(v).trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** The writer parameter that accepts a window starting after the committed watermark. */
+    public static final String ALLOW_GAPS = "allowGaps";
+
     /** The window a reader parameter asks for, or why there is none. */
     public static final class Request {
         private final TimeWindow window;

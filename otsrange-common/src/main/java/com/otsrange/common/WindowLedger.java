@@ -30,7 +30,9 @@ import java.util.Set;
  * later rows in the files).</li>
  * <li>R starts before M and ends after it: reduced to [M, R.to) when [R.from, M) is all covered,
  * else refused (it would also cover a gap before the watermark).</li>
- * <li>R starts after M: allowed; [M, R.from) is a gap, reported.</li>
+ * <li>R starts after M: [M, R.from) would never be exported (a gap). Refused unless the job allows
+ * gaps (csvyearwriter {@code allowGaps: true}); then allowed and the gap reported. A scheduler
+ * that runs the next day after a failed one is thus stopped instead of losing that day.</li>
  * <li>An incomplete window I: the same window (after reduction) completes it, skipping the units
  * committed in it; any other window is refused naming I.</li>
  * </ul>
@@ -62,20 +64,23 @@ public final class WindowLedger {
             if (CheckpointLog.WINDOW_DONE.equals(e.type)) {
                 done.add(e);
                 doneSet.add(e.window);
+                // an intent still pending here never renamed (a provable one was recorded as a commit
+                // before any other window could run); later windows may grow its file to the very
+                // bytes it announced, so it must not count later
+                pending.clear();
             } else if (e.window != null && e.unit != null) {
-                String key = e.unit + "\n" + e.window;
                 if (CheckpointLog.COMMIT.equals(e.type)) {
-                    pending.remove(key);
+                    // any later commit of the unit settles its earlier intents: that one or a newer file
+                    pending.remove(e.unit);
                     commits.add(e);
                 } else {
-                    pending.put(key, e);
+                    pending.put(e.unit, e);
                 }
             }
         }
         Path output = CheckpointLog.outputPathOf(stateDir);
         List<CheckpointLog.Entry> proven = new ArrayList<>();
         for (CheckpointLog.Entry intent : pending.values()) {
-            // only a window still open can owe a commit line; later windows may have changed the file since
             if (!doneSet.contains(intent.window) && intent.file != null
                     && CheckpointLog.finalFileMatches(output.resolve(intent.file), intent.bytes, intent.sha256)) {
                 proven.add(intent.asCommit());
@@ -240,8 +245,11 @@ public final class WindowLedger {
         }
     }
 
-    /** The rules of the class comment. {@code literal} prints bounds in the job's unit and zone. */
-    public Decision decide(TimeWindow requested, SortKeyLiteral literal) {
+    /**
+     * The rules of the class comment. {@code literal} prints bounds in the job's unit and zone;
+     * {@code allowGaps} accepts a window that starts after the watermark.
+     */
+    public Decision decide(TimeWindow requested, SortKeyLiteral literal, boolean allowGaps) {
         List<TimeWindow> committed = committed();
         String req = "window " + requested.text(literal);
         String committedText = "committed windows: " + TimeWindow.text(committed, literal);
@@ -281,12 +289,19 @@ public final class WindowLedger {
                 + effective.text(literal) : "exporting " + req)
                 + (gap == null ? "" : "; it starts after the committed watermark " + literal.text(m) + ", so the gap "
                 + gap.text(literal) + " is not exported (listed as a gap in manifest.json)");
+        if (open != null && !open.equals(effective)) {
+            return refused(requested, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
+                    + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it"
+                    + " (bounds gte \"" + literal.text(open.from()) + "\", lt \"" + literal.text(open.to()) + "\"), then " + req);
+        }
+        // an interrupted window that started after a gap has committed rows already: completing it adds no new gap
+        if (gap != null && !allowGaps && open == null) {
+            return refused(requested, req + " starts after the committed watermark " + literal.text(m) + " (" + committedText
+                    + "), so " + gap.text(literal) + " would never be exported: run that window first (bounds gte \""
+                    + literal.text(gap.from()) + "\", lt \"" + literal.text(gap.to()) + "\"), or set \"allowGaps\": true in the"
+                    + " csvyearwriter parameter to accept the gap (it is then listed in manifest.json)");
+        }
         if (open != null) {
-            if (!open.equals(effective)) {
-                return refused(requested, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
-                        + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it"
-                        + " (bounds gte \"" + literal.text(open.from()) + "\", lt \"" + literal.text(open.to()) + "\"), then " + req);
-            }
             Set<String> done = unitsCommittedIn(open);
             return new Decision(Decision.Kind.RESUME, requested, effective, gap, reduced, done, "window " + effective.text(literal)
                     + " was interrupted: completing it; " + done.size() + " file unit(s) committed in it are kept and skipped"

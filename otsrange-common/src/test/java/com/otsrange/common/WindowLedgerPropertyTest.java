@@ -29,29 +29,31 @@ class WindowLedgerPropertyTest {
     static final List<String> UNITS = Arrays.asList("2024/a", "2024/b", "2024/c");
     static final SortKeyLiteral RAW = new SortKeyLiteral(SortKeyUnit.MS, ZoneId.of("UTC"));
 
-    /** One run: the window [from, to) and how many units it commits before it stops (3 = all, then done). */
+    /** One run: the window [from, to), how many units it commits before it stops (3 = all, then done), allowGaps. */
     static final class Step {
         final int from;
         final int to;
         final int commits;
+        final boolean allowGaps;
 
-        Step(int from, int to, int commits) {
+        Step(int from, int to, int commits, boolean allowGaps) {
             this.from = from;
             this.to = to;
             this.commits = commits;
+            this.allowGaps = allowGaps;
         }
 
         @Override
         public String toString() {
-            return "[" + from + "," + to + ")x" + commits;
+            return "[" + from + "," + to + ")x" + commits + (allowGaps ? "+gaps" : "");
         }
     }
 
     @Provide
     Arbitrary<List<Step>> sequences() {
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, CELLS - 1),
-                Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 5))
-                .as((from, len, commits) -> new Step(from, Math.min(CELLS, from + len), Math.min(commits, UNITS.size())));
+                Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 5), Arbitraries.of(true, false))
+                .as((from, len, commits, gaps) -> new Step(from, Math.min(CELLS, from + len), Math.min(commits, UNITS.size()), gaps));
         return step.list().ofMinSize(1).ofMaxSize(14);
     }
 
@@ -74,7 +76,7 @@ class WindowLedgerPropertyTest {
         int[] incomplete = null;
         List<String> committedInIncomplete = new ArrayList<>();
         for (Step s : steps) {
-            WindowLedger.Decision d = WindowLedger.read(state).decide(TimeWindow.of(s.from, s.to), RAW);
+            WindowLedger.Decision d = WindowLedger.read(state).decide(TimeWindow.of(s.from, s.to), RAW, s.allowGaps);
 
             // the model
             int mark = 0;
@@ -97,7 +99,10 @@ class WindowLedgerPropertyTest {
                     holeBefore |= !exported[c];
                 }
                 eff = new int[] {Math.max(s.from, mark), s.to};
-                kind = holeBefore ? "REFUSED" : incomplete == null ? "RUN" : Arrays.equals(eff, incomplete) ? "RESUME" : "REFUSED";
+                boolean resumes = Arrays.equals(eff, incomplete);
+                boolean gap = mark > 0 && s.from > mark;
+                kind = holeBefore || gap && !s.allowGaps && !resumes ? "REFUSED"
+                        : incomplete == null ? "RUN" : resumes ? "RESUME" : "REFUSED";
             }
             assertEquals(kind, d.kind().name(), steps + " at " + s + ": " + d.message());
             if (d.window() == null) {

@@ -44,7 +44,11 @@ class WindowLedgerTest {
     }
 
     WindowLedger.Decision decide(long from, long to) throws Exception {
-        return WindowLedger.read(state()).decide(w(from, to), RAW);
+        return WindowLedger.read(state()).decide(w(from, to), RAW, false);
+    }
+
+    WindowLedger.Decision decideAllowingGaps(long from, long to) throws Exception {
+        return WindowLedger.read(state()).decide(w(from, to), RAW, true);
     }
 
     @Test
@@ -62,7 +66,11 @@ class WindowLedgerTest {
         assertEquals(w(30, 50), decide(30, 50).window(), "the next window");
         assertNull(decide(30, 50).gap());
 
-        WindowLedger.Decision gap = decide(40, 50);
+        WindowLedger.Decision skipped = decide(40, 50);
+        assertEquals(WindowLedger.Decision.Kind.REFUSED, skipped.kind(), "a gap needs allowGaps");
+        assertTrue(skipped.message().contains("run that window first (bounds gte \"1970-01-01T00:00:30\", lt \"1970-01-01T00:00:40\")")
+                && skipped.message().contains("\"allowGaps\": true"), skipped.message());
+        WindowLedger.Decision gap = decideAllowingGaps(40, 50);
         assertEquals(WindowLedger.Decision.Kind.RUN, gap.kind());
         assertEquals(w(30, 40), gap.gap());
         assertTrue(gap.message().contains("gap"), gap.message());
@@ -96,6 +104,17 @@ class WindowLedgerTest {
     }
 
     @Test
+    void anIncompleteWindowThatLeftAGapIsCompletedWithoutAllowingGapsAgain() throws Exception {
+        done(w(10, 20));
+        try (CheckpointLog log = log()) {
+            log.commit("2024/a", "a.csv", 3, 10, "s", w(25, 30));
+        }
+        WindowLedger.Decision d = decide(25, 30);
+        assertEquals(WindowLedger.Decision.Kind.RESUME, d.kind());
+        assertEquals(w(20, 25), d.gap());
+    }
+
+    @Test
     void anIncompleteWindowIsCompletedByTheSameWindowOnly() throws Exception {
         done(w(10, 20));
         try (CheckpointLog log = log()) {
@@ -103,18 +122,18 @@ class WindowLedgerTest {
         }
         WindowLedger ledger = WindowLedger.read(state());
         assertEquals(w(20, 30), ledger.incomplete());
-        WindowLedger.Decision again = ledger.decide(w(20, 30), RAW);
+        WindowLedger.Decision again = ledger.decide(w(20, 30), RAW, false);
         assertEquals(WindowLedger.Decision.Kind.RESUME, again.kind());
         assertEquals(Collections.singleton("2024/a"), again.committedUnits());
-        assertEquals(WindowLedger.Decision.Kind.RESUME, ledger.decide(w(15, 30), RAW).kind(), "the same window once reduced");
+        assertEquals(WindowLedger.Decision.Kind.RESUME, ledger.decide(w(15, 30), RAW, false).kind(), "the same window once reduced");
 
-        WindowLedger.Decision other = ledger.decide(w(30, 40), RAW);
+        WindowLedger.Decision other = ledger.decide(w(30, 40), RAW, false);
         assertEquals(WindowLedger.Decision.Kind.REFUSED, other.kind());
         assertTrue(other.message().contains("window [1970-01-01T00:00:20, 1970-01-01T00:00:30) is incomplete")
                 && other.message().contains("gte \"1970-01-01T00:00:20\", lt \"1970-01-01T00:00:30\""),
                 other.message());
-        assertEquals(WindowLedger.Decision.Kind.REFUSED, ledger.decide(w(20, 40), RAW).kind());
-        WindowLedger.Decision repeat = ledger.decide(w(10, 20), RAW);
+        assertEquals(WindowLedger.Decision.Kind.REFUSED, ledger.decide(w(20, 40), RAW, false).kind());
+        WindowLedger.Decision repeat = ledger.decide(w(10, 20), RAW, false);
         assertEquals(WindowLedger.Decision.Kind.NOTHING, repeat.kind());
         assertTrue(repeat.message().contains("incomplete"), repeat.message());
     }
@@ -137,6 +156,28 @@ class WindowLedgerTest {
         // an intent alone that proves nothing leaves no incomplete window
         Files.delete(out.resolve("a.csv"));
         assertNull(WindowLedger.read(state()).incomplete());
+    }
+
+    /**
+     * A run of [20, 30) announced a file (intent) and failed before the rename; [20, 25) and
+     * [25, 30) then grew the file to exactly the announced bytes. The stale intent proves nothing.
+     */
+    @Test
+    void aStaleIntentIsNotProvenByAFileThatLaterWindowsGrewToTheSameBytes() throws Exception {
+        byte[] whole = "h\nr1\nr2\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve("a.csv"), whole);
+        String sha = Sha256.ofFile(out.resolve("a.csv"));
+        try (CheckpointLog log = log()) {
+            log.intent("2024/a", "a.csv", 2, whole.length, sha, w(20, 30));
+            log.commit("2024/a", "a.csv", 1, 5, "s1", w(20, 25));
+            log.windowDone(w(20, 25), w(20, 25));
+            log.commit("2024/a", "a.csv", 1, whole.length, sha, w(25, 30));
+            log.windowDone(w(25, 30), w(25, 30));
+        }
+        WindowLedger ledger = WindowLedger.read(state());
+        assertNull(ledger.incomplete());
+        assertTrue(ledger.provenIntents().isEmpty());
+        assertEquals(WindowLedger.Decision.Kind.RUN, decide(30, 40).kind());
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class ReaderPlanning {
                 Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
                 try {
                     if (Incremental.isOn(writer.writeMode(), Boolean.TRUE)) {
-                        incremental = window(spec, stateDir);
+                        incremental = window(spec, stateDir, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
@@ -86,14 +86,14 @@ public final class ReaderPlanning {
      * Incremental mode: the writer Job's prepare has decided this run's window from the ledger
      * (and refused it if it had to); the same rules on the same ledger give the same decision here.
      */
-    private static WindowPlan window(ReaderSpec spec, Path stateDir) throws IOException {
+    private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
         Incremental.Request request = spec.windowRequest();
         if (request.window() == null) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
                     + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision decision = ledger.decide(request.window(), request.literal());
+        WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "incremental mode: " + decision.message());
         }
