@@ -95,7 +95,7 @@ public final class ReaderPlanning {
         WindowLedger ledger = WindowLedger.read(stateDir);
         WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "incremental mode: " + decision.message());
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
         }
         LOG.info("incremental mode ({}): {}", decision.label(), decision.message());
         return new WindowPlan(decision, ledger.committed(), ledger.watermark(), request.literal());
