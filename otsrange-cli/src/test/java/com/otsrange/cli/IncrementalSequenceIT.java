@@ -19,16 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,7 +38,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -171,25 +167,8 @@ class IncrementalSequenceIT {
     void sequenceWithAKillEqualsOneExportOfTheUnionInRealDatax() throws Exception {
         String home = System.getenv("DATAX_HOME");
         assumeTrue(home != null && Files.isDirectory(Paths.get(home, "lib")), "DATAX_HOME is not set: no real DataX to test against");
-        Path install = work.resolve("datax");
-        copyTree(Paths.get(home), install);
-        for (Map.Entry<String, byte[]> entry : TarGz.read(Paths.get(System.getProperty("otsrange.tarball"))).entrySet()) {
-            Path target = install.resolve(entry.getKey());
-            if (entry.getKey().endsWith("/")) {
-                Files.createDirectories(target);
-            } else {
-                Files.createDirectories(target.getParent());
-                Files.write(target, entry.getValue());
-            }
-        }
-        Files.createDirectories(install.resolve("log"));
-        Files.createDirectories(install.resolve("log_perf"));
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        String figures = sequence(file -> Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
-                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
-                "-Ddatax.home=" + install, "-Dlogback.configurationFile=" + install.resolve("conf/logback.xml"),
-                "-Dlog.file.name=otsrange_inc", "-classpath", install.resolve("lib") + File.separator + "*",
-                "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", file.toString()));
+        Path install = DataxInstall.copyWithPlugins(Paths.get(home), work.resolve("datax"));
+        String figures = sequence(file -> DataxInstall.engineCommand(install, file, "otsrange_inc"));
         System.out.println("incremental sequence, real DataX: " + figures);
     }
 
@@ -358,18 +337,5 @@ class IncrementalSequenceIT {
             }
         });
         return m;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
