@@ -78,7 +78,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, peerParameter(), (Map<String, Object>) toMap(getPluginJobConf()));
+                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), (Map<String, Object>) toMap(getPluginJobConf()));
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
@@ -238,7 +238,7 @@ public class CsvYearWriter extends Writer {
                 Set<String> before = spec.resume()
                         ? CommittedBeforeRun.load(spec.tmpDir(), getPluginJobConf().getInt(CommittedBeforeRun.COUNT_KEY, 0))
                         : Collections.<String>emptySet();
-                IncrementalRun.TaskWindow window = IncrementalRun.fromTask(getPluginJobConf());
+                IncrementalRun.TaskWindow window = IncrementalRun.fromTask(getPluginJobConf(), spec.tmpDir());
                 sink = new PairedSink(spec, new Committer(spec.path(), log, window == null ? null : window.window()),
                         spec.taskIndex(), before, window);
             } else {

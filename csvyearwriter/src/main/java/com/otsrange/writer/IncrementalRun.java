@@ -28,12 +28,19 @@ final class IncrementalRun {
     /** Task parameter key: [from, to] of the window this run exports, [] when it exports nothing. */
     static final String WINDOW_KEY = "otsrangeWindow";
 
+    /** Task parameter key: how many unit ids {@value #LEDGER_UNITS_FILE} holds. */
+    static final String LEDGER_UNITS_KEY = "otsrangeLedgerUnits";
+    /** The units this job's ledger ever committed, in the run's tmp dir (task configs stay small). */
+    static final String LEDGER_UNITS_FILE = "units-in-ledger.json";
+
     private final WindowLedger.Decision decision;
     private final SortKeyLiteral literal;
+    private final Set<String> ledgerUnits;
 
-    private IncrementalRun(WindowLedger.Decision decision, SortKeyLiteral literal) {
+    private IncrementalRun(WindowLedger.Decision decision, SortKeyLiteral literal, Set<String> ledgerUnits) {
         this.decision = decision;
         this.literal = literal;
+        this.ledgerUnits = ledgerUnits;
     }
 
     /**
@@ -41,25 +48,20 @@ final class IncrementalRun {
      * schema, both window bounds, nothing but window operators on the sort key), named
      * {@code reader parameter.<path>}. Runs in the writer Job's init and in {@code validate}.
      */
-    static void check(WriterSpec.WriteMode writeMode, Map<String, Object> writer, Map<String, Object> resolved,
-                      Map<String, Object> readerParameter, WriterProblems problems) {
+    static void check(Map<String, Object> writer, Map<String, Object> resolved, Map<String, Object> readerParameter,
+                      WriterProblems problems) {
         Object gaps = writer.get(Incremental.ALLOW_GAPS);
         if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
             problems.invalid("parameter." + Incremental.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
                     + " that starts after the committed windows, leaving a gap; default false)");
         }
-        if (!applies(writeMode, resolved)) {
+        if (!Boolean.TRUE.equals(resolved.get("paired")) || !Incremental.isOn(writer.get("writeMode"), resolved.get("resume"))) {
             return;
         }
         for (String p : Incremental.request(readerParameter).problems()) {
             int colon = p.indexOf(": ");
             problems.add(WriterErrorCode.PEER_CONFIG_INVALID, "reader parameter." + p.substring(0, colon), p.substring(colon + 2));
         }
-    }
-
-    private static boolean applies(WriterSpec.WriteMode writeMode, Map<String, Object> resolved) {
-        return writeMode == WriterSpec.WriteMode.APPEND && Boolean.TRUE.equals(resolved.get("paired"))
-                && Boolean.TRUE.equals(resolved.get("resume"));
     }
 
     static boolean applies(WriterSpec spec) {
@@ -72,7 +74,7 @@ final class IncrementalRun {
      * records the commits its final files prove (intents whose commit line a kill cut off), so
      * the ledger never depends on files that later windows change.
      */
-    static IncrementalRun prepare(Path stateDir, Map<String, Object> readerParameter, Map<String, Object> writerParameter)
+    static IncrementalRun prepare(Path stateDir, Path tmpDir, Map<String, Object> readerParameter, Map<String, Object> writerParameter)
             throws IOException {
         Incremental.Request request = Incremental.request(readerParameter);
         if (request.window() == null) {
@@ -92,7 +94,9 @@ final class IncrementalRun {
             }
         }
         LOG.info("incremental mode ({}): {}", d.label(), d.message());
-        return new IncrementalRun(d, request.literal());
+        Set<String> units = new java.util.HashSet<>(ledger.commitsByUnit().keySet());
+        CommittedBeforeRun.write(tmpDir, LEDGER_UNITS_FILE, units);
+        return new IncrementalRun(d, request.literal(), units);
     }
 
     WindowLedger.Decision decision() {
@@ -110,20 +114,42 @@ final class IncrementalRun {
 
     void toTask(Configuration taskParameter) {
         taskParameter.set(WINDOW_KEY, decision.exports() ? decision.window().toJson() : Collections.emptyList());
+        taskParameter.set(LEDGER_UNITS_KEY, ledgerUnits.size());
     }
 
     /** Task side: the run's window as the Job's split passed it; null outside incremental mode. */
-    static TaskWindow fromTask(Configuration taskParameter) {
+    static TaskWindow fromTask(Configuration taskParameter, Path tmpDir) {
         List<Object> w = taskParameter.getList(WINDOW_KEY, Object.class);
-        return w == null ? null : new TaskWindow(TimeWindow.fromJson(w));
+        if (w == null) {
+            return null;
+        }
+        return new TaskWindow(TimeWindow.fromJson(w),
+                CommittedBeforeRun.load(tmpDir, LEDGER_UNITS_FILE, taskParameter.getInt(LEDGER_UNITS_KEY, 0)));
     }
 
     /** What a writer task may receive in incremental mode: rows inside the window, none when it exports nothing. */
     static final class TaskWindow {
         private final TimeWindow window;
+        private final Set<String> ledgerUnits;
 
-        TaskWindow(TimeWindow window) {
+        TaskWindow(TimeWindow window, Set<String> ledgerUnits) {
             this.window = window;
+            this.ledgerUnits = ledgerUnits;
+        }
+
+        /**
+         * Why appending to {@code finalFile} for {@code unit} would mix two exports, or null: the
+         * file exists although this job's ledger never committed the unit (its state folder was
+         * deleted and the files kept, or another export wrote it).
+         */
+        String foreignFile(String unit, Path finalFile) {
+            if (ledgerUnits.contains(unit) || !java.nio.file.Files.exists(finalFile)) {
+                return null;
+            }
+            return finalFile + " already exists, but this job's window ledger never wrote unit " + unit + " (was the state folder"
+                    + " deleted while the files were kept, or did another export write it?): appending the window would mix two"
+                    + " exports. Move the file away, or start over (delete the files this job wrote and its state folder), then"
+                    + " run the same window again; units committed in it so far stay committed";
         }
 
         /** The window for intent and commit lines; null when the run exports nothing. */

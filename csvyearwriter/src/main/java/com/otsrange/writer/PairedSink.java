@@ -170,6 +170,12 @@ final class PairedSink implements RecordSink {
         openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
         openKeyRaw = keyCol.getRawData();
         openUnit = lastUnit;
+        if (window != null) {
+            String foreign = window.foreignFile(openUnit, spec.path().resolve(openName));
+            if (foreign != null) {
+                throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + foreign);
+            }
+        }
         Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {

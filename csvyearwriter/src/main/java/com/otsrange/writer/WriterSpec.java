@@ -130,9 +130,7 @@ final class WriterSpec {
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
         rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), problems);
         WriterSpec spec = parse(w, resolved, workingDir, true, problems);
-        if (spec != null) {
-            IncrementalRun.check(spec.writeMode(), w, resolved, peer, problems);
-        }
+        IncrementalRun.check(w, resolved, peer, problems);
         return problems.isEmpty() ? spec : null;
     }
 

@@ -199,6 +199,30 @@ class IncrementalEdgeCasesTest {
         assertFalse(Files.exists(out), "nothing created");
     }
 
+    /** Deleting the state folder but keeping the files does not make the next window append to them. */
+    @Test
+    void aFileTheLedgerNeverWroteIsNotAppendedTo() throws Exception {
+        IncrementalData.Shape shape = new IncrementalData.Shape(SH, false, false, null, 1);
+        Path out = dir.resolve("foreign");
+        runWindow(out, shape, 1, 3);
+        Map<String, byte[]> files = E2e.snapshot(out);
+        KillResumeTest.deleteTree(out.resolve(".otsrange"));
+        RunResult r = E2e.run(data.job(e2e, out, shape, 3, 4));
+        assertEquals("CsvYearWriter-09", r.errorCode(), r.errorMessage());
+        assertTrue(r.errorMessage().contains("never wrote unit") && r.errorMessage().contains("Move the file away, or start over"),
+                r.errorMessage());
+        assertEquals("", E2e.diff(files, E2e.snapshot(out)), "no file appended to");
+
+        // starting over as the message says: the files go too, then the windows in order
+        for (String name : files.keySet()) {
+            Files.delete(out.resolve(name));
+        }
+        KillResumeTest.deleteTree(out.resolve(".otsrange"));
+        runWindow(out, shape, 1, 3);
+        runWindow(out, shape, 3, 4);
+        assertEquals("", E2e.diff(oneExport(dir.resolve("foreign-union"), shape, 1, 4), E2e.snapshot(out)));
+    }
+
     /** The first window may start anywhere; bounds given as epoch numbers and as dates mean the same window. */
     @Test
     void epochAndDateBoundsAreTheSameWindow() throws Exception {
