@@ -93,13 +93,20 @@ public final class IncrementalData {
     public static final class Shape {
         final ZoneId zone;
         final boolean monthFiles;
+        final boolean dayFiles;
         final boolean gzip;
         final String shard;
         final int channels;
 
         public Shape(ZoneId zone, boolean monthFiles, boolean gzip, String shard, int channels) {
+            this(zone, monthFiles, false, gzip, shard, channels);
+        }
+
+        /** @param dayFiles one file per key per day ({@code {day}}), else per month or year */
+        public Shape(ZoneId zone, boolean monthFiles, boolean dayFiles, boolean gzip, String shard, int channels) {
             this.zone = zone;
             this.monthFiles = monthFiles;
+            this.dayFiles = dayFiles;
             this.gzip = gzip;
             this.shard = shard;
             this.channels = channels;
@@ -107,7 +114,7 @@ public final class IncrementalData {
 
         @Override
         public String toString() {
-            return zone + (monthFiles ? " month files" : " year files") + (gzip ? " gzip" : "") + (shard == null ? "" : " shard " + shard)
+            return zone + (dayFiles ? " day files" : monthFiles ? " month files" : " year files") + (gzip ? " gzip" : "") + (shard == null ? "" : " shard " + shard)
                     + " ch" + channels;
         }
     }
@@ -134,7 +141,9 @@ public final class IncrementalData {
         }
         JSONObject writer = E2e.writer(out);
         writer.put("writeMode", "append");
-        if (shape.monthFiles) {
+        if (shape.dayFiles) {
+            writer.put("fileName", "{partition_key}/{year}-{month}-{day}.csv");
+        } else if (shape.monthFiles) {
             writer.put("fileName", "{partition_key}/{year}/{month}.csv");
         }
         if (shape.gzip) {
@@ -154,7 +163,9 @@ public final class IncrementalData {
                 continue;
             }
             ZonedDateTime z = Instant.ofEpochMilli(t).atZone(shape.zone);
-            String name = shape.monthFiles
+            String name = shape.dayFiles
+                    ? E2e.encodeKey(key) + "/" + z.getYear() + "-" + String.format("%02d-%02d", z.getMonthValue(), z.getDayOfMonth()) + ".csv"
+                    : shape.monthFiles
                     ? E2e.encodeKey(key) + "/" + z.getYear() + "/" + String.format("%02d", z.getMonthValue()) + ".csv"
                     : E2e.encodeKey(key) + "_" + table + "_" + z.getYear() + ".csv";
             out.computeIfAbsent(shape.gzip ? name + ".gz" : name, x -> new ArrayList<>()).add(r);

@@ -63,6 +63,9 @@ final class PlanCommand implements Command {
                 + "  (DescribeTable, ComputeSplitsBySize, first/last rows of keys without time bounds) and a\n"
                 + "  bounded sample (at most " + SAMPLE_UNITS + " units x one page of " + SAMPLE_PAGE_ROWS
                 + " rows), nothing else. Writes nothing.\n"
+                + "  Incremental jobs (writer writeMode append + reader resume) also show the committed windows,\n"
+                + "  what this run's window does (run, reduced, resume, nothing to do, or why it is refused) and\n"
+                + "  per file its committed watermark and what the window adds.\n"
                 + "  --all   list every slice (default: the first " + LISTED_SLICES + ")\n";
     }
 
