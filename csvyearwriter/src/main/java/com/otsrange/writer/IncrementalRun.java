@@ -70,7 +70,7 @@ final class IncrementalRun {
 
     /**
      * Job prepare, after the fingerprint check: this run's window, or a refusal
-     * ({@code CsvYearWriter-09}) before anything is written. Completing an interrupted window first
+     * ({@code CsvYearWriter-10}) before anything is written. Completing an interrupted window first
      * records the commits its final files prove (intents whose commit line a kill cut off), so
      * the ledger never depends on files that later windows change.
      */

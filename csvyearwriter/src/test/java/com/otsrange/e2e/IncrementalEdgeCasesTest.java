@@ -208,7 +208,7 @@ class IncrementalEdgeCasesTest {
         Map<String, byte[]> files = E2e.snapshot(out);
         KillResumeTest.deleteTree(out.resolve(".otsrange"));
         RunResult r = E2e.run(data.job(e2e, out, shape, 3, 4));
-        assertEquals("CsvYearWriter-09", r.errorCode(), r.errorMessage());
+        assertEquals("CsvYearWriter-10", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains("never wrote unit") && r.errorMessage().contains("Move the file away, or start over"),
                 r.errorMessage());
         assertEquals("", E2e.diff(files, E2e.snapshot(out)), "no file appended to");

@@ -174,7 +174,7 @@ class IncrementalPropertyTest {
                 case "REFUSED":
                     f.refused++;
                     assertFalse(r.succeeded(), ctx);
-                    assertEquals("CsvYearWriter-09", r.errorCode(), ctx + ": " + r.errorMessage());
+                    assertEquals("CsvYearWriter-10", r.errorCode(), ctx + ": " + r.errorMessage());
                     assertTrue(E2e.sameSnapshot(before, E2e.snapshot(out)), ctx + ": a refused window writes nothing");
                     assertArrayEquals(ledgerBefore, checkpoint(out, shape), ctx + ": the ledger is untouched");
                     break;
