@@ -29,7 +29,12 @@ final class CommittedBeforeRun {
     }
 
     static void write(Path tmpDir, Set<String> units) throws IOException {
-        Path f = tmpDir.resolve(FILE);
+        write(tmpDir, FILE, units);
+    }
+
+    /** The same for another set of unit ids, in file {@code name} of the run's tmp dir. */
+    static void write(Path tmpDir, String name, Set<String> units) throws IOException {
+        Path f = tmpDir.resolve(name);
         if (units.isEmpty()) {
             Files.deleteIfExists(f);
             return;
@@ -38,10 +43,14 @@ final class CommittedBeforeRun {
     }
 
     static Set<String> load(Path tmpDir, int expected) {
+        return load(tmpDir, FILE, expected);
+    }
+
+    static Set<String> load(Path tmpDir, String name, int expected) {
         if (expected <= 0) {
             return Collections.emptySet();
         }
-        Path f = tmpDir.resolve(FILE);
+        Path f = tmpDir.resolve(name);
         List<String> ids;
         try {
             ids = JSON.parseArray(new String(Files.readAllBytes(f), StandardCharsets.UTF_8), String.class);

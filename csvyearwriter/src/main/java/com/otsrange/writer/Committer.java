@@ -4,6 +4,7 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.TimeWindow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,18 +14,25 @@ import java.nio.file.Path;
 final class Committer {
     private final Path outputPath;
     private final CheckpointLog log;
+    private final TimeWindow window;
 
     Committer(Path outputPath, CheckpointLog log) {
+        this(outputPath, log, null);
+    }
+
+    /** @param window incremental mode: the run's window, written on every line; else null */
+    Committer(Path outputPath, CheckpointLog log, TimeWindow window) {
         this.outputPath = outputPath;
         this.log = log;
+        this.window = window;
     }
 
     void commit(String unit, String relativeName, TempCsvFile.Done done) throws IOException {
         Path target = finalFile(outputPath, relativeName);
-        log.intent(unit, relativeName, done.rows, done.bytes, done.sha256);
+        log.intent(unit, relativeName, done.rows, done.bytes, done.sha256, window);
         Files.createDirectories(target.getParent());
         AtomicFiles.move(done.temp, target);
-        log.commit(unit, relativeName, done.rows, done.bytes, done.sha256);
+        log.commit(unit, relativeName, done.rows, done.bytes, done.sha256, window);
     }
 
     /**

@@ -34,6 +34,7 @@ public class CsvYearWriter extends Writer {
         private WriterSpec spec;
         private StateLock lock;
         private Set<String> unitsBeforeRun = Collections.emptySet();
+        private IncrementalRun incremental;
         private long startMillis;
         private boolean createdPath;
         private boolean createdState;
@@ -46,6 +47,7 @@ public class CsvYearWriter extends Writer {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public void prepare() {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
@@ -68,11 +70,19 @@ public class CsvYearWriter extends Writer {
                     }
                     Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
-                    unitsBeforeRun = new HashSet<>(committed.keySet());
-                    CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
-                    LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
+                    if (!IncrementalRun.applies(spec)) {
+                        unitsBeforeRun = new HashSet<>(committed.keySet());
+                        CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
+                        LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
+                    }
                 } else {
                     CheckpointLog.create(state, fingerprint).close();
+                }
+                if (IncrementalRun.applies(spec)) {
+                    // decided before anything is written: a refused window leaves files and ledger as they are
+                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), (Map<String, Object>) toMap(getPluginJobConf()));
+                    unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
+                    CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
                 if (spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
@@ -154,10 +164,14 @@ public class CsvYearWriter extends Writer {
 
         @SuppressWarnings("unchecked")
         private Map<String, String> fingerprint() {
-            Configuration peer = getPeerPluginJobConf();
-            Map<String, Object> reader = peer == null ? null : (Map<String, Object>) toMap(peer);
             Map<String, Object> writer = (Map<String, Object>) toMap(getPluginJobConf());
-            return JobFingerprint.of(reader, writer, Paths.get("")).components();
+            return JobFingerprint.of(peerParameter(), writer, Paths.get("")).components();
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> peerParameter() {
+            Configuration peer = getPeerPluginJobConf();
+            return peer == null ? null : (Map<String, Object>) toMap(peer);
         }
 
         private static Object toMap(Configuration c) {
@@ -174,6 +188,9 @@ public class CsvYearWriter extends Writer {
                 c.set(WriterSpec.RESOLVED, resolved);
                 c.set("taskIndex", i);
                 c.set(CommittedBeforeRun.COUNT_KEY, unitsBeforeRun.size());
+                if (incremental != null) {
+                    incremental.toTask(c);
+                }
                 out.add(c);
             }
             return out;
@@ -188,7 +205,10 @@ public class CsvYearWriter extends Writer {
                         LOG.info("joined task parts into {} file(s)", n);
                     }
                 }
-                Manifest.write(spec, unitsBeforeRun, startMillis, System.currentTimeMillis());
+                if (incremental != null) {
+                    incremental.post(spec.stateDir());
+                }
+                Manifest.write(spec, unitsBeforeRun, incremental, startMillis, System.currentTimeMillis());
                 OutputFolder.deleteTree(spec.tmpDir());
                 succeeded = true;
             } catch (IOException e) {
@@ -232,7 +252,9 @@ public class CsvYearWriter extends Writer {
                 Set<String> before = spec.resume()
                         ? CommittedBeforeRun.load(spec.tmpDir(), getPluginJobConf().getInt(CommittedBeforeRun.COUNT_KEY, 0))
                         : Collections.<String>emptySet();
-                sink = new PairedSink(spec, new Committer(spec.path(), log), spec.taskIndex(), before);
+                IncrementalRun.TaskWindow window = IncrementalRun.fromTask(getPluginJobConf(), spec.tmpDir());
+                sink = new PairedSink(spec, new Committer(spec.path(), log, window == null ? null : window.window()),
+                        spec.taskIndex(), before, window);
             } else {
                 sink = new GenericSink(spec, spec.taskIndex());
             }

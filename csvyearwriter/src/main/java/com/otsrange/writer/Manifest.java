@@ -4,7 +4,10 @@ import com.alibaba.fastjson.JSONObject;
 import com.alibaba.fastjson.serializer.SerializerFeature;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.TimeWindow;
+import com.otsrange.common.WindowLedger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,31 +19,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code manifest.json}: every file the job committed (this run and resumed runs), totals, timing. */
+/**
+ * {@code manifest.json}: every file the job committed (this run and resumed runs), totals, timing;
+ * in incremental mode also the windows each file holds, the committed windows, gaps and what
+ * this run decided.
+ */
 final class Manifest {
     private Manifest() {
     }
 
-    static void write(WriterSpec spec, Set<String> unitsBeforeRun, long startMillis, long endMillis) throws IOException {
+    /** @param incremental incremental mode's decision for this run, or null */
+    static void write(WriterSpec spec, Set<String> unitsBeforeRun, IncrementalRun incremental, long startMillis, long endMillis)
+            throws IOException {
         Path state = spec.stateDir();
-        Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
         List<JSONObject> files = new ArrayList<>();
         long rows = 0;
         long bytes = 0;
         int earlier = 0;
-        for (CheckpointLog.Entry e : committed.values()) {
-            JSONObject f = new JSONObject(true);
-            f.put("file", e.file);
-            f.put("unit", e.unit);
-            f.put("rows", e.rows);
-            f.put("bytes", e.bytes);
-            f.put("sha256", e.sha256);
-            boolean before = unitsBeforeRun.contains(e.unit);
-            f.put("run", before ? "earlier" : "this");
-            earlier += before ? 1 : 0;
-            files.add(f);
-            rows += Math.max(0, e.rows);
-            bytes += Math.max(0, e.bytes);
+        JSONObject windows = null;
+        if (incremental == null) {
+            for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
+                boolean before = unitsBeforeRun.contains(e.unit);
+                files.add(file(e, e.rows, before));
+                earlier += before ? 1 : 0;
+                rows += Math.max(0, e.rows);
+                bytes += Math.max(0, e.bytes);
+            }
+        } else {
+            WindowLedger ledger = WindowLedger.read(state);
+            SortKeyLiteral literal = incremental.literal();
+            TimeWindow thisRun = incremental.decision().window();
+            for (Map.Entry<String, List<CheckpointLog.Entry>> u : ledger.commitsByUnit().entrySet()) {
+                List<CheckpointLog.Entry> commits = u.getValue();
+                CheckpointLog.Entry last = commits.get(commits.size() - 1);
+                long unitRows = 0;
+                boolean changedNow = false;
+                List<JSONObject> held = new ArrayList<>();
+                for (CheckpointLog.Entry c : commits) {
+                    JSONObject w = window(c.window, literal);
+                    w.put("rows", c.rows);
+                    held.add(w);
+                    unitRows += Math.max(0, c.rows);
+                    changedNow |= c.window.equals(thisRun) && !unitsBeforeRun.contains(u.getKey());
+                }
+                JSONObject f = file(last, unitRows, !changedNow);
+                f.put("windows", held);
+                files.add(f);
+                earlier += changedNow ? 0 : 1;
+                rows += unitRows;
+                bytes += Math.max(0, last.bytes);
+            }
+            windows = ledgerSection(ledger, incremental, literal);
+            earlier = unitsBeforeRun.size();
         }
         JSONObject m = new JSONObject(true);
         m.put("table", spec.table());
@@ -50,16 +80,69 @@ final class Manifest {
         m.put("startedAt", Instant.ofEpochMilli(startMillis).toString());
         m.put("finishedAt", Instant.ofEpochMilli(endMillis).toString());
         m.put("durationMs", endMillis - startMillis);
+        if (windows != null) {
+            m.put("incremental", windows);
+        }
         JSONObject totals = new JSONObject(true);
         totals.put("files", files.size());
         totals.put("rows", rows);
         totals.put("bytes", bytes);
-        totals.put("unitsExportedThisRun", files.size() - earlier);
+        int changed = 0;
+        for (JSONObject f : files) {
+            changed += "this".equals(f.getString("run")) ? 1 : 0;
+        }
+        totals.put("unitsExportedThisRun", incremental == null ? files.size() - earlier : changed);
         totals.put("unitsSkippedAsCommittedEarlier", earlier);
         m.put("totals", totals);
         m.put("files", files);
         Path tmp = state.resolve(StateDir.MANIFEST + ".tmp");
-        Files.write(tmp, JSONObject.toJSONString(m, SerializerFeature.PrettyFormat).getBytes(StandardCharsets.UTF_8));
+        Files.write(tmp, JSONObject.toJSONString(m, SerializerFeature.PrettyFormat, SerializerFeature.WriteMapNullValue).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.move(tmp, state.resolve(StateDir.MANIFEST));
+    }
+
+    private static JSONObject file(CheckpointLog.Entry e, long rows, boolean earlier) {
+        JSONObject f = new JSONObject(true);
+        f.put("file", e.file);
+        f.put("unit", e.unit);
+        f.put("rows", rows);
+        f.put("bytes", e.bytes);
+        f.put("sha256", e.sha256);
+        f.put("run", earlier ? "earlier" : "this");
+        return f;
+    }
+
+    private static JSONObject ledgerSection(WindowLedger ledger, IncrementalRun incremental, SortKeyLiteral literal) {
+        WindowLedger.Decision d = incremental.decision();
+        JSONObject run = new JSONObject(true);
+        run.put("decision", d.label());
+        run.put("requested", window(d.requested(), literal));
+        run.put("window", d.window() == null ? null : window(d.window(), literal));
+        run.put("gap", d.gap() == null ? null : window(d.gap(), literal));
+        run.put("message", d.message());
+        JSONObject s = new JSONObject(true);
+        s.put("timeUnit", literal.unit().text());
+        s.put("timeZone", literal.zone().getId());
+        s.put("thisRun", run);
+        s.put("windows", windows(ledger.done(), literal));
+        s.put("committed", windows(ledger.committed(), literal));
+        s.put("gaps", windows(ledger.gaps(), literal));
+        s.put("incomplete", ledger.incomplete() == null ? null : window(ledger.incomplete(), literal));
+        return s;
+    }
+
+    private static List<JSONObject> windows(List<TimeWindow> ws, SortKeyLiteral literal) {
+        List<JSONObject> out = new ArrayList<>();
+        for (TimeWindow w : ws) {
+            out.add(window(w, literal));
+        }
+        return out;
+    }
+
+    private static JSONObject window(TimeWindow w, SortKeyLiteral literal) {
+        JSONObject o = new JSONObject(true);
+        o.put("from", w.from());
+        o.put("to", w.to());
+        o.put("text", w.text(literal));
+        return o;
     }
 }

@@ -28,6 +28,7 @@ final class PairedSink implements RecordSink {
     private final String tempPrefix;
     private final Set<String> committedHere = new HashSet<>();
     private final Set<String> committedBeforeRun;
+    private final IncrementalRun.TaskWindow window;
     private int seq;
 
     private Map<String, String> lastMeta;
@@ -45,6 +46,12 @@ final class PairedSink implements RecordSink {
 
     /** @param committedBeforeRun units a resumed run found committed: the reader must never send them */
     PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun) {
+        this(spec, committer, taskId, committedBeforeRun, null);
+    }
+
+    /** @param window incremental mode: the run's window (no record outside it may be appended), else null */
+    PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun, IncrementalRun.TaskWindow window) {
+        this.window = window;
         this.committedBeforeRun = committedBeforeRun;
         this.spec = spec;
         this.formatter = new CsvRowFormatter(spec);
@@ -72,10 +79,20 @@ final class PairedSink implements RecordSink {
             return "no sort key value in column " + RecordLayout.TIME_COLUMN;
         }
         long ms;
+        long raw;
         try {
-            ms = spec.timeUnit().toEpochMillisFloor(timeCol.asLong());
+            raw = timeCol.asLong();
+            ms = spec.timeUnit().toEpochMillisFloor(raw);
         } catch (RuntimeException e) {
             return "sort key value '" + timeCol.getRawData() + "' is not an integer time in " + spec.timeUnit().text();
+        }
+        if (window != null) {
+            String refusal = window.refusal(raw, lastUnit);
+            if (refusal != null) {
+                // appending it would put a row into a file twice or out of order: stop before writing it
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, refusal + "; nothing of it was written. This is a"
+                        + " bug in the reader, please report it");
+            }
         }
         // switch only on a routable record: a dirty one must not close the open file
         if (!lastUnit.equals(openUnit)) {
@@ -146,6 +163,12 @@ final class PairedSink implements RecordSink {
         appendHeader.check(openName, header);
         openKeyRaw = keyCol.getRawData();
         openUnit = lastUnit;
+        if (window != null) {
+            String foreign = window.foreignFile(openUnit, spec.path().resolve(openName));
+            if (foreign != null) {
+                throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + foreign);
+            }
+        }
         Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {

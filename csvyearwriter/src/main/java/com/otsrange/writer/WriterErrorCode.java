@@ -12,7 +12,8 @@ public enum WriterErrorCode implements ErrorCode {
     WRITE_FAILED("CsvYearWriter-06", "writing or committing an output file failed"),
     CONTRACT_VIOLATION("CsvYearWriter-07", "records broke the reader/writer contract"),
     PEER_CONFIG_INVALID("CsvYearWriter-08", "the paired otsrangereader configuration is unusable"),
-    APPEND_HEADER_MISMATCH("CsvYearWriter-09", "writeMode append: the existing file's header differs from this job's");
+    APPEND_HEADER_MISMATCH("CsvYearWriter-09", "writeMode append: the existing file's header differs from this job's"),
+    WINDOW_REFUSED("CsvYearWriter-10", "incremental mode: this window would duplicate rows or break the files' order");
 
     private final String code;
     private final String description;

@@ -145,7 +145,7 @@ final class WriterSpec {
     // ---------------------------------------------------------------- building
 
     static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted");
+            "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted", "allowGaps");
     static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
             "table", "columns", "columnNames", "maxOpenFiles");
     /** Keys the Job adds to each task's parameter (never written by users). */
@@ -164,6 +164,7 @@ final class WriterSpec {
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
         rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), checked);
         WriterSpec spec = parse(w, resolved, workingDir, true, checked);
+        IncrementalRun.check(w, resolved, peer, checked);
         problems.addUnreplaced(unreplaced, checked);
         return problems.isEmpty() ? spec : null;
     }

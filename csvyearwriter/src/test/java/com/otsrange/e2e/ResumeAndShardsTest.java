@@ -116,6 +116,29 @@ class ResumeAndShardsTest {
         assertEquals("CsvYearWriter-03", nc.errorCode(), nc.errorMessage());
     }
 
+    /** Issue 14: chunkBy changes no output byte (slices never cross a file period), so resuming after changing it is fine. */
+    @Test
+    void resumingAfterChangingOnlyChunkByIsAccepted() throws Exception {
+        Path out = dir.resolve("chunk");
+        JSONObject byYear = job(out, true);
+        E2e.readerOf(byYear).put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\",\"chunkBy\":\"year\"}}"));
+        assertTrue(E2e.run(byYear).succeeded());
+        assertEquals("", E2e.diff(reference, E2e.snapshot(out)));
+        for (String chunk : new String[] {"day", "month", null}) {
+            JSONObject other = job(out, true);
+            E2e.readerOf(other).put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\""
+                    + (chunk == null ? "" : ",\"chunkBy\":\"" + chunk + "\"") + "}}"));
+            RunResult r = E2e.run(other);
+            assertTrue(r.succeeded(), chunk + ": " + r.errorMessage());
+            assertEquals(0, r.readRecords(), chunk + ": every unit was committed already");
+        }
+        assertEquals("", E2e.diff(reference, E2e.snapshot(out)));
+        // the bounds still are the job (outside incremental mode)
+        JSONObject bounds = job(out, true);
+        E2e.readerOf(bounds).put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2024-01-01\",\"chunkBy\":\"year\"}}"));
+        assertEquals("CsvYearWriter-05", E2e.run(bounds).errorCode());
+    }
+
     @Test
     void fourConcurrentShardsEqualTheSingleRun() throws Exception {
         Path out = dir.resolve("sharded");

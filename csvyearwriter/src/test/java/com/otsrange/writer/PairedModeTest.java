@@ -367,50 +367,93 @@ class PairedModeTest {
         assertEquals("CsvYearWriter-07", r.errorCode());
     }
 
-    /** Defence in depth: a resumed run refuses a unit the checkpoint lists as committed instead of writing it twice. */
+    /** An incremental job (resume + append) over the stand-in reader: schema.sortKey and the window bounds. */
+    private static JSONObject incremental(String sc, Path out, int channels, String from, String to) {
+        JSONObject job = Jobs.paired(sc, out, channels);
+        Jobs.reader(job).put("resume", true);
+        Jobs.reader(job).put("schema", JSON.parseObject("{\"partitionKey\":\"id\",\"sortKey\":\"ct\"}"));
+        Jobs.reader(job).put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"" + from + "\",\"lt\":\"" + to + "\"}}"));
+        Jobs.writer(job).put("writeMode", "append");
+        return job;
+    }
+
+    private Map<String, byte[]> contents(Path out) throws java.io.IOException {
+        Map<String, byte[]> m = new java.util.TreeMap<>();
+        for (Map.Entry<String, Path> e : Jobs.outputFiles(out).entrySet()) {
+            m.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        }
+        return m;
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> want, Map<String, byte[]> got) {
+        assertEquals(want.keySet(), got.keySet());
+        for (Map.Entry<String, byte[]> e : want.entrySet()) {
+            assertArrayEquals(e.getValue(), got.get(e.getKey()), e.getKey() + " unchanged, no duplicate rows");
+        }
+    }
+
+    /**
+     * Defence in depth in incremental mode: a reader that sends rows of a window already done, or of
+     * a unit already committed in the interrupted window being completed, is refused before
+     * anything of it is written (with writeMode append it would duplicate rows).
+     */
     @Test
     void aUnitCommittedBeforeAResumedRunIsRefusedNotAppendedAgain() throws Exception {
-        List<Row> t0 = Arrays.asList(narrow("a", ms("2023-01-01T00:00:00Z"), "a1"), narrow("a", ms("2023-02-01T00:00:00Z"), "a2"));
-        List<Row> t1 = Arrays.asList(narrow("b", ms("2023-01-01T00:00:00Z"), "b1"), narrow("c", ms("2023-01-01T00:00:00Z"), "c1"));
+        List<Row> t0 = Arrays.asList(narrow("a", ms("2023-01-01T00:00:00Z"), "a1"), narrow("a", ms("2023-02-01T00:00:00Z"), "a2"),
+                narrow("a", ms("2024-01-05T00:00:00Z"), "a3"));
+        List<Row> t1 = Arrays.asList(narrow("b", ms("2023-01-01T00:00:00Z"), "b1"), narrow("c", ms("2023-01-01T00:00:00Z"), "c1"),
+                narrow("b", ms("2024-01-05T00:00:00Z"), "b2"), narrow("c", ms("2024-01-05T00:00:00Z"), "c2"));
         String sc = scenario(Arrays.asList(t0, t1));
         Path out = dir.resolve("defence");
-        JSONObject first = Jobs.paired(sc, out, 2);
-        Jobs.reader(first).put("resume", true);
-        Jobs.writer(first).put("writeMode", "append");
-        RunResult ok = Jobs.run(first);
+        RunResult ok = Jobs.run(incremental(sc, out, 2, "2023-01-01", "2024-01-01"));
         assertTrue(ok.succeeded(), String.valueOf(ok.failure()));
-        Map<String, Path> files = Jobs.outputFiles(out);
-        assertEquals(3, files.size(), files.keySet().toString());
-        Map<String, byte[]> before = new java.util.TreeMap<>();
-        for (Map.Entry<String, Path> e : files.entrySet()) {
-            before.put(e.getKey(), Files.readAllBytes(e.getValue()));
-        }
+        Map<String, byte[]> before = contents(out);
+        assertEquals(3, before.size(), before.keySet().toString());
 
-        // the same job resumed, with a reader that (wrongly) sends every unit again
-        JSONObject again = Jobs.paired(sc, out, 2);
-        Jobs.reader(again).put("resume", true);
+        // the same (done) window with a reader that (wrongly) sends every row again
+        JSONObject again = incremental(sc, out, 2, "2023-01-01", "2024-01-01");
         Jobs.reader(again).put("ignoreCheckpoint", true);
-        Jobs.writer(again).put("writeMode", "append");
+        Jobs.reader(again).put("ignoreWindow", true);
         RunResult refused = Jobs.run(again);
-        assertFalse(refused.succeeded(), "a committed unit must not be committed again");
         assertEquals("CsvYearWriter-07", refused.errorCode(), refused.errorMessage());
-        assertTrue(refused.errorMessage().contains("committed before this run"), refused.errorMessage());
-        assertTrue(refused.errorMessage().matches("(?s).*unit 2023/[abc] .*"), refused.errorMessage());
-        for (Map.Entry<String, byte[]> e : before.entrySet()) {
-            assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey() + " unchanged, no duplicate rows");
-        }
-        assertEquals(before.keySet(), Jobs.outputFiles(out).keySet());
-        assertEquals(3, CheckpointLog.committedUnits(StateDir.of(out, "sensor", ShardSpec.ALL)).size());
+        assertTrue(refused.errorMessage().contains("already committed"), refused.errorMessage());
+        assertSameFiles(before, contents(out));
 
-        // a correct reader resumes the same state without complaint (nothing left to do)
-        JSONObject fine = Jobs.paired(sc, out, 2);
-        Jobs.reader(fine).put("resume", true);
-        Jobs.writer(fine).put("writeMode", "append");
-        RunResult resumed = Jobs.run(fine);
-        assertTrue(resumed.succeeded(), String.valueOf(resumed.failure()));
-        assertEquals(0, resumed.writeRecords());
-        for (Map.Entry<String, byte[]> e : before.entrySet()) {
-            assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve(e.getKey())), e.getKey());
+        // the next window, interrupted once task 0 committed a's 2024 file
+        JSONObject crashing = incremental(sc, out, 2, "2024-01-01", "2025-01-01");
+        Jobs.reader(crashing).put("failAfterCommitOf", "2024/a");
+        Jobs.reader(crashing).put("failTask", 1);
+        assertFalse(Jobs.run(crashing).succeeded());
+        Map<String, byte[]> interrupted = contents(out);
+        assertEquals(4, interrupted.size(), interrupted.keySet().toString());
+        assertEquals("x,y\na3,7\n", Jobs.text(out.resolve("a_sensor_2024.csv")));
+
+        // completing it with a reader that sends a's rows again: refused, nothing appended (only a's
+        // task, so no legitimate unit is completed before the refusal; the scenario is no part of the job)
+        String onlyA = scenario(Collections.singletonList(t0));
+        JSONObject broken = incremental(onlyA, out, 1, "2024-01-01", "2025-01-01");
+        Jobs.reader(broken).put("ignoreCheckpoint", true);
+        RunResult refused2 = Jobs.run(broken);
+        assertEquals("CsvYearWriter-07", refused2.errorCode(), refused2.errorMessage());
+        assertTrue(refused2.errorMessage().contains("committed before this run"), refused2.errorMessage());
+        assertTrue(refused2.errorMessage().contains("unit 2024/a "), refused2.errorMessage());
+        assertSameFiles(interrupted, contents(out));
+        JSONObject outside = incremental(onlyA, out, 1, "2024-01-01", "2025-01-01");
+        Jobs.reader(outside).put("ignoreWindow", true);
+        RunResult refused3 = Jobs.run(outside);
+        assertEquals("CsvYearWriter-07", refused3.errorCode(), refused3.errorMessage());
+        assertTrue(refused3.errorMessage().contains("outside this run's window"), refused3.errorMessage());
+        assertSameFiles(interrupted, contents(out));
+
+        // a correct reader completes the window exactly once
+        RunResult completed = Jobs.run(incremental(sc, out, 1, "2024-01-01", "2025-01-01"));
+        assertTrue(completed.succeeded(), String.valueOf(completed.failure()));
+        assertEquals(2, completed.writeRecords(), "a's unit is skipped, b and c are written");
+        assertEquals("x,y\na3,7\n", Jobs.text(out.resolve("a_sensor_2024.csv")));
+        assertEquals("x,y\nb2,7\n", Jobs.text(out.resolve("b_sensor_2024.csv")));
+        assertEquals("x,y\nc2,7\n", Jobs.text(out.resolve("c_sensor_2024.csv")));
+        for (String y2023 : before.keySet()) {
+            assertArrayEquals(before.get(y2023), Files.readAllBytes(out.resolve(y2023)), y2023);
         }
     }
 

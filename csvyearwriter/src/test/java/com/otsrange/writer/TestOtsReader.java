@@ -8,7 +8,9 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
+import com.alibaba.fastjson.JSON;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.Incremental;
 import com.otsrange.common.KeyText;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
@@ -17,6 +19,7 @@ import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.UnitId;
 import com.otsrange.common.UnitMeta;
+import com.otsrange.common.WindowLedger;
 
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -74,15 +77,30 @@ public class TestOtsReader extends Reader {
             Configuration p = getPluginJobConf();
             List<List<Row>> tasks = SCENARIOS.get(p.getString("scenario"));
             Set<String> committed = Collections.emptySet();
-            // ignoreCheckpoint: a broken reader that sends committed units again (the writer must refuse them)
-            if (p.getBool("resume", false) && !p.getBool("ignoreCheckpoint", false)) {
+            List<Long> window = null;
+            // ignoreCheckpoint: a broken reader that sends committed units again (the writer must refuse them);
+            // ignoreWindow: one that sends rows outside the incremental window
+            if (p.getBool("resume", false)) {
                 try {
-                    committed = CheckpointLog.committedUnits(StateDir.of(Paths.get(getPeerPluginJobConf().getString("path")),
-                            p.getString("table"), ShardSpec.parse(p.getString("shard"))));
+                    java.nio.file.Path state = StateDir.of(Paths.get(getPeerPluginJobConf().getString("path")),
+                            p.getString("table"), ShardSpec.parse(p.getString("shard")));
+                    if (Incremental.isOn(getPeerPluginJobConf().getString("writeMode"), true)) {
+                        // like the real reader: the ledger's decision for the requested window
+                        Incremental.Request request = Incremental.request(JSON.parseObject(p.toJSON()));
+                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal(),
+                                Incremental.allowsGaps(JSON.parseObject(getPeerPluginJobConf().toJSON())));
+                        committed = d.committedUnits();
+                        window = d.window() == null ? java.util.Arrays.asList(0L, 0L) : d.window().toJson();
+                        window = p.getBool("ignoreWindow", false) ? null : window;
+                    } else {
+                        committed = CheckpointLog.committedUnits(state);
+                    }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             }
+            java.nio.file.Path stateDir = StateDir.of(Paths.get(getPeerPluginJobConf().getString("path")), p.getString("table"),
+                    ShardSpec.parse(p.getString("shard")));
             List<Configuration> out = new ArrayList<>();
             // periodOverride: a reader that cuts units by another period than the writer's files
             String period = p.getString("periodOverride",
@@ -91,7 +109,11 @@ public class TestOtsReader extends Reader {
                 Configuration c = p.clone();
                 c.set("taskIndex", i);
                 c.set("period", period);
-                c.set("skipUnits", new ArrayList<>(committed));
+                c.set("stateDir", stateDir.toString());
+                c.set("skipUnits", p.getBool("ignoreCheckpoint", false) ? new ArrayList<String>() : new ArrayList<>(committed));
+                if (window != null) {
+                    c.set("window", window);
+                }
                 out.add(c);
             }
             return out;
@@ -115,14 +137,21 @@ public class TestOtsReader extends Reader {
             ZoneId zone = ZoneId.of(p.getString("timeZone", "UTC"));
             SortKeyUnit unit = SortKeyUnit.parse(p.getString("timeUnit", "ms"));
             List<String> skip = p.getList("skipUnits", String.class);
+            List<Long> window = p.getList("window", Long.class);
             int failAfter = p.getInt("failAfterRecords", -1);
             int failTask = p.getInt("failTask", 0);
+            String waitFor = p.getString("failAfterCommitOf");
+            if (waitFor != null && p.getInt("taskIndex") == failTask) {
+                // a deterministic crash in the middle of a run: once another task's unit is committed
+                awaitCommit(Paths.get(p.getString("stateDir")), waitFor);
+                throw new IllegalStateException("simulated crash after unit " + waitFor + " was committed");
+            }
             Map<String, Map<String, String>> metas = new HashMap<>();
             int sent = 0;
             for (Row r : rows) {
                 long ms = unit.toEpochMillisFloor(r.time);
                 String unitId = r.key == null ? "2000/nokey" : UnitId.of(period, period.label(ms, zone), r.keyText());
-                if (skip != null && skip.contains(unitId)) {
+                if (skip != null && skip.contains(unitId) || window != null && (r.time < window.get(0) || r.time >= window.get(1))) {
                     continue;
                 }
                 if (failAfter >= 0 && sent == failAfter && p.getInt("taskIndex") == failTask) {
@@ -152,6 +181,23 @@ public class TestOtsReader extends Reader {
                 sent++;
             }
             sender.flush();
+        }
+
+        private static void awaitCommit(java.nio.file.Path stateDir, String unit) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            try {
+                while (System.nanoTime() < deadline) {
+                    for (CheckpointLog.Entry e : CheckpointLog.read(stateDir)) {
+                        if (CheckpointLog.COMMIT.equals(e.type) && unit.equals(e.unit)) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("unit " + unit + " was not committed within 30 s");
         }
 
         @Override

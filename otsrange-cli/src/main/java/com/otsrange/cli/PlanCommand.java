@@ -2,6 +2,8 @@ package com.otsrange.cli;
 
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.SortKeyLiteral;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
@@ -9,6 +11,7 @@ import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.plan.Unit;
+import com.otsrange.reader.plan.WindowPlan;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.SdkGateway;
 
@@ -60,6 +63,9 @@ final class PlanCommand implements Command {
                 + "  (DescribeTable, ComputeSplitsBySize, first/last rows of keys without time bounds) and a\n"
                 + "  bounded sample (at most " + SAMPLE_UNITS + " units x one page of " + SAMPLE_PAGE_ROWS
                 + " rows), nothing else. Writes nothing.\n"
+                + "  Incremental jobs (writer writeMode append + reader resume) also show the committed windows,\n"
+                + "  what this run's window does (run, reduced, resume, nothing to do, or why it is refused) and\n"
+                + "  per file its committed watermark and what the window adds.\n"
                 + "  --all   list every slice (default: the first " + LISTED_SLICES + ")\n";
     }
 
@@ -118,6 +124,13 @@ final class PlanCommand implements Command {
                 plan.period().text(), plan.sliceBy().text(), spec.timeUnit().text(), spec.timeZone().getId());
         out.printf(Locale.ROOT, "units (output files with their slices): %d to export, %d skipped as committed%s%n",
                 plan.unitCount(), plan.unitsSkipped(), spec.resume() ? " (resume on)" : " (resume off)");
+        WindowPlan window = plan.window();
+        if (window != null) {
+            SortKeyLiteral literal = window.literal();
+            out.println("incremental: committed windows " + TimeWindow.text(window.committed(), literal)
+                    + (window.watermark() == null ? "" : ", watermark " + literal.text(window.watermark())));
+            out.println("incremental: " + window.decision().label() + ": " + window.decision().message());
+        }
 
         List<List<Unit>> groups = plan.groups();
         int taskCount = plan.unitCount() == 0 ? 0 : groups.size();
@@ -175,6 +188,37 @@ final class PlanCommand implements Command {
         }
         if (listed < total) {
             out.printf(Locale.ROOT, "  ... %d more slices (--all lists them)%n", total - listed);
+        }
+        if (window != null && taskCount > 0) {
+            printWatermarks(out, spec, plan, window, all);
+        }
+    }
+
+    /** Incremental mode: per unit, what its file already holds and what this window appends. */
+    private static void printWatermarks(PrintStream out, ReaderSpec spec, Plan plan, WindowPlan window, boolean all) {
+        out.println();
+        out.println("units (committed watermark of the file -> what this window adds):");
+        SortKeyLiteral literal = window.literal();
+        int listed = 0;
+        int total = 0;
+        for (List<Unit> group : plan.groups()) {
+            for (Unit unit : group) {
+                total++;
+                if (!all && listed >= LISTED_SLICES) {
+                    continue;
+                }
+                listed++;
+                long periodStart = plan.period().floor(spec.timeUnit().toEpochMillisFloor(unit.from()), spec.timeZone());
+                long periodEnd = spec.timeUnit().fromEpochMillis(plan.period().next(periodStart, spec.timeZone()));
+                Long mark = window.watermark();
+                String held = mark == null || spec.timeUnit().toEpochMillisFloor(mark) <= periodStart ? "nothing committed yet"
+                        : "committed up to " + literal.text(Math.min(mark, periodEnd));
+                out.printf(Locale.ROOT, "  %-32s %s -> adds %s%n", unit.id(), held,
+                        TimeWindow.of(unit.from(), unit.to()).text(literal));
+            }
+        }
+        if (listed < total) {
+            out.printf(Locale.ROOT, "  ... %d more units (--all lists them)%n", total - listed);
         }
     }
 

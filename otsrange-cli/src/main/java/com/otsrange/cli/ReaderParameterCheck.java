@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.Incremental;
+import com.otsrange.common.RecordLayout;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 
@@ -22,6 +24,15 @@ final class ReaderParameterCheck implements ParameterCheck {
         for (String problem : result.problems()) {
             findings.add(problem);
         }
+        // the writer's own validation applies the same rules; it names them "reader parameter.*",
+        // which validate leaves to this check so they appear once, with the reader's paths
+        boolean incremental = RecordLayout.WRITER_NAME.equals(peerName) && peerParameter != null
+                && Incremental.isOn(peerParameter.get("writeMode"), parameter.get("resume"));
+        if (incremental) {
+            for (String problem : Incremental.request(parameter).problems()) {
+                findings.add("parameter." + problem);
+            }
+        }
         if (!result.isValid()) {
             return null;
         }
@@ -30,6 +41,6 @@ final class ReaderParameterCheck implements ParameterCheck {
         return "table " + spec.table() + ", " + spec.tasks().size() + " task key(s)"
                 + (files > 0 ? " from " + files + " task file(s)" : "")
                 + (spec.shard().isAll() ? "" : ", shard " + spec.shard())
-                + (spec.resume() ? ", resume on" : "");
+                + (spec.resume() ? ", resume on" : "") + (incremental ? ", incremental (the sort key's bounds are each run's window)" : "");
     }
 }

@@ -81,6 +81,30 @@ class PlanCommandTest {
         assertFalse(Files.exists(dir.resolve("out")), "plan writes nothing");
     }
 
+    /** job/incremental.json: plan shows the committed windows, this run's decision and each file's watermark. */
+    @Test
+    void incrementalPlanShowsTheWindowDecisionAndEachFilesWatermark() throws Exception {
+        String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/incremental.json")), StandardCharsets.UTF_8)
+                .replace("${endpoint}", emulator.endpoint()).replace("${instanceName}", "plantest").replace("${accessId}", "id")
+                .replace("${accessKey}", "key").replace("${outputDir}", dir.resolve("out").toString().replace("\\", "/"));
+        Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+        com.otsrange.runner.RunResult first = new com.otsrange.runner.LocalRunner(com.otsrange.runner.RunOptions.quiet())
+                .runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
+        assertTrue(first.succeeded(), String.valueOf(first.failure()));
+
+        CliHarness next = plan(dir, "job.json", "-p", "-DstartDate=20240101 -DendDate=20240103");
+        assertEquals(0, next.status, next.toString());
+        assertTrue(next.out.contains("incremental: committed windows [2023-12-31, 2024-01-02), watermark 2024-01-02"), next.out);
+        assertTrue(next.out.contains("incremental: reduced: window [2024-01-01, 2024-01-03) overlaps the committed windows up to"
+                + " 2024-01-02: exporting only [2024-01-02, 2024-01-03)"), next.out);
+        assertTrue(next.out.matches("(?s).*2024/dev-003 +committed up to 2024-01-02 -> adds \\[2024-01-02, 2024-01-03\\).*"), next.out);
+
+        CliHarness gap = plan(dir, "job.json", "-p", "-DstartDate=20240105 -DendDate=20240106");
+        assertEquals(Command.FAILED, gap.status, gap.toString());
+        assertTrue(gap.err.contains("OtsRangeReader-11") && gap.err.contains("run that window first (bounds gte \"2024-01-02\", lt \"2024-01-05\")"),
+                gap.toString());
+    }
+
     @Test
     void aSchemaThatDoesNotFitTheTableIsReported() throws Exception {
         String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)

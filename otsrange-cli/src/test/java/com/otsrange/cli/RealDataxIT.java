@@ -9,14 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,19 +38,7 @@ class RealDataxIT {
         Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
         Path source = Paths.get(dataxHome);
         Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
-        home = work.resolve("datax");
-        copyTree(source, home);
-        for (Map.Entry<String, byte[]> entry : TarGz.read(Paths.get(System.getProperty("otsrange.tarball"))).entrySet()) {
-            Path target = home.resolve(entry.getKey());
-            if (entry.getKey().endsWith("/")) {
-                Files.createDirectories(target);
-            } else {
-                Files.createDirectories(target.getParent());
-                Files.write(target, entry.getValue());
-            }
-        }
-        Files.createDirectories(home.resolve("log"));
-        Files.createDirectories(home.resolve("log_perf"));
+        home = DataxInstall.copyWithPlugins(source, work.resolve("datax"));
     }
 
     @Test
@@ -198,12 +183,7 @@ class RealDataxIT {
     private Result runEngine(String job) throws IOException, InterruptedException {
         Path jobFile = work.resolve("job.json");
         Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
-                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
-                "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
-                "-Dlog.file.name=otsrange_it", "-classpath", home.resolve("lib") + "/*",
-                "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+        List<String> command = DataxInstall.engineCommand(home, jobFile, "otsrange_it");
         return run(command, work);
     }
 
@@ -216,19 +196,6 @@ class RealDataxIT {
             throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         }
         return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     static final class Result {

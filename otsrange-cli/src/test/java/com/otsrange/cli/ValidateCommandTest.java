@@ -45,7 +45,7 @@ class ValidateCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"job/export.json", "job/demo.json", "job/sharded.json", "job/export-connection-file.json",
-            "job/streamreader-csvyearwriter.json"})
+            "job/streamreader-csvyearwriter.json", "job/incremental.json"})
     void everyExampleJobIsValid(String job) {
         CliHarness run = validate(ROOT, job);
         assertEquals(0, run.status, run.toString());
@@ -57,9 +57,36 @@ class ValidateCommandTest {
         try (Stream<Path> files = Files.list(ROOT.resolve("job"))) {
             List<String> jobs = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json") && !n.startsWith("connection")).sorted().collect(Collectors.toList());
-            assertEquals(Arrays.asList("demo.json", "export-connection-file.json", "export.json", "sharded.json",
+            assertEquals(Arrays.asList("demo.json", "export-connection-file.json", "export.json", "incremental.json", "sharded.json",
                     "streamreader-csvyearwriter.json"), jobs, "add new example jobs to everyExampleJobIsValid");
         }
+    }
+
+    /** Incremental mode (append + resume) needs schema.sortKey and both window bounds: reported once, with the reader's paths. */
+    @Test
+    void incrementalModeNeedsTheSortKeyAndBothBounds() throws Exception {
+        String job = new String(Files.readAllBytes(ROOT.resolve("job/incremental.json")), StandardCharsets.UTF_8);
+        String vars = "-DstartDate=20240101 -DendDate=20240102 -Dendpoint=http://127.0.0.1:1 -DinstanceName=i -DaccessId=a"
+                + " -DaccessKey=k -DoutputDir=out";
+        Files.write(dir.resolve("noschema.json"), job.replace("\"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\", \"otherKeys\": [\"dim\"]},", "")
+                .getBytes(StandardCharsets.UTF_8));
+        CliHarness noSchema = validate(dir, "noschema.json", "-p", vars);
+        assertEquals(Command.FAILED, noSchema.status, noSchema.toString());
+        assertTrue(noSchema.out.contains("1 problem:") && noSchema.out.contains("job.content[0].reader.parameter.schema.sortKey: incremental mode"),
+                noSchema.out);
+
+        Files.write(dir.resolve("open.json"), job.replace(", \"lt\": \"${endDate}\"", "")
+                .getBytes(StandardCharsets.UTF_8));
+        CliHarness open = validate(dir, "open.json", "-p", vars);
+        assertEquals(Command.FAILED, open.status, open.toString());
+        assertTrue(open.out.contains("job.content[0].reader.parameter.filters.ct: incremental mode needs a lower and an upper bound")
+                && open.out.contains("missing the upper bound"), open.out);
+
+        // not incremental without resume: the same bounds are fine
+        Files.write(dir.resolve("full.json"), job.replace(", \"lt\": \"${endDate}\"", "").replace("\"resume\": true", "\"resume\": false")
+                .getBytes(StandardCharsets.UTF_8));
+        CliHarness full = validate(dir, "full.json", "-p", vars);
+        assertEquals(0, full.status, full.toString());
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The append-only, fsynced checkpoint of one state dir ({@code checkpoint.log}): a header line with
  * the job fingerprint, then {@code intent} (before a final rename) and {@code commit} (after it)
  * lines, one JSON object per line. A torn last line is ignored (and cut off before appending).
+ * In incremental mode intent and commit lines carry the run's {@code window} [from, to), and a
+ * {@code windowDone} line records a window every unit committed ({@link WindowLedger}).
  *
  * <p>The intent rule: an intent without a commit counts as committed when the final file exists
  * with the recorded size and sha256; the rename happened, only the commit line was lost.
@@ -46,6 +48,10 @@ public final class CheckpointLog implements Closeable {
         this.lock = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object());
     }
 
+    public static final String INTENT = "intent";
+    public static final String COMMIT = "commit";
+    public static final String WINDOW_DONE = "windowDone";
+
     /** One parsed line. {@code rows} is -1 when the line does not say. */
     public static final class Entry {
         public final String type;
@@ -54,14 +60,30 @@ public final class CheckpointLog implements Closeable {
         public final long rows;
         public final long bytes;
         public final String sha256;
+        /** Incremental mode: the run's window (intent, commit, windowDone); else null. */
+        public final TimeWindow window;
+        /** windowDone: the window the job asked for (wider than {@link #window} when it was reduced); else null. */
+        public final TimeWindow requested;
 
         Entry(String type, String unit, String file, long rows, long bytes, String sha256) {
+            this(type, unit, file, rows, bytes, sha256, null, null);
+        }
+
+        Entry(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
+              TimeWindow requested) {
             this.type = type;
             this.unit = unit;
             this.file = file;
             this.rows = rows;
             this.bytes = bytes;
             this.sha256 = sha256;
+            this.window = window;
+            this.requested = requested;
+        }
+
+        /** The same entry as a commit (an intent whose final file proves the rename happened). */
+        Entry asCommit() {
+            return new Entry(COMMIT, unit, file, rows, bytes, sha256, window, requested);
         }
     }
 
@@ -118,14 +140,33 @@ public final class CheckpointLog implements Closeable {
     }
 
     public void intent(String unit, String file, long rows, long bytes, String sha256) throws IOException {
-        append(line("intent", unit, file, rows, bytes, sha256));
+        intent(unit, file, rows, bytes, sha256, null);
     }
 
     public void commit(String unit, String file, long rows, long bytes, String sha256) throws IOException {
-        append(line("commit", unit, file, rows, bytes, sha256));
+        commit(unit, file, rows, bytes, sha256, null);
     }
 
-    private static String line(String type, String unit, String file, long rows, long bytes, String sha256) {
+    /** @param window the incremental run's window, or null outside incremental mode */
+    public void intent(String unit, String file, long rows, long bytes, String sha256, TimeWindow window) throws IOException {
+        append(line(INTENT, unit, file, rows, bytes, sha256, window));
+    }
+
+    /** @param window the incremental run's window, or null outside incremental mode */
+    public void commit(String unit, String file, long rows, long bytes, String sha256, TimeWindow window) throws IOException {
+        append(line(COMMIT, unit, file, rows, bytes, sha256, window));
+    }
+
+    /** Incremental mode: every unit of {@code window} is committed (written by the writer Job's post). */
+    public void windowDone(TimeWindow window, TimeWindow requested) throws IOException {
+        JSONObject o = new JSONObject(true);
+        o.put("type", WINDOW_DONE);
+        o.put("window", window.toJson());
+        o.put("requested", requested.toJson());
+        append(o.toJSONString() + "\n");
+    }
+
+    private static String line(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window) {
         JSONObject o = new JSONObject(true);
         o.put("type", type);
         o.put("unit", unit);
@@ -133,6 +174,9 @@ public final class CheckpointLog implements Closeable {
         o.put("rows", rows);
         o.put("bytes", bytes);
         o.put("sha256", sha256);
+        if (window != null) {
+            o.put("window", window.toJson());
+        }
         return o.toJSONString() + "\n";
     }
 
@@ -190,19 +234,38 @@ public final class CheckpointLog implements Closeable {
     /** Every intent/commit line in order (torn or unreadable lines skipped). */
     public static List<Entry> read(Path stateDir) throws IOException {
         List<Entry> out = new ArrayList<>();
+        for (Entry e : readAll(stateDir)) {
+            if (!WINDOW_DONE.equals(e.type)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Every intent, commit and windowDone line in order (torn or unreadable lines skipped). */
+    public static List<Entry> readAll(Path stateDir) throws IOException {
+        List<Entry> out = new ArrayList<>();
         for (String l : lines(stateDir)) {
             JSONObject o = parse(l);
             if (o == null) {
                 continue;
             }
             String type = o.getString("type");
-            if (!"intent".equals(type) && !"commit".equals(type)) {
+            if (WINDOW_DONE.equals(type)) {
+                TimeWindow w = TimeWindow.fromJson(o.get("window"));
+                if (w != null) {
+                    TimeWindow requested = TimeWindow.fromJson(o.get("requested"));
+                    out.add(new Entry(type, null, null, -1, -1, null, w, requested == null ? w : requested));
+                }
+                continue;
+            }
+            if (!INTENT.equals(type) && !COMMIT.equals(type)) {
                 continue;
             }
             Long rows = o.getLong("rows");
             Long bytes = o.getLong("bytes");
             out.add(new Entry(type, o.getString("unit"), o.getString("file"), rows == null ? -1 : rows,
-                    bytes == null ? -1 : bytes, o.getString("sha256")));
+                    bytes == null ? -1 : bytes, o.getString("sha256"), TimeWindow.fromJson(o.get("window")), null));
         }
         return out;
     }
@@ -212,14 +275,14 @@ public final class CheckpointLog implements Closeable {
      * matches), in commit order. The output folder is the state dir's grandparent.
      */
     public static Map<String, Entry> committed(Path stateDir) throws IOException {
-        Path outputPath = stateDir.toAbsolutePath().getParent().getParent();
+        Path outputPath = outputPathOf(stateDir);
         Map<String, Entry> commits = new LinkedHashMap<>();
         Map<String, Entry> pendingIntents = new LinkedHashMap<>();
         for (Entry e : read(stateDir)) {
             if (e.unit == null) {
                 continue;
             }
-            if ("commit".equals(e.type)) {
+            if (COMMIT.equals(e.type)) {
                 commits.remove(e.unit);
                 commits.put(e.unit, e);
                 pendingIntents.remove(e.unit);
@@ -241,7 +304,12 @@ public final class CheckpointLog implements Closeable {
         return Collections.unmodifiableSet(new LinkedHashSet<>(committed(stateDir).keySet()));
     }
 
-    private static boolean finalFileMatches(Path f, long bytes, String sha256) throws IOException {
+    /** The output folder a state dir belongs to ({@code path/.otsrange/<state dir>}). */
+    static Path outputPathOf(Path stateDir) {
+        return stateDir.toAbsolutePath().getParent().getParent();
+    }
+
+    static boolean finalFileMatches(Path f, long bytes, String sha256) throws IOException {
         if (!Files.isRegularFile(f) || Files.size(f) != bytes) {
             return false;
         }

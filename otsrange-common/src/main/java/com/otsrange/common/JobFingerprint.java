@@ -15,7 +15,9 @@ import java.util.TreeSet;
 /**
  * sha256 of every part of the job that shapes the output, one component per parameter, so a
  * refused resume can say exactly what changed. Defaults are filled in first: leaving a parameter
- * out and writing its default give the same fingerprint.
+ * out and writing its default give the same fingerprint. {@code chunkBy} is left out (it changes
+ * no output byte); in incremental mode so are the sort key's window bounds, and an
+ * {@code incremental} component marks the mode ({@link Incremental}).
  */
 public final class JobFingerprint {
     private final Map<String, String> components;
@@ -31,7 +33,13 @@ public final class JobFingerprint {
         Map<String, String> c = new TreeMap<>();
         c.put("reader.table", hash(r.get("table")));
         c.put("reader.schema", hash(r.get("schema")));
-        c.put("reader.filters", hash(r.get("filters")));
+        // chunkBy changes no byte of the output, and in incremental mode the sort key's bounds are the
+        // run's window: neither is part of the job's identity
+        String windowColumn = Incremental.windowColumn(r, w);
+        c.put("reader.filters", hash(Incremental.filtersIdentity(r.get("filters"), windowColumn)));
+        if (windowColumn != null) {
+            c.put("incremental", hash("window ledger, sort key " + windowColumn));
+        }
         c.put("reader.tasks", tasksHash(r.get("tasks"), workingDir));
         c.put("reader.appendColumns", hash(orDefault(r.get("appendColumns"), Collections.emptyList())));
         c.put("reader.appendColumnsPosition", hash(lower(orDefault(r.get("appendColumnsPosition"), "start"))));

@@ -13,7 +13,8 @@ public enum OtsRangeReaderErrorCode implements ErrorCode {
     UNBOUNDED_TIME("OtsRangeReader-07", "The sort-key time window cannot be planned: no bounds were given and the time extent cannot be discovered cheaply for this primary-key layout, or the bounds (given or discovered) span too many file periods."),
     RESUME_STATE("OtsRangeReader-08", "The writer's checkpoint could not be read for resume."),
     INTERRUPTED("OtsRangeReader-09", "The reader was interrupted."),
-    INTERNAL("OtsRangeReader-10", "Internal error (a bug): the task configuration is inconsistent.");
+    INTERNAL("OtsRangeReader-10", "Internal error (a bug): the task configuration is inconsistent."),
+    WINDOW_REFUSED("OtsRangeReader-11", "Incremental mode: this window would duplicate rows or break the files' order.");
 
     private final String code;
     private final String description;

@@ -2,9 +2,11 @@ package com.otsrange.reader;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.Incremental;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
@@ -12,6 +14,7 @@ import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.Planner;
 import com.otsrange.reader.plan.SpecBinder;
+import com.otsrange.reader.plan.WindowPlan;
 import com.otsrange.reader.scan.OtsGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,7 @@ public final class ReaderPlanning {
         List<BoundTask> tasks = SpecBinder.tasks(spec, schema);
         Period period = writer.filePeriod();
         Set<String> committed = Collections.emptySet();
+        WindowPlan incremental = null;
         if (spec.resume()) {
             if (!writer.isCsvYearWriter() || writer.path() == null) {
                 // silently re-exporting everything would duplicate rows under an appending writer
@@ -56,7 +60,14 @@ public final class ReaderPlanning {
             } else {
                 Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
                 try {
-                    committed = CheckpointLog.committedUnits(stateDir);
+                    if (Incremental.isOn(writer.writeMode(), Boolean.TRUE)) {
+                        incremental = window(spec, stateDir, writer.allowGaps());
+                        committed = incremental.decision().committedUnits();
+                    } else {
+                        committed = CheckpointLog.committedUnits(stateDir);
+                    }
+                } catch (DataXException e) {
+                    throw e;
                 } catch (IOException | RuntimeException e) {
                     throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE,
                             "cannot read the checkpoint in " + stateDir + " (" + e.getMessage() + "); to start over set resume to false"
@@ -64,10 +75,29 @@ public final class ReaderPlanning {
                 }
             }
         }
-        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, maxTasks);
+        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, maxTasks, incremental);
         LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks",
                 spec.table(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag(), plan.unitCount(), period.text(),
                 plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size());
         return plan;
+    }
+
+    /**
+     * Incremental mode: the writer Job's prepare has decided this run's window from the ledger
+     * (and refused it if it had to); the same rules on the same ledger give the same decision here.
+     */
+    private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
+        Incremental.Request request = spec.windowRequest();
+        if (request.window() == null) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
+                    + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
+        }
+        WindowLedger ledger = WindowLedger.read(stateDir);
+        WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
+        if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
+        }
+        LOG.info("incremental mode ({}): {}", decision.label(), decision.message());
+        return new WindowPlan(decision, ledger.committed(), ledger.watermark(), request.literal());
     }
 }

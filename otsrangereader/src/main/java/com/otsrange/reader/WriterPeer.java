@@ -1,5 +1,6 @@
 package com.otsrange.reader;
 
+import com.otsrange.common.Incremental;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
 
@@ -21,12 +22,17 @@ public final class WriterPeer {
     private final boolean csvYearWriter;
     private final String path;
     private final String fileName;
+    private final String writeMode;
+    private final boolean allowGaps;
     private final String describedAs;
 
-    private WriterPeer(boolean csvYearWriter, String path, String fileName, String describedAs) {
+    private WriterPeer(boolean csvYearWriter, String path, String fileName, String writeMode, boolean allowGaps,
+                       String describedAs) {
         this.csvYearWriter = csvYearWriter;
         this.path = path;
         this.fileName = fileName;
+        this.writeMode = writeMode;
+        this.allowGaps = allowGaps;
         this.describedAs = describedAs;
     }
 
@@ -41,7 +47,8 @@ public final class WriterPeer {
         boolean ours = writerName == null ? looksLikeOurs : RecordLayout.WRITER_NAME.equals(writerName);
         String describedAs = writerName != null ? writerName
                 : ours ? "a writer with csvyearwriter's parameters" : "a writer without csvyearwriter's path/fileName parameters";
-        return new WriterPeer(ours, path, fileName, describedAs);
+        return new WriterPeer(ours, path, fileName, stringOrNull(writerParameter, "writeMode"),
+                Incremental.allowsGaps(writerParameter), describedAs);
     }
 
     public boolean isCsvYearWriter() {
@@ -51,6 +58,16 @@ public final class WriterPeer {
     /** The writer's output folder as written in the job (relative to the working directory), or null. */
     public String path() {
         return csvYearWriter ? path : null;
+    }
+
+    /** csvyearwriter's writeMode as written (null when absent or another writer): "append" with resume is incremental mode. */
+    public String writeMode() {
+        return csvYearWriter ? writeMode : null;
+    }
+
+    /** Incremental mode: csvyearwriter accepts a window that starts after the committed windows. */
+    public boolean allowGaps() {
+        return csvYearWriter && allowGaps;
     }
 
     /** Files are cut by the finest time placeholder of csvyearwriter's pattern; any other writer gets years. */

@@ -106,31 +106,7 @@ final class Fields {
 
     /** The exact long value of a JSON integer (or a string of digits), else null. */
     static Long integral(Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof BigInteger) {
-            BigInteger b = (BigInteger) v;
-            return b.bitLength() < 64 ? b.longValue() : null;
-        }
-        if (v instanceof BigDecimal) {
-            try {
-                return ((BigDecimal) v).longValueExact();
-            } catch (ArithmeticException e) {
-                return null;
-            }
-        }
-        if (v instanceof String) {
-            String s = ((String) v).trim();
-            if (s.matches("[+-]?\\d{1,19}")) {
-                try {
-                    return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
+        return com.otsrange.common.SortKeyLiteral.integral(v);
     }
 
     @SuppressWarnings("unchecked")

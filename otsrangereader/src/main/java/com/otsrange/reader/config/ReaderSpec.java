@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Placeholders;
@@ -44,10 +45,11 @@ public final class ReaderSpec {
     private final boolean resume;
     private final ShardSpec shard;
     private final Tuning tuning;
+    private final Incremental.Request window;
 
     private ReaderSpec(ConnectionSpec connection, String table, SchemaNames schema, FilterSpec filters, SortKeyUnit timeUnit,
                        ZoneId timeZone, List<String> appendColumns, boolean appendAtStart, List<TaskDefinition> tasks,
-                       List<Path> taskFiles, boolean resume, ShardSpec shard, Tuning tuning) {
+                       List<Path> taskFiles, boolean resume, ShardSpec shard, Tuning tuning, Incremental.Request window) {
         this.connection = connection;
         this.table = table;
         this.schema = schema;
@@ -61,6 +63,7 @@ public final class ReaderSpec {
         this.resume = resume;
         this.shard = shard;
         this.tuning = tuning;
+        this.window = window;
     }
 
     /** Parses and validates; environment variables come from the process. */
@@ -155,7 +158,7 @@ public final class ReaderSpec {
             return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
-                Boolean.TRUE.equals(resume), shard, tuning), Collections.<String>emptyList());
+                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<String>emptyList());
     }
 
     /**
@@ -269,6 +272,11 @@ public final class ReaderSpec {
 
     public Tuning tuning() {
         return tuning;
+    }
+
+    /** The window the sort key's bounds make, for incremental mode (the writer decides whether it is on). */
+    public Incremental.Request windowRequest() {
+        return window;
     }
 
     public TimeLiteral timeLiteral() {

@@ -18,9 +18,10 @@ public final class Plan {
     private final int keysInShard;
     private final int unitsSkipped;
     private final String estimateMethod;
+    private final WindowPlan window;
 
     public Plan(TableSchema schema, List<BoundTask> tasks, List<List<Unit>> groups, Period period, Period chunkBy,
-                int keysTotal, int keysInShard, int unitsSkipped, String estimateMethod) {
+                int keysTotal, int keysInShard, int unitsSkipped, String estimateMethod, WindowPlan window) {
         this.schema = schema;
         this.tasks = Collections.unmodifiableList(new ArrayList<>(tasks));
         this.groups = Collections.unmodifiableList(new ArrayList<>(groups));
@@ -30,6 +31,12 @@ public final class Plan {
         this.keysInShard = keysInShard;
         this.unitsSkipped = unitsSkipped;
         this.estimateMethod = estimateMethod;
+        this.window = window;
+    }
+
+    /** Incremental mode: the window decision and the committed windows; null otherwise. */
+    public WindowPlan window() {
+        return window;
     }
 
     public TableSchema schema() {

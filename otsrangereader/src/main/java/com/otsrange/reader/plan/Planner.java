@@ -7,6 +7,7 @@ import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.Split;
 import com.otsrange.common.Period;
 import com.otsrange.common.ShardSpec;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.common.UnitId;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.ReaderSpec;
@@ -57,6 +58,15 @@ public final class Planner {
      * @param maxTasks  upper bound on DataX tasks: channels x splitFactor
      */
     public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks) {
+        return plan(tasks, period, committed, maxTasks, null);
+    }
+
+    /**
+     * @param incremental incremental mode: every unit is cut to the decided window (none when
+     *                    the decision exports nothing), and {@code committed} holds the units
+     *                    already committed in that window; null otherwise
+     */
+    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks, WindowPlan incremental) {
         ShardSpec shard = spec.shard();
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -64,7 +74,16 @@ public final class Planner {
                 mine.add(i);
             }
         }
+        if (incremental != null) {
+            requireAppendOrder(tasks, mine);
+        }
         SortWindow[] windows = windows(tasks, mine);
+        if (incremental != null) {
+            for (int i : mine) {
+                TimeWindow run = incremental.decision().window();
+                windows[i] = run == null || windows[i] == null ? null : windows[i].within(run);
+            }
+        }
         Map<String, Integer> splitCounts = splitCounts();
         List<Unit> units = new ArrayList<>();
         int skipped = 0;
@@ -100,7 +119,24 @@ public final class Planner {
         String method = splitCounts.isEmpty()
                 ? "time span of each unit (ComputeSplitsBySize gave no split points)"
                 : "time span x (1 + ComputeSplitsBySize split points inside the key)";
-        return new Plan(schema, tasks, groups, period, spec.chunkBy(), tasks.size(), mine.size(), skipped, method);
+        return new Plan(schema, tasks, groups, period, spec.chunkBy(), tasks.size(), mine.size(), skipped, method, incremental);
+    }
+
+    /** Incremental mode appends later windows to a file: only in PK order when each key's rows are in time order. */
+    private void requireAppendOrder(List<BoundTask> tasks, List<Integer> mine) {
+        for (int i : mine) {
+            BoundTask t = tasks.get(i);
+            if (!deriver.fixedBeforeSortKey(t.bound(), t.key())) {
+                List<String> before = new ArrayList<>(schema.names().subList(0, schema.sortIndex()));
+                before.remove(schema.partitionKey());
+                throw DataXException.asDataXException(OtsRangeReaderErrorCode.TABLE_MISMATCH, "incremental mode (writer writeMode"
+                        + " append with resume) appends each window after the rows already in a file, which keeps the file in"
+                        + " primary-key order only when the sort key " + schema.sortKey() + " orders the rows of a key; the"
+                        + " primary key is " + schema.names() + " and " + before + " before it is not fixed to one value by an eq"
+                        + " filter (task key " + t.keyText() + "). Add an eq filter on " + before + " in parameter.filters, or"
+                        + " export without incremental mode");
+            }
+        }
     }
 
     static boolean owns(ShardSpec shard, PrimaryKeyValue key) {

@@ -110,6 +110,24 @@ public final class RangeDeriver {
         return true;
     }
 
+    /**
+     * Whether every column before the sort key is fixed to one value (the partition key, or eq),
+     * so the rows of one key are in sort-key order and a later time window appended to a file
+     * keeps it in primary-key order (incremental mode). Nothing matching counts as fixed.
+     */
+    public boolean fixedBeforeSortKey(BoundFilter filter, PrimaryKeyValue key) {
+        for (int i = 0; i < schema.sortIndex(); i++) {
+            Constraint c = constraint(filter, i, key, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (c.empty) {
+                return true;
+            }
+            if (c.points == null || c.points.size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Constraint constraint(BoundFilter filter, int i, PrimaryKeyValue key, long windowFrom, long windowTo) {
         Constraint c = new Constraint();
         if (i == schema.partitionIndex()) {

@@ -1,6 +1,7 @@
 package com.otsrange.reader.plan;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.filter.BoundFilter;
 
 /** The sort-key bounds a filter implies, as a half-open raw window; null sides are unbounded. */
@@ -14,8 +15,7 @@ public final class SortWindow {
     }
 
     public static SortWindow of(BoundFilter filter, int sortIndex) {
-        Long lo = null;
-        Long hi = null;
+        TimeWindow.Bounds b = new TimeWindow.Bounds();
         for (BoundFilter.PkCondition c : filter.onPk(sortIndex)) {
             switch (c.op()) {
                 case EQ:
@@ -26,43 +26,34 @@ public final class SortWindow {
                         min = Math.min(min, v.asLong());
                         max = Math.max(max, v.asLong());
                     }
-                    lo = maxOf(lo, min);
-                    hi = minOf(hi, plusOne(max));
+                    b.between(min, max);
                     break;
                 }
                 case GT:
-                    lo = maxOf(lo, plusOne(c.values().get(0).asLong()));
+                    b.gt(c.values().get(0).asLong());
                     break;
                 case GTE:
-                    lo = maxOf(lo, c.values().get(0).asLong());
+                    b.gte(c.values().get(0).asLong());
                     break;
                 case LT:
-                    hi = minOf(hi, c.values().get(0).asLong());
+                    b.lt(c.values().get(0).asLong());
                     break;
                 case LTE:
-                    hi = minOf(hi, plusOne(c.values().get(0).asLong()));
+                    b.lte(c.values().get(0).asLong());
                     break;
                 case BETWEEN:
-                    lo = maxOf(lo, c.values().get(0).asLong());
-                    hi = minOf(hi, plusOne(c.values().get(1).asLong()));
+                    b.between(c.values().get(0).asLong(), c.values().get(1).asLong());
                     break;
                 default:
                     break;
             }
         }
-        return new SortWindow(lo, hi);
+        return new SortWindow(b.from(), b.to());
     }
 
-    private static long plusOne(long v) {
-        return v == Long.MAX_VALUE ? Long.MAX_VALUE : v + 1;
-    }
-
-    private static Long maxOf(Long a, long b) {
-        return a == null ? b : Math.max(a, b);
-    }
-
-    private static Long minOf(Long a, long b) {
-        return a == null ? b : Math.min(a, b);
+    /** This window narrowed to {@code w} (an incremental run's window). */
+    public SortWindow within(TimeWindow w) {
+        return new SortWindow(from == null ? w.from() : Math.max(from, w.from()), to == null ? w.to() : Math.min(to, w.to()));
     }
 
     /** Inclusive lower bound or null. */

@@ -1,0 +1,60 @@
+package com.otsrange.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A copy of a real DataX installation with the plugin tarball untarred into it, and the command `datax.py` runs. */
+final class DataxInstall {
+    private DataxInstall() {
+    }
+
+    /** Copies {@code dataxHome} to {@code into} and installs the freshly built tarball (system property otsrange.tarball). */
+    static Path copyWithPlugins(Path dataxHome, Path into) throws IOException {
+        copyTree(dataxHome, into);
+        for (Map.Entry<String, byte[]> entry : TarGz.read(Paths.get(System.getProperty("otsrange.tarball"))).entrySet()) {
+            Path target = into.resolve(entry.getKey());
+            if (entry.getKey().endsWith("/")) {
+                Files.createDirectories(target);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.write(target, entry.getValue());
+            }
+        }
+        Files.createDirectories(into.resolve("log"));
+        Files.createDirectories(into.resolve("log_perf"));
+        return into;
+    }
+
+    /** DataX's engine on a job file, started as `datax.py` starts it. */
+    static List<String> engineCommand(Path home, Path jobFile, String logName) {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
+                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
+                "-Dlog.file.name=" + logName, "-classpath", home.resolve("lib") + File.separator + "*",
+                "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package com.otsrange.common;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Incremental mode: csvyearwriter {@code writeMode: "append"} with otsrangereader
+ * {@code resume: true}. The sort key's bounds are then the run's window, not part of the job's
+ * identity, and the window ledger ({@link WindowLedger}) decides what a run may append. This
+ * class reads the window from the reader's raw job parameter, so the writer Job's prepare (which
+ * runs before the reader talks to TableStore), the reader's split, {@code validate} and
+ * {@code plan} all compute the same window. That is why incremental mode needs
+ * {@code schema.sortKey}: without it the sort key is only known after DescribeTable.
+ */
+public final class Incremental {
+    /** The operators that make the window; anything else on the sort key is refused in this mode. */
+    public static final List<String> WINDOW_OPERATORS = Collections.unmodifiableList(Arrays.asList("gt", "gte", "lt", "lte", "between"));
+    static final String CHUNK_BY = "chunkBy";
+
+    private Incremental() {
+    }
+
+    /** Whether a job runs in incremental mode: writer writeMode append and reader resume true. */
+    public static boolean isOn(Object writerWriteMode, Object readerResume) {
+        return writerWriteMode instanceof String && "append".equals(((String) writerWriteMode).trim().toLowerCase(Locale.ROOT))
+                && readerResume != null && "true".equals(String.valueOf(readerResume).trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** csvyearwriter's {@code allowGaps}: true or "true" (any case); anything else is false. */
+    public static boolean allowsGaps(Map<String, Object> writerParameter) {
+        Object v = writerParameter == null ? null : writerParameter.get(ALLOW_GAPS);
+        return v != null && "true".equals(String.valueOf(v).trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** The writer parameter that accepts a window starting after the committed watermark. */
+    public static final String ALLOW_GAPS = "allowGaps";
+
+    /** The window a reader parameter asks for, or why there is none. */
+    public static final class Request {
+        private final TimeWindow window;
+        private final String sortKey;
+        private final SortKeyLiteral literal;
+        private final List<String> problems;
+        private final String error;
+
+        Request(TimeWindow window, String sortKey, SortKeyLiteral literal, List<String> problems, String error) {
+            this.window = window;
+            this.sortKey = sortKey;
+            this.literal = literal;
+            this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
+            this.error = error;
+        }
+
+        /** The requested window, or null (see {@link #error()}). */
+        public TimeWindow window() {
+            return window;
+        }
+
+        public String sortKey() {
+            return sortKey;
+        }
+
+        /** How bounds read and print in this job (its timeUnit and timeZone). */
+        public SortKeyLiteral literal() {
+            return literal;
+        }
+
+        /**
+         * What incremental mode itself requires and the parameter lacks, each
+         * {@code relative.path: message} (callers prefix {@code parameter.} or {@code reader parameter.}).
+         * Values the reader's own parser rejects (an invalid date, reversed bounds, a bad time zone)
+         * are not repeated here; they make {@link #window()} null all the same.
+         */
+        public List<String> problems() {
+            return problems;
+        }
+
+        /** Why there is no window (every problem, or the reader-side reason), or null when there is one. */
+        public String error() {
+            return error;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Request request(Map<String, Object> readerParameter) {
+        Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
+        List<String> problems = new ArrayList<>();
+        List<String> otherReasons = new ArrayList<>();
+        SortKeyUnit unit = SortKeyUnit.MS;
+        ZoneId zone = ZoneId.of(RecordLayout.DEFAULT_TIME_ZONE);
+        try {
+            Object u = r.get("timeUnit");
+            unit = SortKeyUnit.parse(u == null ? null : String.valueOf(u));
+        } catch (IllegalArgumentException e) {
+            otherReasons.add("timeUnit: " + e.getMessage());
+        }
+        try {
+            Object z = r.get("timeZone");
+            zone = ZoneId.of(z == null ? RecordLayout.DEFAULT_TIME_ZONE : String.valueOf(z).trim());
+        } catch (DateTimeException e) {
+            otherReasons.add("timeZone: invalid zone " + r.get("timeZone"));
+        }
+        SortKeyLiteral literal = new SortKeyLiteral(unit, zone);
+        String sortKey = sortKeyName(r);
+        if (sortKey == null) {
+            problems.add("schema.sortKey: incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
+                    + " named in the job, so that each run's window is known before anything is written; add e.g."
+                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}");
+            return new Request(null, null, literal, problems, join(problems, otherReasons));
+        }
+        String at = "filters." + sortKey;
+        Object filters = r.get("filters");
+        Object condition = filters instanceof Map ? ((Map<String, Object>) filters).get(sortKey) : null;
+        TimeWindow.Bounds bounds = new TimeWindow.Bounds();
+        if (condition != null && !(condition instanceof Map)) {
+            problems.add(at + ": incremental mode takes the run's window from the sort key's bounds; a plain value (eq)"
+                    + " is not a window; write {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+        } else if (condition != null) {
+            for (Map.Entry<String, Object> op : ((Map<String, Object>) condition).entrySet()) {
+                String name = op.getKey();
+                if (CHUNK_BY.equals(name)) {
+                    continue;
+                }
+                if (!WINDOW_OPERATORS.contains(name)) {
+                    problems.add(at + "." + name + ": incremental mode takes only " + WINDOW_OPERATORS + " (and chunkBy) on the"
+                            + " sort key, which make the run's window; filter by other columns instead");
+                    continue;
+                }
+                if (!addBound(bounds, name, op.getValue(), literal)) {
+                    otherReasons.add(at + "." + name + ": not a valid time " + op.getValue() + "; valid: " + SortKeyLiteral.FORMS);
+                }
+            }
+        }
+        boolean hasLow = false;
+        boolean hasHigh = false;
+        if (condition instanceof Map) {
+            Map<String, Object> ops = (Map<String, Object>) condition;
+            hasLow = ops.containsKey("gt") || ops.containsKey("gte") || ops.containsKey("between");
+            hasHigh = ops.containsKey("lt") || ops.containsKey("lte") || ops.containsKey("between");
+        }
+        if (!(condition != null && !(condition instanceof Map)) && (!hasLow || !hasHigh)) {
+            problems.add(at + ": incremental mode needs a lower and an upper bound on the sort key " + sortKey
+                    + " (the window each run appends), missing " + (!hasLow && !hasHigh ? "both" : !hasLow ? "the lower bound (gte/gt)"
+                    : "the upper bound (lt/lte)") + "; e.g. \"" + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+        }
+        TimeWindow window = null;
+        if (problems.isEmpty() && otherReasons.isEmpty()) {
+            if (bounds.from() == null || bounds.to() == null || bounds.from() >= bounds.to()) {
+                otherReasons.add(at + ": the bounds leave an empty window; the lower bound must be below the upper bound");
+            } else {
+                window = TimeWindow.of(bounds.from(), bounds.to());
+            }
+        }
+        return new Request(window, sortKey, literal, problems, window != null ? null : join(problems, otherReasons));
+    }
+
+    private static boolean addBound(TimeWindow.Bounds bounds, String op, Object value, SortKeyLiteral literal) {
+        if ("between".equals(op)) {
+            if (!(value instanceof List) || ((List<?>) value).size() != 2) {
+                return false;
+            }
+            Long low = literal.toRaw(((List<?>) value).get(0));
+            Long high = literal.toRaw(((List<?>) value).get(1));
+            if (low == null || high == null) {
+                return false;
+            }
+            bounds.between(low, high);
+            return true;
+        }
+        Long v = literal.toRaw(value);
+        if (v == null) {
+            return false;
+        }
+        switch (op) {
+            case "gt":
+                bounds.gt(v);
+                break;
+            case "gte":
+                bounds.gte(v);
+                break;
+            case "lt":
+                bounds.lt(v);
+                break;
+            default:
+                bounds.lte(v);
+                break;
+        }
+        return true;
+    }
+
+    private static String join(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.isEmpty() ? null : String.join("; ", all);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String sortKeyName(Map<String, Object> readerParameter) {
+        Object schema = readerParameter.get("schema");
+        Object sortKey = schema instanceof Map ? ((Map<String, Object>) schema).get("sortKey") : null;
+        return sortKey instanceof String && !((String) sortKey).trim().isEmpty() ? (String) sortKey : null;
+    }
+
+    /**
+     * The reader's filters as far as they shape the output: {@code chunkBy} never does (slices
+     * never cross a file period, adjacent slices are read as one range), and in incremental mode
+     * the sort key's window bounds are the run's window, not the job's identity. A column left
+     * without conditions is dropped. Used by the job fingerprint.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object filtersIdentity(Object filters, String windowColumn) {
+        if (!(filters instanceof Map)) {
+            return filters;
+        }
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) filters).entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Map) {
+                Map<String, Object> ops = new TreeMap<>();
+                for (Map.Entry<String, Object> op : ((Map<String, Object>) v).entrySet()) {
+                    boolean window = e.getKey().equals(windowColumn) && WINDOW_OPERATORS.contains(op.getKey());
+                    if (!CHUNK_BY.equals(op.getKey()) && !window) {
+                        ops.put(op.getKey(), op.getValue());
+                    }
+                }
+                if (!ops.isEmpty() || ((Map<String, Object>) v).isEmpty()) {
+                    out.put(String.valueOf(e.getKey()), ops);
+                }
+            } else {
+                out.put(String.valueOf(e.getKey()), v);
+            }
+        }
+        return out;
+    }
+
+    /** In incremental mode, the sort key whose bounds leave the fingerprint; else null. */
+    public static String windowColumn(Map<String, Object> readerParameter, Map<String, Object> writerParameter) {
+        if (readerParameter == null || writerParameter == null
+                || !isOn(writerParameter.get("writeMode"), readerParameter.get("resume"))) {
+            return null;
+        }
+        return sortKeyName(readerParameter);
+    }
+}

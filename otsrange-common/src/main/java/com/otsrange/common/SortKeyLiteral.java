@@ -1,0 +1,144 @@
+package com.otsrange.common;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * A sort-key bound as written in a job: an epoch number in the job's timeUnit, or a date string.
+ * A date means its midnight in the job's timeZone; a date-time without offset is local to that
+ * zone. Here (not in the reader) because the writer needs the same values offline: in incremental
+ * mode the sort key's bounds are the run's window, decided in the writer Job's prepare.
+ */
+public final class SortKeyLiteral {
+    private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}");
+    private static final Pattern EPOCH = Pattern.compile("[+-]?\\d{1,19}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{8}|\\d{4}-\\d{2}-\\d{2}([T ].*)?");
+    public static final String FORMS = "an epoch number in the timeUnit, or a date string "
+            + "like \"2024-01-01\", \"20240101\", \"2024-01-01T08:00:00\" or \"2024-01-01T08:00:00Z\"";
+
+    private final SortKeyUnit unit;
+    private final ZoneId zone;
+
+    public SortKeyLiteral(SortKeyUnit unit, ZoneId zone) {
+        this.unit = unit;
+        this.zone = zone;
+    }
+
+    public SortKeyUnit unit() {
+        return unit;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Whether a literal is written as a date ("2024-01-01", "20240101", "2024-01-01T08:00:00Z"), valid or not. */
+    public static boolean looksLikeDate(Object literal) {
+        return literal instanceof String && DATE_LIKE.matcher(((String) literal).trim()).matches();
+    }
+
+    /** The raw sort-key value, or null when the literal is neither an epoch number nor a date. */
+    public Long toRaw(Object literal) {
+        if (literal instanceof Number) {
+            return integral(literal);
+        }
+        if (!(literal instanceof String)) {
+            return null;
+        }
+        String s = ((String) literal).trim();
+        try {
+            if (COMPACT_DATE.matcher(s).matches()) {
+                return raw(LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant());
+            }
+            if (EPOCH.matcher(s).matches()) {
+                return integral(s);
+            }
+            if (DATE.matcher(s).matches()) {
+                return raw(LocalDate.parse(s).atStartOfDay(zone).toInstant());
+            }
+            String t = s.indexOf('T') < 0 && s.length() > 10 && s.charAt(10) == ' '
+                    ? s.substring(0, 10) + "T" + s.substring(11) : s;
+            if (t.endsWith("Z") || t.endsWith("z")) {
+                return raw(Instant.parse(t.substring(0, t.length() - 1) + "Z"));
+            }
+            try {
+                return raw(OffsetDateTime.parse(t).toInstant());
+            } catch (DateTimeParseException notOffset) {
+                try {
+                    return raw(ZonedDateTime.parse(t).toInstant());
+                } catch (DateTimeParseException notZoned) {
+                    return raw(LocalDateTime.parse(t).atZone(zone).toInstant());
+                }
+            }
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A raw value as a literal that reads back to exactly it: the date ("2024-01-02") at a
+     * midnight in the zone, the local date-time ("2024-01-02T08:30") otherwise, the epoch number
+     * when no text is exact (sub-millisecond values). For messages users copy into a job.
+     */
+    public String text(long raw) {
+        try {
+            LocalDateTime local = LocalDateTime.ofInstant(unit.toInstant(raw), zone);
+            String text = local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.toLocalDate().toString() : local.toString();
+            Long back = toRaw(text);
+            return back != null && back == raw ? text : Long.toString(raw);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Long.toString(raw);
+        }
+    }
+
+    /** An exact integer (JSON number or digit string) as a long, else null. */
+    public static Long integral(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger) {
+            BigInteger b = (BigInteger) v;
+            return b.bitLength() < 64 ? b.longValue() : null;
+        }
+        if (v instanceof BigDecimal) {
+            try {
+                return ((BigDecimal) v).longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        if (v instanceof String) {
+            String s = ((String) v).trim();
+            if (s.matches("[+-]?\\d{1,19}")) {
+                try {
+                    return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private long raw(Instant i) {
+        switch (unit) {
+            case S:
+                return i.getEpochSecond();
+            case US:
+                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
+            default:
+                return i.toEpochMilli();
+        }
+    }
+}

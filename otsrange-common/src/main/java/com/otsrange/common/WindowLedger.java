@@ -1,0 +1,319 @@
+package com.otsrange.common;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The window ledger of an incremental job, read from its {@code checkpoint.log}, and the rules
+ * that decide what a run with a given window may append. One class, used by the writer Job (which
+ * decides before anything is written), the reader's split (which plans the same decision) and
+ * {@code bin/otsrange plan}.
+ *
+ * <p>A window is <b>done</b> when the checkpoint has its {@code windowDone} line (written by the
+ * writer Job's post once every unit was committed); it is <b>incomplete</b> when units were
+ * committed in it (commit lines carry the window; an intent counts when the final file has its
+ * size and sha256) but it is not done: a run of it was killed or failed. Every window applies to
+ * every unit of the job (the tasks are part of the job's fingerprint), so the done windows are
+ * the committed watermark of each unit, clipped to its file period.
+ *
+ * <p>Rules for a requested window R (M = the end of the latest done window, the watermark):
+ * <ul>
+ * <li>R inside the done windows: nothing to do.</li>
+ * <li>R ends at or before M without being covered: refused (out of order: its rows would follow
+ * later rows in the files).</li>
+ * <li>R starts before M and ends after it: reduced to [M, R.to) when [R.from, M) is all covered,
+ * else refused (it would also cover a gap before the watermark).</li>
+ * <li>R starts after M: [M, R.from) would never be exported (a gap). Refused unless the job allows
+ * gaps (csvyearwriter {@code allowGaps: true}); then allowed and the gap reported. A scheduler
+ * that runs the next day after a failed one is thus stopped instead of losing that day.</li>
+ * <li>An incomplete window I: the same window (after reduction) completes it, skipping the units
+ * committed in it; any other window is refused naming I.</li>
+ * </ul>
+ * A refusal is decided before anything is written.
+ */
+public final class WindowLedger {
+    private final Path stateDir;
+    private final List<CheckpointLog.Entry> doneEntries;
+    private final List<TimeWindow> incomplete;
+    private final List<CheckpointLog.Entry> provenIntents;
+    private final Map<String, List<CheckpointLog.Entry>> commitsByUnit;
+
+    private WindowLedger(Path stateDir, List<CheckpointLog.Entry> doneEntries, List<TimeWindow> incomplete,
+                         List<CheckpointLog.Entry> provenIntents, Map<String, List<CheckpointLog.Entry>> commitsByUnit) {
+        this.stateDir = stateDir;
+        this.doneEntries = Collections.unmodifiableList(doneEntries);
+        this.incomplete = Collections.unmodifiableList(incomplete);
+        this.provenIntents = Collections.unmodifiableList(provenIntents);
+        this.commitsByUnit = Collections.unmodifiableMap(commitsByUnit);
+    }
+
+    /** The ledger of a state dir (empty when it has no checkpoint). Hashes the final file of each pending intent. */
+    public static WindowLedger read(Path stateDir) throws IOException {
+        List<CheckpointLog.Entry> done = new ArrayList<>();
+        Set<TimeWindow> doneSet = new LinkedHashSet<>();
+        List<CheckpointLog.Entry> commits = new ArrayList<>();
+        Map<String, CheckpointLog.Entry> pending = new LinkedHashMap<>();
+        for (CheckpointLog.Entry e : CheckpointLog.readAll(stateDir)) {
+            if (CheckpointLog.WINDOW_DONE.equals(e.type)) {
+                done.add(e);
+                doneSet.add(e.window);
+                // an intent still pending here never renamed (a provable one was recorded as a commit
+                // before any other window could run); later windows may grow its file to the very
+                // bytes it announced, so it must not count later
+                pending.clear();
+            } else if (e.window != null && e.unit != null) {
+                if (CheckpointLog.COMMIT.equals(e.type)) {
+                    // any later commit of the unit settles its earlier intents: that one or a newer file
+                    pending.remove(e.unit);
+                    commits.add(e);
+                } else {
+                    pending.put(e.unit, e);
+                }
+            }
+        }
+        Path output = CheckpointLog.outputPathOf(stateDir);
+        List<CheckpointLog.Entry> proven = new ArrayList<>();
+        for (CheckpointLog.Entry intent : pending.values()) {
+            if (!doneSet.contains(intent.window) && intent.file != null
+                    && CheckpointLog.finalFileMatches(output.resolve(intent.file), intent.bytes, intent.sha256)) {
+                proven.add(intent.asCommit());
+            }
+        }
+        commits.addAll(proven);
+        List<TimeWindow> incomplete = new ArrayList<>();
+        Map<String, List<CheckpointLog.Entry>> byUnit = new LinkedHashMap<>();
+        for (CheckpointLog.Entry c : commits) {
+            if (!doneSet.contains(c.window) && !incomplete.contains(c.window)) {
+                incomplete.add(c.window);
+            }
+            List<CheckpointLog.Entry> l = byUnit.get(c.unit);
+            if (l == null) {
+                l = new ArrayList<>();
+                byUnit.put(c.unit, l);
+            }
+            l.add(c);
+        }
+        return new WindowLedger(stateDir, done, incomplete, proven, byUnit);
+    }
+
+    /** Done windows as run (reduced where they were), in the order they were done. */
+    public List<TimeWindow> done() {
+        List<TimeWindow> out = new ArrayList<>();
+        for (CheckpointLog.Entry e : doneEntries) {
+            out.add(e.window);
+        }
+        return out;
+    }
+
+    /** The windowDone entries (window as run, and as requested). */
+    public List<CheckpointLog.Entry> doneEntries() {
+        return doneEntries;
+    }
+
+    /** Done windows joined: what every unit of the job has committed. */
+    public List<TimeWindow> committed() {
+        return TimeWindow.union(done());
+    }
+
+    /** End of the latest done window, or null when none is done. */
+    public Long watermark() {
+        Long m = null;
+        for (CheckpointLog.Entry e : doneEntries) {
+            m = m == null ? e.window.to() : Math.max(m, e.window.to());
+        }
+        return m;
+    }
+
+    /** The spans between committed windows that were never exported. */
+    public List<TimeWindow> gaps() {
+        List<TimeWindow> u = committed();
+        List<TimeWindow> out = new ArrayList<>();
+        for (int i = 1; i < u.size(); i++) {
+            out.add(TimeWindow.of(u.get(i - 1).to(), u.get(i).from()));
+        }
+        return out;
+    }
+
+    /** The window a run left incomplete, or null. */
+    public TimeWindow incomplete() {
+        return incomplete.isEmpty() ? null : incomplete.get(incomplete.size() - 1);
+    }
+
+    /** Units committed in {@code window} (commit lines, and intents their final file proves). */
+    public Set<String> unitsCommittedIn(TimeWindow window) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Map.Entry<String, List<CheckpointLog.Entry>> e : commitsByUnit.entrySet()) {
+            for (CheckpointLog.Entry c : e.getValue()) {
+                if (c.window.equals(window)) {
+                    out.add(e.getKey());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Intents of an open window whose rename happened but whose commit line was lost (as commits). */
+    public List<CheckpointLog.Entry> provenIntents() {
+        return provenIntents;
+    }
+
+    /** Every commit of every window, per unit id, in ledger order. */
+    public Map<String, List<CheckpointLog.Entry>> commitsByUnit() {
+        return commitsByUnit;
+    }
+
+    /** What a run asking for {@code requested} does. */
+    public static final class Decision {
+        /** RUN: export {@link #window()}; RESUME: complete the incomplete window; NOTHING: already committed. */
+        public enum Kind { RUN, RESUME, NOTHING, REFUSED }
+
+        private final Kind kind;
+        private final TimeWindow requested;
+        private final TimeWindow window;
+        private final TimeWindow gap;
+        private final boolean reduced;
+        private final Set<String> committedUnits;
+        private final String message;
+
+        Decision(Kind kind, TimeWindow requested, TimeWindow window, TimeWindow gap, boolean reduced, Set<String> committedUnits,
+                 String message) {
+            this.kind = kind;
+            this.requested = requested;
+            this.window = window;
+            this.gap = gap;
+            this.reduced = reduced;
+            this.committedUnits = Collections.unmodifiableSet(new LinkedHashSet<>(committedUnits));
+            this.message = message;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public TimeWindow requested() {
+            return requested;
+        }
+
+        /** The window this run exports (RUN, RESUME), else null. */
+        public TimeWindow window() {
+            return window;
+        }
+
+        /** The uncommitted span between the watermark and this window's start, or null. */
+        public TimeWindow gap() {
+            return gap;
+        }
+
+        /** Whether the window was cut to its part after the watermark. */
+        public boolean reduced() {
+            return reduced;
+        }
+
+        /** Units already committed in {@link #window()} (RESUME): the run skips them. */
+        public Set<String> committedUnits() {
+            return committedUnits;
+        }
+
+        public boolean exports() {
+            return window != null;
+        }
+
+        /** One line for logs, manifest and errors. */
+        public String message() {
+            return message;
+        }
+
+        /** "run", "reduced", "resume", "nothing to do" or "refused". */
+        public String label() {
+            switch (kind) {
+                case RUN:
+                    return reduced ? "reduced" : "run";
+                case RESUME:
+                    return "resume";
+                case NOTHING:
+                    return "nothing to do";
+                default:
+                    return "refused";
+            }
+        }
+    }
+
+    /**
+     * The rules of the class comment. {@code literal} prints bounds in the job's unit and zone;
+     * {@code allowGaps} accepts a window that starts after the watermark.
+     */
+    public Decision decide(TimeWindow requested, SortKeyLiteral literal, boolean allowGaps) {
+        List<TimeWindow> committed = committed();
+        String req = "window " + requested.text(literal);
+        String committedText = "committed windows: " + TimeWindow.text(committed, literal);
+        TimeWindow open = incomplete();
+        if (requested.coveredBy(committed)) {
+            return new Decision(Decision.Kind.NOTHING, requested, null, null, false, Collections.<String>emptySet(),
+                    req + " is already committed (" + committedText + "): nothing to do, no file changed"
+                            + (open == null ? "" : "; note: window " + open.text(literal) + " is incomplete, rerun it to complete it"));
+        }
+        if (incomplete.size() > 1) {
+            return refused(requested, "the checkpoint shows more than one incomplete window (" + TimeWindow.text(incomplete, literal)
+                    + "), which no run of otsrange leaves; " + req + " is refused");
+        }
+        Long m = watermark();
+        TimeWindow effective = requested;
+        TimeWindow gap = null;
+        boolean reduced = false;
+        if (m != null) {
+            String mark = literal.text(m);
+            if (requested.to() <= m) {
+                return refused(requested, req + " ends at or before the committed watermark " + mark + " (" + committedText
+                        + ") and is not all committed: run out of order, its rows would be appended after later rows");
+            }
+            if (requested.from() < m) {
+                TimeWindow before = TimeWindow.of(requested.from(), m);
+                if (!before.coveredBy(committed)) {
+                    return refused(requested, req + " overlaps the " + committedText + " and also covers time before the watermark "
+                            + mark + " that was never exported (a gap): its rows would be appended after later rows");
+                }
+                effective = TimeWindow.of(m, requested.to());
+                reduced = true;
+            } else if (requested.from() > m) {
+                gap = TimeWindow.of(m, requested.from());
+            }
+        }
+        String how = (reduced ? req + " overlaps the committed windows up to " + literal.text(m) + ": exporting only "
+                + effective.text(literal) : "exporting " + req)
+                + (gap == null ? "" : "; it starts after the committed watermark " + literal.text(m) + ", so the gap "
+                + gap.text(literal) + " is not exported (listed as a gap in manifest.json)");
+        if (open != null && !open.equals(effective)) {
+            return refused(requested, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
+                    + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it"
+                    + " (bounds gte \"" + literal.text(open.from()) + "\", lt \"" + literal.text(open.to()) + "\"), then " + req);
+        }
+        // an interrupted window that started after a gap has committed rows already: completing it adds no new gap
+        if (gap != null && !allowGaps && open == null) {
+            return refused(requested, req + " starts after the committed watermark " + literal.text(m) + " (" + committedText
+                    + "), so " + gap.text(literal) + " would never be exported: run that window first (bounds gte \""
+                    + literal.text(gap.from()) + "\", lt \"" + literal.text(gap.to()) + "\"), or set \"allowGaps\": true in the"
+                    + " csvyearwriter parameter to accept the gap (it is then listed in manifest.json)");
+        }
+        if (open != null) {
+            Set<String> done = unitsCommittedIn(open);
+            return new Decision(Decision.Kind.RESUME, requested, effective, gap, reduced, done, "window " + effective.text(literal)
+                    + " was interrupted: completing it; " + done.size() + " file unit(s) committed in it are kept and skipped"
+                    + (reduced || gap != null ? " (" + how + ")" : ""));
+        }
+        return new Decision(Decision.Kind.RUN, requested, effective, gap, reduced, Collections.<String>emptySet(), how);
+    }
+
+    private Decision refused(TimeWindow requested, String why) {
+        return new Decision(Decision.Kind.REFUSED, requested, null, null, false, Collections.<String>emptySet(), why
+                + ". Nothing was written. To start over instead, delete the files this job wrote under "
+                + CheckpointLog.outputPathOf(stateDir) + " and the folder " + stateDir.toAbsolutePath()
+                + " (or write into a new path), then run the windows in ascending order");
+    }
+}
