@@ -4,6 +4,8 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.Incremental;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.common.WindowLedger;
@@ -49,7 +51,7 @@ final class IncrementalRun {
      * {@code reader parameter.<path>}. Runs in the writer Job's init and in {@code validate}.
      */
     static void check(Map<String, Object> writer, Map<String, Object> resolved, Map<String, Object> readerParameter,
-                      WriterProblems problems) {
+                      Problems problems) {
         Object gaps = writer.get(Incremental.ALLOW_GAPS);
         if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
             problems.invalid("parameter." + Incremental.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
@@ -58,9 +60,8 @@ final class IncrementalRun {
         if (!Boolean.TRUE.equals(resolved.get("paired")) || !Incremental.isOn(writer.get("writeMode"), resolved.get("resume"))) {
             return;
         }
-        for (String p : Incremental.request(readerParameter).problems()) {
-            int colon = p.indexOf(": ");
-            problems.add(WriterErrorCode.PEER_CONFIG_INVALID, "reader parameter." + p.substring(0, colon), p.substring(colon + 2));
+        for (JsonProblem p : Incremental.request(readerParameter).found()) {
+            problems.add(WriterErrorCode.PEER_CONFIG_INVALID, WriterSpec.READER_PARAMETER + p.path(), p.message());
         }
     }
 

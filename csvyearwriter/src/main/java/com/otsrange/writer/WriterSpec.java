@@ -6,6 +6,7 @@ import com.otsrange.common.FileNamePattern;
 import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
@@ -32,6 +33,8 @@ import java.util.Map;
  */
 final class WriterSpec {
     static final String RESOLVED = "otsrangeResolved";
+    /** How problems name the paired reader's parameter, whose facts the writer checks too. */
+    static final String READER_PARAMETER = "reader parameter.";
 
     /** A parameter with a closed set of values (an enum), each with its text as the job JSON writes it. */
     interface Choice {
@@ -157,23 +160,25 @@ final class WriterSpec {
      * list offline). Returns null when there are problems.
      */
     static WriterSpec check(Map<String, Object> writer, String peerName, Map<String, Object> peer, Path workingDir,
-                            WriterProblems problems) {
+                            Problems problems) {
         Map<String, Object> w = writer == null ? Collections.<String, Object>emptyMap() : writer;
         List<JsonProblem> unreplaced = Placeholders.unreplaced(w, "parameter");
-        WriterProblems checked = unreplaced.isEmpty() ? problems : new WriterProblems();
+        Problems checked = new Problems();
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
         rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), checked);
         WriterSpec spec = parse(w, resolved, workingDir, true, checked);
         IncrementalRun.check(w, resolved, peer, checked);
-        problems.addUnreplaced(unreplaced, checked);
+        for (JsonProblem p : Problems.placeholdersFirst(unreplaced, checked.list())) {
+            problems.add(p);
+        }
         return problems.isEmpty() ? spec : null;
     }
 
     /** Job side: the spec, or a DataXException listing every problem. */
     static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
-        WriterProblems problems = new WriterProblems();
+        Problems problems = new Problems();
         WriterSpec spec = check(mapOf(writer), peerName, peer == null ? null : mapOf(peer), workingDir, problems);
-        problems.throwIfAny();
+        throwIfAny(problems);
         return spec;
     }
 
@@ -184,10 +189,28 @@ final class WriterSpec {
             throw new DataXException(WriterErrorCode.CONFIG_INVALID,
                     "task parameter lacks " + RESOLVED + " (the writer Job did not split this config)");
         }
-        WriterProblems problems = new WriterProblems();
+        Problems problems = new Problems();
         WriterSpec spec = parse(mapOf(taskParam), resolved, Paths.get(""), false, problems);
-        problems.throwIfAny();
+        throwIfAny(problems);
         return spec;
+    }
+
+    /** Fails with the first problem's code (an invalid parameter when it has none), listing every problem. */
+    private static void throwIfAny(Problems problems) {
+        List<JsonProblem> all = problems.list();
+        if (all.isEmpty()) {
+            return;
+        }
+        WriterErrorCode code = all.get(0).code() instanceof WriterErrorCode ? (WriterErrorCode) all.get(0).code()
+                : WriterErrorCode.CONFIG_INVALID;
+        if (all.size() == 1) {
+            throw new DataXException(code, all.get(0).toString());
+        }
+        StringBuilder sb = new StringBuilder("csvyearwriter: ").append(all.size()).append(" problems in the job parameter:");
+        for (int i = 0; i < all.size(); i++) {
+            sb.append("\n  ").append(i + 1).append(". ").append(all.get(i));
+        }
+        throw new DataXException(code, sb.toString());
     }
 
     @SuppressWarnings("unchecked")
@@ -197,7 +220,7 @@ final class WriterSpec {
     }
 
     /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */
-    private static void rejectUnknownKeys(Map<String, Object> w, boolean paired, WriterProblems problems) {
+    private static void rejectUnknownKeys(Map<String, Object> w, boolean paired, Problems problems) {
         for (Map.Entry<String, Object> e : w.entrySet()) {
             String key = e.getKey();
             if (COMMON_KEYS.contains(key)) {
@@ -216,40 +239,8 @@ final class WriterSpec {
                 valid.addAll(GENERIC_KEYS);
             }
             problems.add(WriterErrorCode.CONFIG_INVALID, "parameter." + key, "not a csvyearwriter parameter"
-                    + suggestion(key, valid) + "; valid keys: " + valid);
+                    + Problems.didYouMean(key, valid) + "; valid keys: " + valid);
         }
-    }
-
-    private static String suggestion(String key, List<String> valid) {
-        String best = null;
-        int bestDistance = 3;
-        for (String v : valid) {
-            int d = distance(key.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = v;
-            }
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /**
@@ -310,8 +301,8 @@ final class WriterSpec {
      * that a configuration problem's code comes first; null when a problem was added.
      */
     private static WriterSpec parse(Map<String, Object> w, Map<String, Object> resolved, Path workingDir, boolean checkPath,
-                                    WriterProblems problems) {
-        int before = problems.texts().size();
+                                    Problems problems) {
+        int before = problems.count();
         Builder b = new Builder();
         Object pathValue = w.get("path");
         if (!(pathValue instanceof String) || ((String) pathValue).trim().isEmpty()) {
@@ -387,7 +378,7 @@ final class WriterSpec {
         if (checkPath && b.path != null) {
             checkPathReadOnly(b.path, problems);
         }
-        return problems.texts().size() == before ? new WriterSpec(b) : null;
+        return problems.count() == before ? new WriterSpec(b) : null;
     }
 
     /** ", e.g. \"/home/you/x\"" for "~/x": the user's home as this JVM sees it. */
@@ -400,8 +391,8 @@ final class WriterSpec {
     }
 
     /** table, timeUnit, timeZone, shard, resume: from the reader's parameter when paired. */
-    private static void parseResolved(Builder b, Map<String, Object> resolved, WriterProblems problems) {
-        String src = b.paired ? "reader parameter." : "parameter.";
+    private static void parseResolved(Builder b, Map<String, Object> resolved, Problems problems) {
+        String src = b.paired ? READER_PARAMETER : "parameter.";
         WriterErrorCode code = b.paired ? WriterErrorCode.PEER_CONFIG_INVALID : WriterErrorCode.CONFIG_INVALID;
         Object table = resolved.get("table");
         if (!(table instanceof String) || ((String) table).trim().isEmpty()) {
@@ -439,7 +430,7 @@ final class WriterSpec {
     }
 
     /** Which record columns hold the key, the time and the cells (any reader but otsrangereader). */
-    private static void parseGeneric(Builder b, Map<String, Object> w, Object recordWidth, WriterProblems problems) {
+    private static void parseGeneric(Builder b, Map<String, Object> w, Object recordWidth, Problems problems) {
         b.partitionKeyColumn = index(w, "partitionKeyColumn", problems);
         b.timeColumn = index(w, "timeColumn", problems);
         b.columns = indexes(w, "columns", problems);
@@ -470,7 +461,7 @@ final class WriterSpec {
      * The reader's records have {@code width} columns: every column the parameter names must exist,
      * and columnNames alone must name each of them (else cells would be dropped or invented).
      */
-    private static void checkRecordWidth(Builder b, int width, WriterProblems problems) {
+    private static void checkRecordWidth(Builder b, int width, Problems problems) {
         String valid = "the reader's records have " + width + " columns (streamreader parameter.column), so 0.." + (width - 1);
         if (b.partitionKeyColumn >= width) {
             problems.invalid("parameter.partitionKeyColumn", b.partitionKeyColumn, valid);
@@ -495,7 +486,7 @@ final class WriterSpec {
      * Cheap read-only checks of the output folder (the Job's prepare creates it): an existing
      * non-folder, or a folder (or the nearest existing parent of a missing one) this user cannot write.
      */
-    private static void checkPathReadOnly(Path path, WriterProblems problems) {
+    private static void checkPathReadOnly(Path path, Problems problems) {
         String shown = "\"" + path + "\"";
         try {
             if (Files.exists(path)) {
@@ -523,7 +514,7 @@ final class WriterSpec {
     }
 
     /** A scalar as text (DataX's getString semantics); objects and arrays are problems. */
-    private static String scalar(Map<String, Object> w, String key, String dflt, WriterProblems problems) {
+    private static String scalar(Map<String, Object> w, String key, String dflt, Problems problems) {
         Object v = w.get(key);
         if (v == null) {
             return dflt;
@@ -535,7 +526,7 @@ final class WriterSpec {
         return String.valueOf(v);
     }
 
-    private static boolean bool(Map<String, Object> w, String key, boolean dflt, WriterProblems problems) {
+    private static boolean bool(Map<String, Object> w, String key, boolean dflt, Problems problems) {
         Object v = w.get(key);
         if (v == null) {
             return dflt;
@@ -549,7 +540,7 @@ final class WriterSpec {
     }
 
     private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
-                                                         WriterProblems problems) {
+                                                         Problems problems) {
         Object raw = orDefault(w.get(key), dflt);
         String v = String.valueOf(raw).trim();
         for (E e : type.getEnumConstants()) {
@@ -576,7 +567,7 @@ final class WriterSpec {
         }
     }
 
-    private static int index(Map<String, Object> w, String key, WriterProblems problems) {
+    private static int index(Map<String, Object> w, String key, Problems problems) {
         Object v = w.get(key);
         if (v == null) {
             problems.invalid("parameter." + key, null, "a 0-based record column index (required when the reader is not otsrangereader)");
@@ -590,7 +581,7 @@ final class WriterSpec {
         return i;
     }
 
-    private static int[] indexes(Map<String, Object> w, String key, WriterProblems problems) {
+    private static int[] indexes(Map<String, Object> w, String key, Problems problems) {
         Object v = w.get(key);
         if (v == null) {
             return null;
@@ -612,7 +603,7 @@ final class WriterSpec {
         return out;
     }
 
-    private static List<String> names(Map<String, Object> w, String key, WriterProblems problems) {
+    private static List<String> names(Map<String, Object> w, String key, Problems problems) {
         Object v = w.get(key);
         if (v == null) {
             return null;

@@ -47,10 +47,10 @@ public final class Incremental {
         private final TimeWindow window;
         private final String sortKey;
         private final SortKeyLiteral literal;
-        private final List<String> problems;
+        private final List<JsonProblem> problems;
         private final String error;
 
-        Request(TimeWindow window, String sortKey, SortKeyLiteral literal, List<String> problems, String error) {
+        Request(TimeWindow window, String sortKey, SortKeyLiteral literal, List<JsonProblem> problems, String error) {
             this.window = window;
             this.sortKey = sortKey;
             this.literal = literal;
@@ -79,6 +79,11 @@ public final class Incremental {
          * are not repeated here; they make {@link #window()} null all the same.
          */
         public List<String> problems() {
+            return Problems.texts(problems);
+        }
+
+        /** {@link #problems()} as values, paths relative to the reader parameter. */
+        public List<JsonProblem> found() {
             return problems;
         }
 
@@ -91,7 +96,7 @@ public final class Incremental {
     @SuppressWarnings("unchecked")
     public static Request request(Map<String, Object> readerParameter) {
         Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
-        List<String> problems = new ArrayList<>();
+        List<JsonProblem> problems = new ArrayList<>();
         List<String> otherReasons = new ArrayList<>();
         SortKeyUnit unit = SortKeyUnit.MS;
         ZoneId zone = ZoneId.of(RecordLayout.DEFAULT_TIME_ZONE);
@@ -110,9 +115,9 @@ public final class Incremental {
         SortKeyLiteral literal = new SortKeyLiteral(unit, zone);
         String sortKey = sortKeyName(r);
         if (sortKey == null) {
-            problems.add("schema.sortKey: incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
+            problems.add(new JsonProblem("schema.sortKey", "incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
                     + " named in the job, so that each run's window is known before anything is written; add e.g."
-                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}");
+                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}"));
             return new Request(null, null, literal, problems, join(problems, otherReasons));
         }
         String at = "filters." + sortKey;
@@ -120,8 +125,8 @@ public final class Incremental {
         Object condition = filters instanceof Map ? ((Map<String, Object>) filters).get(sortKey) : null;
         TimeWindow.Bounds bounds = new TimeWindow.Bounds();
         if (condition != null && !(condition instanceof Map)) {
-            problems.add(at + ": incremental mode takes the run's window from the sort key's bounds; a plain value (eq)"
-                    + " is not a window; write {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+            problems.add(new JsonProblem(at, "incremental mode takes the run's window from the sort key's bounds; a plain value (eq)"
+                    + " is not a window; write {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}"));
         } else if (condition != null) {
             for (Map.Entry<String, Object> op : ((Map<String, Object>) condition).entrySet()) {
                 String name = op.getKey();
@@ -129,8 +134,8 @@ public final class Incremental {
                     continue;
                 }
                 if (!WINDOW_OPERATORS.contains(name)) {
-                    problems.add(at + "." + name + ": incremental mode takes only " + WINDOW_OPERATORS + " (and chunkBy) on the"
-                            + " sort key, which make the run's window; filter by other columns instead");
+                    problems.add(new JsonProblem(at + "." + name, "incremental mode takes only " + WINDOW_OPERATORS + " (and chunkBy) on the"
+                            + " sort key, which make the run's window; filter by other columns instead"));
                     continue;
                 }
                 if (!addBound(bounds, name, op.getValue(), literal)) {
@@ -146,9 +151,9 @@ public final class Incremental {
             hasHigh = ops.containsKey("lt") || ops.containsKey("lte") || ops.containsKey("between");
         }
         if (!(condition != null && !(condition instanceof Map)) && (!hasLow || !hasHigh)) {
-            problems.add(at + ": incremental mode needs a lower and an upper bound on the sort key " + sortKey
+            problems.add(new JsonProblem(at, "incremental mode needs a lower and an upper bound on the sort key " + sortKey
                     + " (the window each run appends), missing " + (!hasLow && !hasHigh ? "both" : !hasLow ? "the lower bound (gte/gt)"
-                    : "the upper bound (lt/lte)") + "; e.g. \"" + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+                    : "the upper bound (lt/lte)") + "; e.g. \"" + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}"));
         }
         TimeWindow window = null;
         if (problems.isEmpty() && otherReasons.isEmpty()) {
@@ -195,8 +200,8 @@ public final class Incremental {
         return true;
     }
 
-    private static String join(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+    private static String join(List<JsonProblem> a, List<String> b) {
+        List<String> all = new ArrayList<>(Problems.texts(a));
         all.addAll(b);
         return all.isEmpty() ? null : String.join("; ", all);
     }

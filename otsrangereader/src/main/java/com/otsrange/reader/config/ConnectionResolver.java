@@ -2,6 +2,7 @@ package com.otsrange.reader.config;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
+import com.otsrange.common.Problems;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

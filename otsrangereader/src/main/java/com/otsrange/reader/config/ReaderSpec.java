@@ -4,6 +4,7 @@ import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Problems;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.filter.FilterSpec;
@@ -153,36 +154,12 @@ public final class ReaderSpec {
         Tuning tuning = Tuning.parse(p, problems);
         names.report(problems);
 
-        List<String> all = withPlaceholdersFirst(p, problems);
+        List<JsonProblem> all = Problems.placeholdersFirst(Placeholders.unreplaced(p, "parameter"), problems.list());
         if (!all.isEmpty()) {
             return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
-                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<String>emptyList());
-    }
-
-    /**
-     * A value still holding ${name} is reported as such, and nothing else is said about it (that
-     * "${endpoint}" is no URL is beside the point). validate leaves exactly these out as filled in
-     * at run time.
-     */
-    private static List<String> withPlaceholdersFirst(Map<String, Object> p, Problems problems) {
-        List<JsonProblem> unreplaced = Placeholders.unreplaced(p, "parameter");
-        if (unreplaced.isEmpty()) {
-            return problems.list();
-        }
-        List<String> paths = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        for (JsonProblem u : unreplaced) {
-            paths.add(u.path());
-            out.add(u.toString());
-        }
-        for (String problem : problems.list()) {
-            if (!Placeholders.coversProblem(paths, problem)) {
-                out.add(problem);
-            }
-        }
-        return out;
+                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<JsonProblem>emptyList());
     }
 
     private static SchemaNames parseSchema(Map<String, Object> p, TableStoreNames names, Problems problems) {

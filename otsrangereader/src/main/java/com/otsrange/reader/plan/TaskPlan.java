@@ -2,11 +2,11 @@ package com.otsrange.reader.plan;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.Period;
+import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.UnitId;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.ConnectionSpec;
-import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.config.Tuning;
