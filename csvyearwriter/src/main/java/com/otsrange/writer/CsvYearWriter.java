@@ -84,7 +84,7 @@ public class CsvYearWriter extends Writer {
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
-                if (spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT) {
+                if (spec.writeMode() == WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
                     for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
                         ours.add(e.file);
@@ -123,7 +123,7 @@ public class CsvYearWriter extends Writer {
                     + ". Resuming would skip them and leave their rows out. Nothing was written. Fix: restore those"
                     + " files as they were committed, or start over: run once with \"resume\": false (writeMode "
                     + spec.writeMode().text() + " then applies to every file"
-                    + (spec.writeMode() == WriterSpec.WriteMode.APPEND ? "; with append, first remove the files this job"
+                    + (spec.writeMode() == WriteMode.APPEND ? "; with append, first remove the files this job"
                     + " wrote, or their rows are appended twice" : "") + ") or delete " + state + ".");
         }
 

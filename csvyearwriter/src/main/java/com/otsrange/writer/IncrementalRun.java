@@ -66,7 +66,7 @@ final class IncrementalRun {
     }
 
     static boolean applies(WriterSpec spec) {
-        return spec.paired() && spec.resume() && spec.writeMode() == WriterSpec.WriteMode.APPEND;
+        return spec.paired() && spec.resume() && spec.writeMode() == WriteMode.APPEND;
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,39 +34,6 @@ final class WriterSpec {
     static final String RESOLVED = "otsrangeResolved";
     /** How problems name the paired reader's parameter, whose facts the writer checks too. */
     static final String READER_PARAMETER = "reader parameter.";
-
-    /** A parameter with a closed set of values (an enum), each with its text as the job JSON writes it. */
-    interface Choice {
-        String name();
-
-        /** The lower-case constant name, unless the enum says otherwise. */
-        default String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    enum Compress implements Choice { NONE, GZIP }
-
-    enum WriteMode implements Choice {
-        TRUNCATE("truncate"), APPEND("append"), NONCONFLICT("nonConflict");
-
-        private final String text;
-
-        WriteMode(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
-    }
-
-    /** How the generic mode reads its time column. */
-    enum GenericTime { MS, S, US, DATE }
-
-    /** What a resumed run checks of each file committed earlier before it writes anything. */
-    enum VerifyCommitted implements Choice { SIZE, SHA256 }
 
     private final Path path;
     private final FileNamePattern fileName;
@@ -82,15 +48,10 @@ final class WriterSpec {
     private final boolean paired;
     private final String table;
     private final SortKeyUnit timeUnit;
-    private final GenericTime genericTime;
     private final ZoneId timeZone;
     private final ShardSpec shard;
     private final boolean resume;
-    private final int partitionKeyColumn;
-    private final int timeColumn;
-    private final List<String> columnNames;
-    private final int[] columns;
-    private final int maxOpenFiles;
+    private final GenericColumns generic;
     private final int taskIndex;
 
     private WriterSpec(Builder b) {
@@ -107,15 +68,10 @@ final class WriterSpec {
         this.paired = b.paired;
         this.table = b.table;
         this.timeUnit = b.timeUnit;
-        this.genericTime = b.genericTime;
         this.timeZone = b.timeZone;
         this.shard = b.shard;
         this.resume = b.resume;
-        this.partitionKeyColumn = b.partitionKeyColumn;
-        this.timeColumn = b.timeColumn;
-        this.columnNames = b.columnNames;
-        this.columns = b.columns;
-        this.maxOpenFiles = b.maxOpenFiles;
+        this.generic = b.generic;
         this.taskIndex = b.taskIndex;
     }
 
@@ -133,15 +89,11 @@ final class WriterSpec {
         boolean paired;
         String table;
         SortKeyUnit timeUnit = SortKeyUnit.MS;
-        GenericTime genericTime = GenericTime.MS;
+        GenericColumns.Time genericTime = GenericColumns.Time.MS;
         ZoneId timeZone;
         ShardSpec shard = ShardSpec.ALL;
         boolean resume;
-        int partitionKeyColumn = -1;
-        int timeColumn = -1;
-        List<String> columnNames;
-        int[] columns;
-        int maxOpenFiles = 512;
+        GenericColumns generic;
         int taskIndex;
     }
 
@@ -149,8 +101,7 @@ final class WriterSpec {
 
     static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
             "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted", "allowGaps");
-    static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
-            "table", "columns", "columnNames", "maxOpenFiles");
+    static final List<String> GENERIC_KEYS = GenericColumns.KEYS;
     /** Keys the Job adds to each task's parameter (never written by users). */
     private static final String TASK_INDEX = "taskIndex";
 
@@ -371,7 +322,7 @@ final class WriterSpec {
         b.paired = Boolean.TRUE.equals(resolved.get("paired"));
         parseResolved(b, resolved, problems);
         if (!b.paired) {
-            parseGeneric(b, w, resolved.get(RECORD_WIDTH), problems);
+            b.generic = GenericColumns.parse(w, b.header, b.genericTime, resolved.get(RECORD_WIDTH), problems);
         }
         Object taskIndex = w.get(TASK_INDEX);
         b.taskIndex = taskIndex instanceof Number ? ((Number) taskIndex).intValue() : 0;
@@ -410,12 +361,12 @@ final class WriterSpec {
             problems.invalid(code, src + "timeZone", resolved.get("timeZone"), "a zone id such as UTC, Asia/Shanghai or +08:00");
         }
         if (!b.paired && "date".equalsIgnoreCase(unit.trim())) {
-            b.genericTime = GenericTime.DATE;
+            b.genericTime = GenericColumns.Time.DATE;
             b.timeUnit = SortKeyUnit.MS;
         } else {
             try {
                 b.timeUnit = SortKeyUnit.parse(unit);
-                b.genericTime = GenericTime.valueOf(b.timeUnit.name());
+                b.genericTime = GenericColumns.Time.valueOf(b.timeUnit.name());
             } catch (IllegalArgumentException e) {
                 problems.invalid(code, src + "timeUnit", resolved.get("timeUnit"), b.paired ? "ms, s or us" : "ms, s, us or date");
             }
@@ -427,59 +378,6 @@ final class WriterSpec {
             problems.invalid(code, src + "shard", shard, e.getMessage());
         }
         b.resume = Boolean.TRUE.equals(resolved.get("resume"));
-    }
-
-    /** Which record columns hold the key, the time and the cells (any reader but otsrangereader). */
-    private static void parseGeneric(Builder b, Map<String, Object> w, Object recordWidth, Problems problems) {
-        b.partitionKeyColumn = index(w, "partitionKeyColumn", problems);
-        b.timeColumn = index(w, "timeColumn", problems);
-        b.columns = indexes(w, "columns", problems);
-        b.columnNames = names(w, "columnNames", problems);
-        if (b.columns != null && b.columnNames != null && b.columns.length != b.columnNames.size()) {
-            problems.invalid("parameter.columnNames", b.columnNames, "one name per entry of parameter.columns ("
-                    + b.columns.length + " columns, " + b.columnNames.size() + " names)");
-        }
-        if (recordWidth instanceof Integer) {
-            checkRecordWidth(b, (Integer) recordWidth, problems);
-        }
-        if (b.header && b.columnNames == null && w.get("columnNames") == null) {
-            problems.invalid("parameter.columnNames", null,
-                    "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
-        }
-        Object max = w.get("maxOpenFiles");
-        if (max != null) {
-            Integer n = integer(max);
-            if (n == null || n < 1 || n > 4096) {
-                problems.invalid("parameter.maxOpenFiles", max, "an integer between 1 and 4096 (default 512)");
-            } else {
-                b.maxOpenFiles = n;
-            }
-        }
-    }
-
-    /**
-     * The reader's records have {@code width} columns: every column the parameter names must exist,
-     * and columnNames alone must name each of them (else cells would be dropped or invented).
-     */
-    private static void checkRecordWidth(Builder b, int width, Problems problems) {
-        String valid = "the reader's records have " + width + " columns (streamreader parameter.column), so 0.." + (width - 1);
-        if (b.partitionKeyColumn >= width) {
-            problems.invalid("parameter.partitionKeyColumn", b.partitionKeyColumn, valid);
-        }
-        if (b.timeColumn >= width) {
-            problems.invalid("parameter.timeColumn", b.timeColumn, valid);
-        }
-        if (b.columns != null) {
-            for (int i = 0; i < b.columns.length; i++) {
-                if (b.columns[i] >= width) {
-                    problems.invalid("parameter.columns[" + i + "]", b.columns[i], valid);
-                }
-            }
-        } else if (b.columnNames != null && b.columnNames.size() != width) {
-            problems.invalid("parameter.columnNames", b.columnNames, "one name per record column: the reader's records have "
-                    + width + " columns (streamreader parameter.column), these are " + b.columnNames.size()
-                    + " names; name every column, or choose the columns to write with parameter.columns");
-        }
     }
 
     /**
@@ -556,69 +454,6 @@ final class WriterSpec {
         return type.getEnumConstants()[0];
     }
 
-    private static Integer integer(Object v) {
-        if (v instanceof Map || v instanceof List || v instanceof Boolean) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static int index(Map<String, Object> w, String key, Problems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            problems.invalid("parameter." + key, null, "a 0-based record column index (required when the reader is not otsrangereader)");
-            return -1;
-        }
-        Integer i = integer(v);
-        if (i == null || i < 0) {
-            problems.invalid("parameter." + key, v, "expected a 0-based record column index");
-            return -1;
-        }
-        return i;
-    }
-
-    private static int[] indexes(Map<String, Object> w, String key, Problems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List)) {
-            problems.invalid("parameter." + key, v, "a JSON array of 0-based record column indexes");
-            return null;
-        }
-        List<?> l = (List<?>) v;
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            Integer n = integer(l.get(i));
-            if (n == null || n < 0) {
-                problems.invalid("parameter." + key + "[" + i + "]", l.get(i), "expected a 0-based record column index");
-                n = -1;
-            }
-            out[i] = n;
-        }
-        return out;
-    }
-
-    private static List<String> names(Map<String, Object> w, String key, Problems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List)) {
-            problems.invalid("parameter." + key, v, "a JSON array of header names");
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) v) {
-            out.add(String.valueOf(o));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
     // ---------------------------------------------------------------- accessors
 
     Path path() { return path; }
@@ -634,15 +469,11 @@ final class WriterSpec {
     boolean paired() { return paired; }
     String table() { return table; }
     SortKeyUnit timeUnit() { return timeUnit; }
-    GenericTime genericTime() { return genericTime; }
     ZoneId timeZone() { return timeZone; }
     ShardSpec shard() { return shard; }
     boolean resume() { return resume; }
-    int partitionKeyColumn() { return partitionKeyColumn; }
-    int timeColumn() { return timeColumn; }
-    List<String> columnNames() { return columnNames; }
-    int[] columns() { return columns == null ? null : columns.clone(); }
-    int maxOpenFiles() { return maxOpenFiles; }
+    /** Which record columns to write and how to read the time: only in generic mode (null when paired). */
+    GenericColumns generic() { return generic; }
     int taskIndex() { return taskIndex; }
 
     Path stateDir() {

@@ -33,18 +33,18 @@ class WriteModeTest {
 
     @Test
     void eachModeIsReadFromItsJsonTextInAnyCase() {
-        Map<String, WriterSpec.WriteMode> cases = new LinkedHashMap<>();
-        cases.put("truncate", WriterSpec.WriteMode.TRUNCATE);
-        cases.put(" Append ", WriterSpec.WriteMode.APPEND);
-        cases.put("nonConflict", WriterSpec.WriteMode.NONCONFLICT);
-        cases.put("NONCONFLICT", WriterSpec.WriteMode.NONCONFLICT);
-        for (Map.Entry<String, WriterSpec.WriteMode> c : cases.entrySet()) {
+        Map<String, WriteMode> cases = new LinkedHashMap<>();
+        cases.put("truncate", WriteMode.TRUNCATE);
+        cases.put(" Append ", WriteMode.APPEND);
+        cases.put("nonConflict", WriteMode.NONCONFLICT);
+        cases.put("NONCONFLICT", WriteMode.NONCONFLICT);
+        for (Map.Entry<String, WriteMode> c : cases.entrySet()) {
             Problems problems = new Problems();
             WriterSpec spec = spec(c.getKey(), problems);
             assertEquals(Collections.emptyList(), problems.texts(), c.getKey());
             assertEquals(c.getValue(), spec.writeMode(), c.getKey());
         }
-        assertEquals("nonConflict", WriterSpec.WriteMode.NONCONFLICT.text());
+        assertEquals("nonConflict", WriteMode.NONCONFLICT.text());
     }
 
     @Test
