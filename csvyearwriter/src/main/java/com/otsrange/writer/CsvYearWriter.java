@@ -8,6 +8,7 @@ import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.JobFingerprint;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,7 @@ public class CsvYearWriter extends Writer {
             for (int i = 0; i < mandatoryNumber; i++) {
                 Configuration c = getPluginJobConf().clone();
                 c.set(WriterSpec.RESOLVED, resolved);
-                c.set("taskIndex", i);
+                c.set(WriterParams.TASK_INDEX.name(), i);
                 c.set(CommittedBeforeRun.COUNT_KEY, unitsBeforeRun.size());
                 if (incremental != null) {
                     incremental.toTask(c);

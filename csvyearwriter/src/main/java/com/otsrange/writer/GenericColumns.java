@@ -1,9 +1,9 @@
 package com.otsrange.writer;
 
 import com.otsrange.common.Problems;
+import com.otsrange.common.WriterParams;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +15,6 @@ import java.util.Map;
 final class GenericColumns {
     /** How the generic mode reads its time column. */
     enum Time { MS, S, US, DATE }
-
-    /** The writer keys of generic mode (refused when paired). */
-    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit",
-            "timeZone", "table", "columns", "columnNames", "maxOpenFiles"));
 
     private final Time time;
     private final int partitionKeyColumn;
@@ -42,8 +38,9 @@ final class GenericColumns {
      * The value is complete only when no problem was added (the spec is not built otherwise).
      */
     static GenericColumns parse(Map<String, Object> w, boolean header, Time time, Object recordWidth, Problems problems) {
-        GenericColumns b = new GenericColumns(time, index(w, "partitionKeyColumn", problems), index(w, "timeColumn", problems),
-                indexes(w, "columns", problems), names(w, "columnNames", problems), 512);
+        GenericColumns b = new GenericColumns(time, index(w, WriterParams.PARTITION_KEY_COLUMN.name(), problems),
+                index(w, WriterParams.TIME_COLUMN.name(), problems), indexes(w, WriterParams.COLUMNS.name(), problems),
+                names(w, WriterParams.COLUMN_NAMES.name(), problems), (Integer) WriterParams.MAX_OPEN_FILES.defaultValue());
         if (b.columns != null && b.columnNames != null && b.columns.length != b.columnNames.size()) {
             problems.invalid("parameter.columnNames", b.columnNames, "one name per entry of parameter.columns ("
                     + b.columns.length + " columns, " + b.columnNames.size() + " names)");
@@ -51,11 +48,11 @@ final class GenericColumns {
         if (recordWidth instanceof Integer) {
             checkRecordWidth(b, (Integer) recordWidth, problems);
         }
-        if (header && b.columnNames == null && w.get("columnNames") == null) {
+        if (header && b.columnNames == null && WriterParams.COLUMN_NAMES.given(w) == null) {
             problems.invalid("parameter.columnNames", null,
                     "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
         }
-        Object max = w.get("maxOpenFiles");
+        Object max = WriterParams.MAX_OPEN_FILES.given(w);
         if (max != null) {
             Integer n = integer(max);
             if (n == null || n < 1 || n > 4096) {

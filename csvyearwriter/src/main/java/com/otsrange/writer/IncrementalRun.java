@@ -6,9 +6,11 @@ import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.common.WindowLedger;
+import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +54,13 @@ final class IncrementalRun {
      */
     static void check(Map<String, Object> writer, Map<String, Object> resolved, Map<String, Object> readerParameter,
                       Problems problems) {
-        Object gaps = writer.get(Incremental.ALLOW_GAPS);
+        Object gaps = WriterParams.ALLOW_GAPS.given(writer);
         if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
-            problems.invalid("parameter." + Incremental.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
+            problems.invalid("parameter." + WriterParams.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
                     + " that starts after the committed windows, leaving a gap; default false)");
         }
-        if (!Boolean.TRUE.equals(resolved.get("paired")) || !Incremental.isOn(writer.get("writeMode"), resolved.get("resume"))) {
+        if (!Boolean.TRUE.equals(resolved.get(WriterSpec.PAIRED))
+                || !Incremental.isOn(WriterParams.WRITE_MODE.given(writer), resolved.get(ReaderParams.RESUME.name()))) {
             return;
         }
         for (JsonProblem p : Incremental.request(readerParameter).found()) {

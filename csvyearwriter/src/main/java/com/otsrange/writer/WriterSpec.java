@@ -6,11 +6,15 @@ import com.otsrange.common.FileNamePattern;
 import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Param;
 import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderFacts;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.WriterParams;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -19,7 +23,6 @@ import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,11 +102,8 @@ final class WriterSpec {
 
     // ---------------------------------------------------------------- building
 
-    static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted", "allowGaps");
-    static final List<String> GENERIC_KEYS = GenericColumns.KEYS;
-    /** Keys the Job adds to each task's parameter (never written by users). */
-    private static final String TASK_INDEX = "taskIndex";
+    static final List<String> COMMON_KEYS = WriterParams.COMMON_KEYS;
+    static final List<String> GENERIC_KEYS = WriterParams.GENERIC_KEYS;
 
     /**
      * Job side: every rule on the writer parameter and the peer facts it uses, plus read-only checks
@@ -116,7 +116,7 @@ final class WriterSpec {
         List<JsonProblem> unreplaced = Placeholders.unreplaced(w, "parameter");
         Problems checked = new Problems();
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
-        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), checked);
+        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get(PAIRED)), checked);
         WriterSpec spec = parse(w, resolved, workingDir, true, checked);
         IncrementalRun.check(w, resolved, peer, checked);
         for (JsonProblem p : Problems.placeholdersFirst(unreplaced, checked.list())) {
@@ -181,7 +181,7 @@ final class WriterSpec {
                 if (paired) {
                     problems.invalid("parameter." + key, e.getValue(), "not used with otsrangereader (the reader's "
                             + "parameter and the record meta say it); remove it"
-                            + (key.equals("timeUnit") || key.equals("timeZone") || key.equals("table") ? " and set it in the reader parameter" : ""));
+                            + (ReaderParams.KEYS.contains(key) ? " and set it in the reader parameter" : ""));
                 }
                 continue;
             }
@@ -195,28 +195,27 @@ final class WriterSpec {
     }
 
     /**
-     * The facts a task needs from the peer config, with the reader's defaults, unchecked (parse
-     * checks them). Values are kept as given so a problem can show them.
+     * The facts a task needs from the peer config ({@link ReaderFacts}, with the reader's defaults),
+     * unchecked (parse checks them), or in generic mode the same facts from the writer's own keys.
+     * Values are kept as given so a problem can show them.
      */
     static Map<String, Object> resolvePeer(Map<String, Object> writer, String peerName, Map<String, Object> peer) {
         Map<String, Object> r = new LinkedHashMap<>();
         boolean paired = RecordLayout.READER_NAME.equals(peerName);
-        r.put("paired", paired);
+        r.put(PAIRED, paired);
         if (paired) {
-            Map<String, Object> p = peer == null ? Collections.<String, Object>emptyMap() : peer;
-            r.put("table", p.get("table"));
-            r.put("timeUnit", orDefault(p.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", orDefault(p.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
-            Object shard = p.get("shard");
-            r.put("shard", shard == null ? null : String.valueOf(shard));
-            Object resume = p.get("resume");
-            r.put("resume", Boolean.TRUE.equals(JsonBool.parse(resume)));
+            ReaderFacts facts = ReaderFacts.of(peer);
+            r.put(TABLE, facts.table());
+            r.put(TIME_UNIT, facts.timeUnitText());
+            r.put(TIME_ZONE, facts.timeZoneText());
+            r.put(SHARD, facts.shardText());
+            r.put(RESUME, facts.resume());
         } else {
-            r.put("table", orDefault(writer.get("table"), "records"));
-            r.put("timeUnit", orDefault(writer.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", orDefault(writer.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
-            r.put("shard", null);
-            r.put("resume", false);
+            r.put(TABLE, WriterParams.TABLE.in(writer));
+            r.put(TIME_UNIT, WriterParams.TIME_UNIT.in(writer));
+            r.put(TIME_ZONE, WriterParams.TIME_ZONE.in(writer));
+            r.put(SHARD, null);
+            r.put(RESUME, false);
             Integer width = recordWidth(peerName, peer);
             if (width != null) {
                 r.put(RECORD_WIDTH, width);
@@ -225,7 +224,13 @@ final class WriterSpec {
         return r;
     }
 
-    /** Resolved key: how many columns every record has, when the reader's parameter says so. */
+    /** Resolved keys: the reader's fact names, whether paired, and the record width when the reader's parameter says it. */
+    private static final String TABLE = ReaderParams.TABLE.name();
+    private static final String TIME_UNIT = ReaderParams.TIME_UNIT.name();
+    private static final String TIME_ZONE = ReaderParams.TIME_ZONE.name();
+    private static final String SHARD = ReaderParams.SHARD.name();
+    private static final String RESUME = ReaderParams.RESUME.name();
+    static final String PAIRED = "paired";
     private static final String RECORD_WIDTH = "recordWidth";
     private static final String STREAMREADER = "streamreader";
 
@@ -241,10 +246,6 @@ final class WriterSpec {
     /** Job side, after {@link #forJob}: the facts for the task parameters. */
     static Map<String, Object> resolvePeer(Configuration writer, String peerName, Configuration peer) {
         return resolvePeer(mapOf(writer), peerName, peer == null ? null : mapOf(peer));
-    }
-
-    private static Object orDefault(Object v, Object dflt) {
-        return v == null ? dflt : v;
     }
 
     /**
@@ -269,8 +270,8 @@ final class WriterSpec {
             }
         }
 
-        b.compress = choice(w, "compress", "none", Compress.class, problems);
-        Object patternValue = orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME);
+        b.compress = choice(w, WriterParams.COMPRESS, Compress.class, problems);
+        Object patternValue = WriterParams.FILE_NAME.in(w);
         if (!(patternValue instanceof String)) {
             problems.invalid("parameter.fileName", patternValue, "a pattern string such as \"" + RecordLayout.DEFAULT_FILE_NAME + "\"");
         } else {
@@ -284,8 +285,8 @@ final class WriterSpec {
                 problems.invalid("parameter.fileName", patternValue, e.getMessage());
             }
         }
-        b.header = bool(w, "header", true, problems);
-        String enc = scalar(w, "encoding", "UTF-8", problems);
+        b.header = bool(w, WriterParams.HEADER, problems);
+        String enc = scalar(w, WriterParams.ENCODING, problems);
         if (enc != null) {
             try {
                 b.encoding = Charset.forName(enc.trim());
@@ -296,14 +297,14 @@ final class WriterSpec {
                 problems.invalid("parameter.encoding", enc, "a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
             }
         }
-        b.nullFormat = scalar(w, "nullFormat", "", problems);
+        b.nullFormat = scalar(w, WriterParams.NULL_FORMAT, problems);
         if (b.nullFormat != null && (b.nullFormat.indexOf(',') >= 0 || b.nullFormat.indexOf('"') >= 0
                 || b.nullFormat.indexOf('\n') >= 0 || b.nullFormat.indexOf('\r') >= 0)) {
             problems.invalid("parameter.nullFormat", b.nullFormat,
                     "a text without comma, double quote or line breaks, e.g. \"\" or \"\\\\N\"");
         }
-        b.writeMode = choice(w, "writeMode", "truncate", WriteMode.class, problems);
-        b.dateFormat = scalar(w, "dateFormat", null, problems);
+        b.writeMode = choice(w, WriterParams.WRITE_MODE, WriteMode.class, problems);
+        b.dateFormat = scalar(w, WriterParams.DATE_FORMAT, problems);
         if (b.dateFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(b.dateFormat);
@@ -312,19 +313,19 @@ final class WriterSpec {
                         "a java.time DateTimeFormatter pattern, e.g. \"yyyy-MM-dd HH:mm:ss.SSS\" (" + e.getMessage() + ")");
             }
         }
-        b.lineSeparator = scalar(w, "lineSeparator", "\n", problems);
+        b.lineSeparator = scalar(w, WriterParams.LINE_SEPARATOR, problems);
         if (b.lineSeparator != null && !("\n".equals(b.lineSeparator) || "\r\n".equals(b.lineSeparator) || "\r".equals(b.lineSeparator))) {
             problems.invalid("parameter.lineSeparator", b.lineSeparator, "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
         }
 
-        b.verifyCommitted = choice(w, "verifyCommitted", "size", VerifyCommitted.class, problems);
+        b.verifyCommitted = choice(w, WriterParams.VERIFY_COMMITTED, VerifyCommitted.class, problems);
 
-        b.paired = Boolean.TRUE.equals(resolved.get("paired"));
+        b.paired = Boolean.TRUE.equals(resolved.get(PAIRED));
         parseResolved(b, resolved, problems);
         if (!b.paired) {
             b.generic = GenericColumns.parse(w, b.header, b.genericTime, resolved.get(RECORD_WIDTH), problems);
         }
-        Object taskIndex = w.get(TASK_INDEX);
+        Object taskIndex = WriterParams.TASK_INDEX.given(w);
         b.taskIndex = taskIndex instanceof Number ? ((Number) taskIndex).intValue() : 0;
         if (checkPath && b.path != null) {
             checkPathReadOnly(b.path, problems);
@@ -345,20 +346,20 @@ final class WriterSpec {
     private static void parseResolved(Builder b, Map<String, Object> resolved, Problems problems) {
         String src = b.paired ? READER_PARAMETER : "parameter.";
         WriterErrorCode code = b.paired ? WriterErrorCode.PEER_CONFIG_INVALID : WriterErrorCode.CONFIG_INVALID;
-        Object table = resolved.get("table");
+        Object table = resolved.get(TABLE);
         if (!(table instanceof String) || ((String) table).trim().isEmpty()) {
-            problems.invalid(code, src + "table", table, b.paired
+            problems.invalid(code, src + TABLE, table, b.paired
                     ? "the reader's table name is required: csvyearwriter names its files and state dir after it"
                     : "a non-empty table name (the value of {table} and of the state dir name)");
         } else {
             b.table = (String) table;
         }
-        String unit = String.valueOf(resolved.get("timeUnit"));
-        String zone = String.valueOf(resolved.get("timeZone"));
+        String unit = String.valueOf(resolved.get(TIME_UNIT));
+        String zone = String.valueOf(resolved.get(TIME_ZONE));
         try {
             b.timeZone = ZoneId.of(zone.trim());
         } catch (RuntimeException e) {
-            problems.invalid(code, src + "timeZone", resolved.get("timeZone"), "a zone id such as UTC, Asia/Shanghai or +08:00");
+            problems.invalid(code, src + TIME_ZONE, resolved.get(TIME_ZONE), "a zone id such as UTC, Asia/Shanghai or +08:00");
         }
         if (!b.paired && "date".equalsIgnoreCase(unit.trim())) {
             b.genericTime = GenericColumns.Time.DATE;
@@ -368,16 +369,16 @@ final class WriterSpec {
                 b.timeUnit = SortKeyUnit.parse(unit);
                 b.genericTime = GenericColumns.Time.valueOf(b.timeUnit.name());
             } catch (IllegalArgumentException e) {
-                problems.invalid(code, src + "timeUnit", resolved.get("timeUnit"), b.paired ? "ms, s or us" : "ms, s, us or date");
+                problems.invalid(code, src + TIME_UNIT, resolved.get(TIME_UNIT), b.paired ? "ms, s or us" : "ms, s, us or date");
             }
         }
-        Object shard = resolved.get("shard");
+        Object shard = resolved.get(SHARD);
         try {
             b.shard = ShardSpec.parse(shard == null ? null : String.valueOf(shard));
         } catch (IllegalArgumentException e) {
-            problems.invalid(code, src + "shard", shard, e.getMessage());
+            problems.invalid(code, src + SHARD, shard, e.getMessage());
         }
-        b.resume = Boolean.TRUE.equals(resolved.get("resume"));
+        b.resume = Boolean.TRUE.equals(resolved.get(RESUME));
     }
 
     /**
@@ -412,10 +413,11 @@ final class WriterSpec {
     }
 
     /** A scalar as text (DataX's getString semantics); objects and arrays are problems. */
-    private static String scalar(Map<String, Object> w, String key, String dflt, Problems problems) {
+    private static String scalar(Map<String, Object> w, Param param, Problems problems) {
+        String key = param.name();
         Object v = w.get(key);
         if (v == null) {
-            return dflt;
+            return (String) param.defaultValue();
         }
         if (v instanceof Map || v instanceof List) {
             problems.invalid("parameter." + key, v, "a single value, not " + (v instanceof Map ? "an object" : "an array"));
@@ -424,7 +426,9 @@ final class WriterSpec {
         return String.valueOf(v);
     }
 
-    private static boolean bool(Map<String, Object> w, String key, boolean dflt, Problems problems) {
+    private static boolean bool(Map<String, Object> w, Param param, Problems problems) {
+        String key = param.name();
+        boolean dflt = (Boolean) param.defaultValue();
         Object v = w.get(key);
         if (v == null) {
             return dflt;
@@ -437,9 +441,9 @@ final class WriterSpec {
         return dflt;
     }
 
-    private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
-                                                         Problems problems) {
-        Object raw = orDefault(w.get(key), dflt);
+    private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, Param param, Class<E> type, Problems problems) {
+        String key = param.name();
+        Object raw = param.in(w);
         String v = String.valueOf(raw).trim();
         for (E e : type.getEnumConstants()) {
             if (raw instanceof String && e.text().equalsIgnoreCase(v)) {

@@ -3,7 +3,9 @@ package com.otsrange.cli;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.WriterParams;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 
@@ -29,7 +31,7 @@ final class ReaderParameterCheck implements ParameterCheck {
         // the writer's own validation applies the same rules; it names them "reader parameter.*",
         // which validate leaves to this check so they appear once, with the reader's paths
         boolean incremental = RecordLayout.WRITER_NAME.equals(peerName) && peerParameter != null
-                && Incremental.isOn(peerParameter.get("writeMode"), parameter.get("resume"));
+                && Incremental.isOn(WriterParams.WRITE_MODE.given(peerParameter), ReaderParams.RESUME.given(parameter));
         if (incremental) {
             for (JsonProblem problem : Incremental.request(parameter).found()) {
                 problems.add(problem.under("parameter."));

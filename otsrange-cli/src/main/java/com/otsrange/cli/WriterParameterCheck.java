@@ -3,6 +3,7 @@ package com.otsrange.cli;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.WriterParams;
 import com.otsrange.writer.CsvYearWriterValidation;
 
 import java.nio.file.Path;
@@ -25,8 +26,7 @@ final class WriterParameterCheck implements ParameterCheck {
             }
             problems.add(problem);
         }
-        Object fileName = parameter.get("fileName");
-        return "path " + parameter.get("path") + ", fileName " + (fileName != null ? fileName : RecordLayout.DEFAULT_FILE_NAME)
+        return "path " + WriterParams.PATH.given(parameter) + ", fileName " + WriterParams.FILE_NAME.in(parameter)
                 + (paired ? "" : ", generic mode (records from " + peerName + ")");
     }
 }

@@ -35,12 +35,9 @@ public final class Incremental {
 
     /** csvyearwriter's {@code allowGaps}: true or "true" (any case); anything else is false. */
     public static boolean allowsGaps(Map<String, Object> writerParameter) {
-        Object v = writerParameter == null ? null : writerParameter.get(ALLOW_GAPS);
+        Object v = WriterParams.ALLOW_GAPS.given(writerParameter);
         return v != null && "true".equals(String.valueOf(v).trim().toLowerCase(Locale.ROOT));
     }
-
-    /** The writer parameter that accepts a window starting after the committed watermark. */
-    public static final String ALLOW_GAPS = "allowGaps";
 
     /** The window a reader parameter asks for, or why there is none. */
     public static final class Request {
@@ -98,22 +95,21 @@ public final class Incremental {
         Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
         List<JsonProblem> problems = new ArrayList<>();
         List<String> otherReasons = new ArrayList<>();
+        ReaderFacts facts = ReaderFacts.of(r);
         SortKeyUnit unit = SortKeyUnit.MS;
-        ZoneId zone = ZoneId.of(RecordLayout.DEFAULT_TIME_ZONE);
+        ZoneId zone = ZoneId.of(String.valueOf(ReaderParams.TIME_ZONE.defaultValue()));
         try {
-            Object u = r.get("timeUnit");
-            unit = SortKeyUnit.parse(u == null ? null : String.valueOf(u));
+            unit = facts.timeUnit();
         } catch (IllegalArgumentException e) {
-            otherReasons.add("timeUnit: " + e.getMessage());
+            otherReasons.add(ReaderParams.TIME_UNIT + ": " + e.getMessage());
         }
         try {
-            Object z = r.get("timeZone");
-            zone = ZoneId.of(z == null ? RecordLayout.DEFAULT_TIME_ZONE : String.valueOf(z).trim());
+            zone = facts.timeZone();
         } catch (DateTimeException e) {
-            otherReasons.add("timeZone: invalid zone " + r.get("timeZone"));
+            otherReasons.add(ReaderParams.TIME_ZONE + ": invalid zone " + ReaderParams.TIME_ZONE.given(r));
         }
         SortKeyLiteral literal = new SortKeyLiteral(unit, zone);
-        String sortKey = sortKeyName(r);
+        String sortKey = facts.sortKey();
         if (sortKey == null) {
             problems.add(new JsonProblem("schema.sortKey", "incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
                     + " named in the job, so that each run's window is known before anything is written; add e.g."
@@ -121,7 +117,7 @@ public final class Incremental {
             return new Request(null, null, literal, problems, join(problems, otherReasons));
         }
         String at = "filters." + sortKey;
-        Object filters = r.get("filters");
+        Object filters = ReaderParams.FILTERS.given(r);
         Object condition = filters instanceof Map ? ((Map<String, Object>) filters).get(sortKey) : null;
         TimeWindow.Bounds bounds = new TimeWindow.Bounds();
         if (condition != null && !(condition instanceof Map)) {
@@ -206,13 +202,6 @@ public final class Incremental {
         return all.isEmpty() ? null : String.join("; ", all);
     }
 
-    @SuppressWarnings("unchecked")
-    static String sortKeyName(Map<String, Object> readerParameter) {
-        Object schema = readerParameter.get("schema");
-        Object sortKey = schema instanceof Map ? ((Map<String, Object>) schema).get("sortKey") : null;
-        return sortKey instanceof String && !((String) sortKey).trim().isEmpty() ? (String) sortKey : null;
-    }
-
     /**
      * The reader's filters as far as they shape the output: {@code chunkBy} never does (slices
      * never cross a file period, adjacent slices are read as one range), and in incremental mode
@@ -248,9 +237,9 @@ public final class Incremental {
     /** In incremental mode, the sort key whose bounds leave the fingerprint; else null. */
     public static String windowColumn(Map<String, Object> readerParameter, Map<String, Object> writerParameter) {
         if (readerParameter == null || writerParameter == null
-                || !isOn(writerParameter.get("writeMode"), readerParameter.get("resume"))) {
+                || !isOn(WriterParams.WRITE_MODE.given(writerParameter), ReaderParams.RESUME.given(readerParameter))) {
             return null;
         }
-        return sortKeyName(readerParameter);
+        return ReaderFacts.of(readerParameter).sortKey();
     }
 }
