@@ -344,7 +344,7 @@ class GenericModeTest {
             Path b = out.resolve("b_t_2023" + ext);
             byte[] bNew = "k,ts,value\nb,x,y\n".getBytes(StandardCharsets.UTF_8);
             Files.write(b, compress.equals("gzip") ? gzip(bNew) : bNew);
-            Map<String, byte[]> before = contents(out);
+            Map<String, byte[]> before = Jobs.contents(out);
 
             JSONObject changed = recordsJob(out, records(Arrays.asList(rec("b", T, "3"), rec("a", T, "4"))));
             Jobs.writer(changed).put("columnNames", Arrays.asList("k", "ts", "value"));
@@ -356,8 +356,8 @@ class GenericModeTest {
             String m = refused.errorMessage();
             assertTrue(m.contains("a_t_2023" + ext) && m.contains("\"k,ts,s\"") && m.contains("\"k,ts,value\"")
                     && m.contains("writeMode truncate"), m);
-            assertEquals(before.keySet(), contents(out).keySet());
-            for (Map.Entry<String, byte[]> e : contents(out).entrySet()) {
+            assertEquals(before.keySet(), Jobs.contents(out).keySet());
+            for (Map.Entry<String, byte[]> e : Jobs.contents(out).entrySet()) {
                 assertArrayEquals(before.get(e.getKey()), e.getValue(), e.getKey() + " unchanged");
             }
 
@@ -377,14 +377,6 @@ class GenericModeTest {
             z.write(b);
         }
         return bytes.toByteArray();
-    }
-
-    private static Map<String, byte[]> contents(Path out) throws java.io.IOException {
-        Map<String, byte[]> m = new java.util.TreeMap<>();
-        for (Map.Entry<String, Path> e : Jobs.outputFiles(out).entrySet()) {
-            m.put(e.getKey(), Files.readAllBytes(e.getValue()));
-        }
-        return m;
     }
 
     /** Not a timed assertion: prints the writer's throughput for the report. */

@@ -82,6 +82,15 @@ final class Jobs {
         }
     }
 
+    /** Every output file's bytes by relative name (bookkeeping left out). */
+    static Map<String, byte[]> contents(Path out) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        for (Map.Entry<String, Path> e : outputFiles(out).entrySet()) {
+            m.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        }
+        return m;
+    }
+
     /**
      * Parses a file back: empty quoted fields are "", an unquoted empty field is null (missing).
      * The first list is the header.

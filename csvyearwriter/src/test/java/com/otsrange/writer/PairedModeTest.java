@@ -377,14 +377,6 @@ class PairedModeTest {
         return job;
     }
 
-    private Map<String, byte[]> contents(Path out) throws java.io.IOException {
-        Map<String, byte[]> m = new java.util.TreeMap<>();
-        for (Map.Entry<String, Path> e : Jobs.outputFiles(out).entrySet()) {
-            m.put(e.getKey(), Files.readAllBytes(e.getValue()));
-        }
-        return m;
-    }
-
     private static void assertSameFiles(Map<String, byte[]> want, Map<String, byte[]> got) {
         assertEquals(want.keySet(), got.keySet());
         for (Map.Entry<String, byte[]> e : want.entrySet()) {
@@ -407,7 +399,7 @@ class PairedModeTest {
         Path out = dir.resolve("defence");
         RunResult ok = Jobs.run(incremental(sc, out, 2, "2023-01-01", "2024-01-01"));
         assertTrue(ok.succeeded(), String.valueOf(ok.failure()));
-        Map<String, byte[]> before = contents(out);
+        Map<String, byte[]> before = Jobs.contents(out);
         assertEquals(3, before.size(), before.keySet().toString());
 
         // the same (done) window with a reader that (wrongly) sends every row again
@@ -417,14 +409,14 @@ class PairedModeTest {
         RunResult refused = Jobs.run(again);
         assertEquals("CsvYearWriter-07", refused.errorCode(), refused.errorMessage());
         assertTrue(refused.errorMessage().contains("already committed"), refused.errorMessage());
-        assertSameFiles(before, contents(out));
+        assertSameFiles(before, Jobs.contents(out));
 
         // the next window, interrupted once task 0 committed a's 2024 file
         JSONObject crashing = incremental(sc, out, 2, "2024-01-01", "2025-01-01");
         Jobs.reader(crashing).put("failAfterCommitOf", "2024/a");
         Jobs.reader(crashing).put("failTask", 1);
         assertFalse(Jobs.run(crashing).succeeded());
-        Map<String, byte[]> interrupted = contents(out);
+        Map<String, byte[]> interrupted = Jobs.contents(out);
         assertEquals(4, interrupted.size(), interrupted.keySet().toString());
         assertEquals("x,y\na3,7\n", Jobs.text(out.resolve("a_sensor_2024.csv")));
 
@@ -437,13 +429,13 @@ class PairedModeTest {
         assertEquals("CsvYearWriter-07", refused2.errorCode(), refused2.errorMessage());
         assertTrue(refused2.errorMessage().contains("committed before this run"), refused2.errorMessage());
         assertTrue(refused2.errorMessage().contains("unit 2024/a "), refused2.errorMessage());
-        assertSameFiles(interrupted, contents(out));
+        assertSameFiles(interrupted, Jobs.contents(out));
         JSONObject outside = incremental(onlyA, out, 1, "2024-01-01", "2025-01-01");
         Jobs.reader(outside).put("ignoreWindow", true);
         RunResult refused3 = Jobs.run(outside);
         assertEquals("CsvYearWriter-07", refused3.errorCode(), refused3.errorMessage());
         assertTrue(refused3.errorMessage().contains("outside this run's window"), refused3.errorMessage());
-        assertSameFiles(interrupted, contents(out));
+        assertSameFiles(interrupted, Jobs.contents(out));
 
         // a correct reader completes the window exactly once
         RunResult completed = Jobs.run(incremental(sc, out, 1, "2024-01-01", "2025-01-01"));
