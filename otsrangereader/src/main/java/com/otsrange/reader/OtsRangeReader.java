@@ -50,11 +50,11 @@ public class OtsRangeReader extends Reader {
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
             WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
-            int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
+            int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
             gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
-            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
+            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {
                 out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));

@@ -196,7 +196,7 @@ class RunMergeTest {
         Read merged = new Read();
         Read perUnit = new Read();
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
             for (List<Unit> group : plan.groups()) {
                 TaskPlan tp = TaskPlan.decode(JSON.parseObject(JSON.toJSONString(TaskPlan.encode(spec, plan, group)), Feature.OrderedField));
                 read(tp, gateway, true, merged);
@@ -302,7 +302,7 @@ class RunMergeTest {
         writer.put("path", dir.resolve("out").toString());
         writer.put("fileName", "{partition_key}_{month}.csv");
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
             assertEquals(committed.size(), plan.unitsSkipped());
             int runs = 0;
             for (List<Unit> group : plan.groups()) {
