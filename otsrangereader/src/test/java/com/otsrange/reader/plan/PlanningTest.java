@@ -80,7 +80,7 @@ class PlanningTest {
             long bytes = 0;
             long maxTask = 0;
             for (List<Unit> group : plan.groups()) {
-                long b = JSON.toJSONString(TaskPlan.encode(s, plan, group)).length();
+                long b = JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)).length();
                 bytes += b;
                 maxTask = Math.max(maxTask, b);
             }
@@ -95,7 +95,7 @@ class PlanningTest {
         ReaderSpec s = spec(3, "");
         Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", "{partition_key}/{year}/{month}.csv", 1, 2);
         for (List<Unit> group : plan.groups()) {
-            TaskPlan tp = TaskPlan.decode(JSON.parseObject(JSON.toJSONString(TaskPlan.encode(s, plan, group)), Feature.OrderedField));
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)), Feature.OrderedField));
             assertEquals(group.size(), tp.units.size());
             for (int i = 0; i < group.size(); i++) {
                 assertEquals(group.get(i).id(), tp.units.get(i).unitId);
