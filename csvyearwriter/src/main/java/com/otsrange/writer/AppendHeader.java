@@ -31,7 +31,7 @@ final class AppendHeader {
 
     /** Whether appending needs the check: only writeMode append writes under an existing header. */
     boolean applies() {
-        return spec.writeMode() == WriterSpec.WriteMode.APPEND && spec.header();
+        return spec.writeMode() == WriteMode.APPEND && spec.header();
     }
 
     /**
@@ -73,7 +73,7 @@ final class AppendHeader {
 
     private byte[] readHead(Path file, int max) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = spec.compress() == WriterSpec.Compress.GZIP ? new GZIPInputStream(raw) : raw) {
+             InputStream in = spec.compress() == Compress.GZIP ? new GZIPInputStream(raw) : raw) {
             byte[] b = new byte[max];
             int n = 0;
             int r;

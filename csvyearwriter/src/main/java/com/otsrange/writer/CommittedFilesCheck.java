@@ -23,7 +23,7 @@ final class CommittedFilesCheck {
     }
 
     /** One line per committed file that is missing or changed, e.g. {@code a.csv (missing)}; empty when all are intact. */
-    static List<String> damaged(Path outputPath, Collection<CheckpointLog.Entry> committed, WriterSpec.VerifyCommitted how)
+    static List<String> damaged(Path outputPath, Collection<CheckpointLog.Entry> committed, VerifyCommitted how)
             throws IOException {
         // a file committed again later (e.g. appended to) is judged by its latest commit
         Map<String, CheckpointLog.Entry> latest = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ final class CommittedFilesCheck {
             long size = Files.size(f);
             if (e.bytes >= 0 && size != e.bytes) {
                 out.add(e.file + " (" + size + " bytes, committed with " + e.bytes + ")");
-            } else if (how == WriterSpec.VerifyCommitted.SHA256 && e.sha256 != null && !e.sha256.equals(Sha256.ofFile(f))) {
+            } else if (how == VerifyCommitted.SHA256 && e.sha256 != null && !e.sha256.equals(Sha256.ofFile(f))) {
                 out.add(e.file + " (same size, but its sha256 differs from the one committed)");
             }
         }

@@ -8,6 +8,7 @@ import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.JobFingerprint;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public class CsvYearWriter extends Writer {
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
-                if (spec.writeMode() == WriterSpec.WriteMode.NONCONFLICT) {
+                if (spec.writeMode() == WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
                     for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
                         ours.add(e.file);
@@ -123,7 +124,7 @@ public class CsvYearWriter extends Writer {
                     + ". Resuming would skip them and leave their rows out. Nothing was written. Fix: restore those"
                     + " files as they were committed, or start over: run once with \"resume\": false (writeMode "
                     + spec.writeMode().text() + " then applies to every file"
-                    + (spec.writeMode() == WriterSpec.WriteMode.APPEND ? "; with append, first remove the files this job"
+                    + (spec.writeMode() == WriteMode.APPEND ? "; with append, first remove the files this job"
                     + " wrote, or their rows are appended twice" : "") + ") or delete " + state + ".");
         }
 
@@ -186,7 +187,7 @@ public class CsvYearWriter extends Writer {
             for (int i = 0; i < mandatoryNumber; i++) {
                 Configuration c = getPluginJobConf().clone();
                 c.set(WriterSpec.RESOLVED, resolved);
-                c.set("taskIndex", i);
+                c.set(WriterParams.TASK_INDEX.name(), i);
                 c.set(CommittedBeforeRun.COUNT_KEY, unitsBeforeRun.size());
                 if (incremental != null) {
                     incremental.toTask(c);

@@ -1,5 +1,8 @@
 package com.otsrange.writer;
 
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
+
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -33,8 +36,22 @@ public final class CsvYearWriterValidation {
      */
     public static List<String> problems(Map<String, Object> writerParameter, String readerName,
                                         Map<String, Object> readerParameter, Path workingDir) {
-        WriterProblems problems = new WriterProblems();
+        return Problems.texts(found(writerParameter, readerName, readerParameter, workingDir));
+    }
+
+    /**
+     * {@link #problems(Map, String, Map, Path)} as values: those about the reader's parameter have
+     * the code {@link WriterErrorCode#PEER_CONFIG_INVALID} (and paths {@code reader parameter.<key>}).
+     */
+    public static List<JsonProblem> found(Map<String, Object> writerParameter, String readerName,
+                                          Map<String, Object> readerParameter, Path workingDir) {
+        Problems problems = new Problems();
         WriterSpec.check(writerParameter, readerName, readerParameter, workingDir, problems);
-        return problems.texts();
+        return problems.list();
+    }
+
+    /** Whether a problem is about the paired reader's parameter (which the reader's own check reports too). */
+    public static boolean aboutReaderParameter(JsonProblem problem) {
+        return problem.code() == WriterErrorCode.PEER_CONFIG_INVALID;
     }
 }

@@ -39,6 +39,7 @@ final class GenericSink implements RecordSink {
     static final int PART_BUFFER = 16 * 1024;
 
     private final WriterSpec spec;
+    private final GenericColumns generic;
     private final CsvRowFormatter formatter;
     private final Path partDir;
     /** Record columns to write, in order; null: every column of the record. */
@@ -92,13 +93,14 @@ final class GenericSink implements RecordSink {
 
     GenericSink(WriterSpec spec, int taskIndex) {
         this.spec = spec;
+        this.generic = spec.generic();
         this.formatter = new CsvRowFormatter(spec);
         this.partDir = partDirOf(spec, taskIndex);
-        boolean timeRendered = spec.genericTime() != WriterSpec.GenericTime.DATE;
-        int[] given = spec.columns();
-        cellsNamed = given == null && spec.columnNames() != null;
+        boolean timeRendered = generic.time() != GenericColumns.Time.DATE;
+        int[] given = generic.columns();
+        cellsNamed = given == null && generic.columnNames() != null;
         if (cellsNamed) {
-            given = new int[spec.columnNames().size()];
+            given = new int[generic.columnNames().size()];
             for (int i = 0; i < given.length; i++) {
                 given[i] = i;
             }
@@ -108,16 +110,16 @@ final class GenericSink implements RecordSink {
         if (cells != null) {
             timeCells = new boolean[cells.length];
             for (int i = 0; i < cells.length; i++) {
-                timeCells[i] = timeRendered && cells[i] == spec.timeColumn();
+                timeCells[i] = timeRendered && cells[i] == generic.timeColumn();
                 highest = Math.max(highest, cells[i]);
             }
         } else {
             // every column: the time column is rendered as a time here too, whatever header says
-            timeCells = new boolean[spec.timeColumn() + 1];
-            timeCells[spec.timeColumn()] = timeRendered;
+            timeCells = new boolean[generic.timeColumn() + 1];
+            timeCells[generic.timeColumn()] = timeRendered;
         }
         maxCell = highest;
-        final int max = spec.maxOpenFiles();
+        final int max = generic.maxOpenFiles();
         this.openParts = new LinkedHashMap<String, Part>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Part> eldest) {
@@ -144,21 +146,21 @@ final class GenericSink implements RecordSink {
             throw evictionFailure;
         }
         int n = r.getColumnNumber();
-        Column keyCol = spec.partitionKeyColumn() < n ? r.getColumn(spec.partitionKeyColumn()) : null;
+        Column keyCol = generic.partitionKeyColumn() < n ? r.getColumn(generic.partitionKeyColumn()) : null;
         String key = RecordKeys.keyText(keyCol);
         if (key == null) {
-            return "no partition key in column " + spec.partitionKeyColumn() + " (parameter.partitionKeyColumn)";
+            return "no partition key in column " + generic.partitionKeyColumn() + " (parameter.partitionKeyColumn)";
         }
-        Column timeCol = spec.timeColumn() < n ? r.getColumn(spec.timeColumn()) : null;
+        Column timeCol = generic.timeColumn() < n ? r.getColumn(generic.timeColumn()) : null;
         if (timeCol == null || timeCol.getRawData() == null) {
-            return "no time in column " + spec.timeColumn() + " (parameter.timeColumn)";
+            return "no time in column " + generic.timeColumn() + " (parameter.timeColumn)";
         }
         long ms;
         try {
             ms = epochMillis(timeCol);
         } catch (RuntimeException e) {
-            return "time '" + timeCol.getRawData() + "' in column " + spec.timeColumn() + " cannot be read as "
-                    + spec.genericTime().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+            return "time '" + timeCol.getRawData() + "' in column " + generic.timeColumn() + " cannot be read as "
+                    + generic.time().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
         }
         String width = widthProblem(n);
         if (width != null) {
@@ -183,7 +185,7 @@ final class GenericSink implements RecordSink {
             if (part.bytes == 0 && spec.header()) {
                 // every part starts with the header: a file made of one part is renamed into place
                 // as it is; the joiner skips headerBytes of each part when it has to concatenate
-                formatter.header(spec.columnNames(), part.out);
+                formatter.header(generic.columnNames(), part.out);
                 part.out.flush();
                 part.headerBytes = part.stream.count;
             }
@@ -221,7 +223,7 @@ final class GenericSink implements RecordSink {
     }
 
     private long epochMillis(Column c) {
-        switch (spec.genericTime()) {
+        switch (generic.time()) {
             case DATE:
                 if (c.getType() == Column.Type.DATE) {
                     return c.asDate().getTime();

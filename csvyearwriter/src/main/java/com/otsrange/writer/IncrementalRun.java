@@ -4,9 +4,13 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.Incremental;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.common.WindowLedger;
+import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,23 +53,23 @@ final class IncrementalRun {
      * {@code reader parameter.<path>}. Runs in the writer Job's init and in {@code validate}.
      */
     static void check(Map<String, Object> writer, Map<String, Object> resolved, Map<String, Object> readerParameter,
-                      WriterProblems problems) {
-        Object gaps = writer.get(Incremental.ALLOW_GAPS);
+                      Problems problems) {
+        Object gaps = WriterParams.ALLOW_GAPS.given(writer);
         if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
-            problems.invalid("parameter." + Incremental.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
+            problems.invalid("parameter." + WriterParams.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
                     + " that starts after the committed windows, leaving a gap; default false)");
         }
-        if (!Boolean.TRUE.equals(resolved.get("paired")) || !Incremental.isOn(writer.get("writeMode"), resolved.get("resume"))) {
+        if (!Boolean.TRUE.equals(resolved.get(WriterSpec.PAIRED))
+                || !Incremental.isOn(WriterParams.WRITE_MODE.given(writer), resolved.get(ReaderParams.RESUME.name()))) {
             return;
         }
-        for (String p : Incremental.request(readerParameter).problems()) {
-            int colon = p.indexOf(": ");
-            problems.add(WriterErrorCode.PEER_CONFIG_INVALID, "reader parameter." + p.substring(0, colon), p.substring(colon + 2));
+        for (JsonProblem p : Incremental.request(readerParameter).found()) {
+            problems.add(WriterErrorCode.PEER_CONFIG_INVALID, WriterSpec.READER_PARAMETER + p.path(), p.message());
         }
     }
 
     static boolean applies(WriterSpec spec) {
-        return spec.paired() && spec.resume() && spec.writeMode() == WriterSpec.WriteMode.APPEND;
+        return spec.paired() && spec.resume() && spec.writeMode() == WriteMode.APPEND;
     }
 
     /**

@@ -53,7 +53,7 @@ final class PartJoiner {
      * the file must.
      */
     private boolean renamable(Piece p) {
-        return spec.compress() == WriterSpec.Compress.NONE && spec.writeMode() != WriterSpec.WriteMode.APPEND
+        return spec.compress() == Compress.NONE && spec.writeMode() != WriteMode.APPEND
                 && p.sha256 != null && (p.headerBytes > 0) == spec.header();
     }
 
@@ -92,7 +92,7 @@ final class PartJoiner {
         AppendHeader appendHeader = new AppendHeader(spec);
         for (String name : byFile.keySet()) {
             // every file first: a refused header leaves all of them untouched, not only this one
-            appendHeader.check(name, spec.columnNames());
+            appendHeader.check(name, spec.generic().columnNames());
         }
         int seq = 0;
         for (Map.Entry<String, List<Piece>> e : byFile.entrySet()) {
@@ -111,7 +111,7 @@ final class PartJoiner {
             TempCsvFile.Done done;
             try {
                 if (out.needsHeader()) {
-                    formatter.header(spec.columnNames(), out.out());
+                    formatter.header(spec.generic().columnNames(), out.out());
                 }
                 for (Piece p : pieces) {
                     out.copyFrom(p.file, p.headerBytes); // each part starts with its own header

@@ -57,12 +57,12 @@ final class TempCsvFile {
             boolean existing = appendTo != null && Files.isRegularFile(appendTo) && Files.size(appendTo) > 0;
             if (existing) {
                 copy(appendTo, counted);
-                if (spec.compress() == WriterSpec.Compress.NONE && !endsWithLineBreak(appendTo)) {
+                if (spec.compress() == Compress.NONE && !endsWithLineBreak(appendTo)) {
                     counted.write(spec.lineSeparator().getBytes(spec.encoding()));
                 }
             }
             this.needsHeader = !existing && spec.header();
-            if (spec.compress() == WriterSpec.Compress.GZIP) {
+            if (spec.compress() == Compress.GZIP) {
                 // deflate output arrives in chunks of up to 64 KB: no buffer needed below it
                 this.gzip = new GZIPOutputStream(counted, 64 * 1024);
                 this.body = gzip;
@@ -80,7 +80,7 @@ final class TempCsvFile {
     }
 
     static TempCsvFile create(Path temp, WriterSpec spec, Path finalFile) throws IOException {
-        return new TempCsvFile(temp, spec, spec.writeMode() == WriterSpec.WriteMode.APPEND ? finalFile : null);
+        return new TempCsvFile(temp, spec, spec.writeMode() == WriteMode.APPEND ? finalFile : null);
     }
 
     boolean needsHeader() {

@@ -6,10 +6,15 @@ import com.otsrange.common.FileNamePattern;
 import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Param;
+import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderFacts;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
+import com.otsrange.common.WriterParams;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -18,11 +23,9 @@ import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,39 +35,8 @@ import java.util.Map;
  */
 final class WriterSpec {
     static final String RESOLVED = "otsrangeResolved";
-
-    /** A parameter with a closed set of values (an enum), each with its text as the job JSON writes it. */
-    interface Choice {
-        String name();
-
-        /** The lower-case constant name, unless the enum says otherwise. */
-        default String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    enum Compress implements Choice { NONE, GZIP }
-
-    enum WriteMode implements Choice {
-        TRUNCATE("truncate"), APPEND("append"), NONCONFLICT("nonConflict");
-
-        private final String text;
-
-        WriteMode(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
-    }
-
-    /** How the generic mode reads its time column. */
-    enum GenericTime { MS, S, US, DATE }
-
-    /** What a resumed run checks of each file committed earlier before it writes anything. */
-    enum VerifyCommitted implements Choice { SIZE, SHA256 }
+    /** How problems name the paired reader's parameter, whose facts the writer checks too. */
+    static final String READER_PARAMETER = "reader parameter.";
 
     private final Path path;
     private final FileNamePattern fileName;
@@ -79,15 +51,10 @@ final class WriterSpec {
     private final boolean paired;
     private final String table;
     private final SortKeyUnit timeUnit;
-    private final GenericTime genericTime;
     private final ZoneId timeZone;
     private final ShardSpec shard;
     private final boolean resume;
-    private final int partitionKeyColumn;
-    private final int timeColumn;
-    private final List<String> columnNames;
-    private final int[] columns;
-    private final int maxOpenFiles;
+    private final GenericColumns generic;
     private final int taskIndex;
 
     private WriterSpec(Builder b) {
@@ -104,15 +71,10 @@ final class WriterSpec {
         this.paired = b.paired;
         this.table = b.table;
         this.timeUnit = b.timeUnit;
-        this.genericTime = b.genericTime;
         this.timeZone = b.timeZone;
         this.shard = b.shard;
         this.resume = b.resume;
-        this.partitionKeyColumn = b.partitionKeyColumn;
-        this.timeColumn = b.timeColumn;
-        this.columnNames = b.columnNames;
-        this.columns = b.columns;
-        this.maxOpenFiles = b.maxOpenFiles;
+        this.generic = b.generic;
         this.taskIndex = b.taskIndex;
     }
 
@@ -130,26 +92,18 @@ final class WriterSpec {
         boolean paired;
         String table;
         SortKeyUnit timeUnit = SortKeyUnit.MS;
-        GenericTime genericTime = GenericTime.MS;
+        GenericColumns.Time genericTime = GenericColumns.Time.MS;
         ZoneId timeZone;
         ShardSpec shard = ShardSpec.ALL;
         boolean resume;
-        int partitionKeyColumn = -1;
-        int timeColumn = -1;
-        List<String> columnNames;
-        int[] columns;
-        int maxOpenFiles = 512;
+        GenericColumns generic;
         int taskIndex;
     }
 
     // ---------------------------------------------------------------- building
 
-    static final List<String> COMMON_KEYS = Arrays.asList("path", "fileName", "header", "encoding", "nullFormat",
-            "compress", "writeMode", "dateFormat", "lineSeparator", "verifyCommitted", "allowGaps");
-    static final List<String> GENERIC_KEYS = Arrays.asList("partitionKeyColumn", "timeColumn", "timeUnit", "timeZone",
-            "table", "columns", "columnNames", "maxOpenFiles");
-    /** Keys the Job adds to each task's parameter (never written by users). */
-    private static final String TASK_INDEX = "taskIndex";
+    static final List<String> COMMON_KEYS = WriterParams.COMMON_KEYS;
+    static final List<String> GENERIC_KEYS = WriterParams.GENERIC_KEYS;
 
     /**
      * Job side: every rule on the writer parameter and the peer facts it uses, plus read-only checks
@@ -157,23 +111,25 @@ final class WriterSpec {
      * list offline). Returns null when there are problems.
      */
     static WriterSpec check(Map<String, Object> writer, String peerName, Map<String, Object> peer, Path workingDir,
-                            WriterProblems problems) {
+                            Problems problems) {
         Map<String, Object> w = writer == null ? Collections.<String, Object>emptyMap() : writer;
         List<JsonProblem> unreplaced = Placeholders.unreplaced(w, "parameter");
-        WriterProblems checked = unreplaced.isEmpty() ? problems : new WriterProblems();
+        Problems checked = new Problems();
         Map<String, Object> resolved = resolvePeer(w, peerName, peer);
-        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get("paired")), checked);
+        rejectUnknownKeys(w, Boolean.TRUE.equals(resolved.get(PAIRED)), checked);
         WriterSpec spec = parse(w, resolved, workingDir, true, checked);
         IncrementalRun.check(w, resolved, peer, checked);
-        problems.addUnreplaced(unreplaced, checked);
+        for (JsonProblem p : Problems.placeholdersFirst(unreplaced, checked.list())) {
+            problems.add(p);
+        }
         return problems.isEmpty() ? spec : null;
     }
 
     /** Job side: the spec, or a DataXException listing every problem. */
     static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
-        WriterProblems problems = new WriterProblems();
+        Problems problems = new Problems();
         WriterSpec spec = check(mapOf(writer), peerName, peer == null ? null : mapOf(peer), workingDir, problems);
-        problems.throwIfAny();
+        throwIfAny(problems);
         return spec;
     }
 
@@ -184,10 +140,28 @@ final class WriterSpec {
             throw new DataXException(WriterErrorCode.CONFIG_INVALID,
                     "task parameter lacks " + RESOLVED + " (the writer Job did not split this config)");
         }
-        WriterProblems problems = new WriterProblems();
+        Problems problems = new Problems();
         WriterSpec spec = parse(mapOf(taskParam), resolved, Paths.get(""), false, problems);
-        problems.throwIfAny();
+        throwIfAny(problems);
         return spec;
+    }
+
+    /** Fails with the first problem's code (an invalid parameter when it has none), listing every problem. */
+    private static void throwIfAny(Problems problems) {
+        List<JsonProblem> all = problems.list();
+        if (all.isEmpty()) {
+            return;
+        }
+        WriterErrorCode code = all.get(0).code() instanceof WriterErrorCode ? (WriterErrorCode) all.get(0).code()
+                : WriterErrorCode.CONFIG_INVALID;
+        if (all.size() == 1) {
+            throw new DataXException(code, all.get(0).toString());
+        }
+        StringBuilder sb = new StringBuilder("csvyearwriter: ").append(all.size()).append(" problems in the job parameter:");
+        for (int i = 0; i < all.size(); i++) {
+            sb.append("\n  ").append(i + 1).append(". ").append(all.get(i));
+        }
+        throw new DataXException(code, sb.toString());
     }
 
     @SuppressWarnings("unchecked")
@@ -197,7 +171,7 @@ final class WriterSpec {
     }
 
     /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */
-    private static void rejectUnknownKeys(Map<String, Object> w, boolean paired, WriterProblems problems) {
+    private static void rejectUnknownKeys(Map<String, Object> w, boolean paired, Problems problems) {
         for (Map.Entry<String, Object> e : w.entrySet()) {
             String key = e.getKey();
             if (COMMON_KEYS.contains(key)) {
@@ -207,7 +181,7 @@ final class WriterSpec {
                 if (paired) {
                     problems.invalid("parameter." + key, e.getValue(), "not used with otsrangereader (the reader's "
                             + "parameter and the record meta say it); remove it"
-                            + (key.equals("timeUnit") || key.equals("timeZone") || key.equals("table") ? " and set it in the reader parameter" : ""));
+                            + (ReaderParams.KEYS.contains(key) ? " and set it in the reader parameter" : ""));
                 }
                 continue;
             }
@@ -216,65 +190,32 @@ final class WriterSpec {
                 valid.addAll(GENERIC_KEYS);
             }
             problems.add(WriterErrorCode.CONFIG_INVALID, "parameter." + key, "not a csvyearwriter parameter"
-                    + suggestion(key, valid) + "; valid keys: " + valid);
+                    + Problems.didYouMean(key, valid) + "; valid keys: " + valid);
         }
-    }
-
-    private static String suggestion(String key, List<String> valid) {
-        String best = null;
-        int bestDistance = 3;
-        for (String v : valid) {
-            int d = distance(key.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = v;
-            }
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /**
-     * The facts a task needs from the peer config, with the reader's defaults, unchecked (parse
-     * checks them). Values are kept as given so a problem can show them.
+     * The facts a task needs from the peer config ({@link ReaderFacts}, with the reader's defaults),
+     * unchecked (parse checks them), or in generic mode the same facts from the writer's own keys.
+     * Values are kept as given so a problem can show them.
      */
     static Map<String, Object> resolvePeer(Map<String, Object> writer, String peerName, Map<String, Object> peer) {
         Map<String, Object> r = new LinkedHashMap<>();
         boolean paired = RecordLayout.READER_NAME.equals(peerName);
-        r.put("paired", paired);
+        r.put(PAIRED, paired);
         if (paired) {
-            Map<String, Object> p = peer == null ? Collections.<String, Object>emptyMap() : peer;
-            r.put("table", p.get("table"));
-            r.put("timeUnit", orDefault(p.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", orDefault(p.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
-            Object shard = p.get("shard");
-            r.put("shard", shard == null ? null : String.valueOf(shard));
-            Object resume = p.get("resume");
-            r.put("resume", Boolean.TRUE.equals(JsonBool.parse(resume)));
+            ReaderFacts facts = ReaderFacts.of(peer);
+            r.put(TABLE, facts.table());
+            r.put(TIME_UNIT, facts.timeUnitText());
+            r.put(TIME_ZONE, facts.timeZoneText());
+            r.put(SHARD, facts.shardText());
+            r.put(RESUME, facts.resume());
         } else {
-            r.put("table", orDefault(writer.get("table"), "records"));
-            r.put("timeUnit", orDefault(writer.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT));
-            r.put("timeZone", orDefault(writer.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE));
-            r.put("shard", null);
-            r.put("resume", false);
+            r.put(TABLE, WriterParams.TABLE.in(writer));
+            r.put(TIME_UNIT, WriterParams.TIME_UNIT.in(writer));
+            r.put(TIME_ZONE, WriterParams.TIME_ZONE.in(writer));
+            r.put(SHARD, null);
+            r.put(RESUME, false);
             Integer width = recordWidth(peerName, peer);
             if (width != null) {
                 r.put(RECORD_WIDTH, width);
@@ -283,7 +224,13 @@ final class WriterSpec {
         return r;
     }
 
-    /** Resolved key: how many columns every record has, when the reader's parameter says so. */
+    /** Resolved keys: the reader's fact names, whether paired, and the record width when the reader's parameter says it. */
+    private static final String TABLE = ReaderParams.TABLE.name();
+    private static final String TIME_UNIT = ReaderParams.TIME_UNIT.name();
+    private static final String TIME_ZONE = ReaderParams.TIME_ZONE.name();
+    private static final String SHARD = ReaderParams.SHARD.name();
+    private static final String RESUME = ReaderParams.RESUME.name();
+    static final String PAIRED = "paired";
     private static final String RECORD_WIDTH = "recordWidth";
     private static final String STREAMREADER = "streamreader";
 
@@ -301,17 +248,13 @@ final class WriterSpec {
         return resolvePeer(mapOf(writer), peerName, peer == null ? null : mapOf(peer));
     }
 
-    private static Object orDefault(Object v, Object dflt) {
-        return v == null ? dflt : v;
-    }
-
     /**
      * Every rule on the values, then (checkPath) the read-only checks of the output folder, last so
      * that a configuration problem's code comes first; null when a problem was added.
      */
     private static WriterSpec parse(Map<String, Object> w, Map<String, Object> resolved, Path workingDir, boolean checkPath,
-                                    WriterProblems problems) {
-        int before = problems.texts().size();
+                                    Problems problems) {
+        int before = problems.count();
         Builder b = new Builder();
         Object pathValue = w.get("path");
         if (!(pathValue instanceof String) || ((String) pathValue).trim().isEmpty()) {
@@ -327,8 +270,8 @@ final class WriterSpec {
             }
         }
 
-        b.compress = choice(w, "compress", "none", Compress.class, problems);
-        Object patternValue = orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME);
+        b.compress = choice(w, WriterParams.COMPRESS, Compress.class, problems);
+        Object patternValue = WriterParams.FILE_NAME.in(w);
         if (!(patternValue instanceof String)) {
             problems.invalid("parameter.fileName", patternValue, "a pattern string such as \"" + RecordLayout.DEFAULT_FILE_NAME + "\"");
         } else {
@@ -342,8 +285,8 @@ final class WriterSpec {
                 problems.invalid("parameter.fileName", patternValue, e.getMessage());
             }
         }
-        b.header = bool(w, "header", true, problems);
-        String enc = scalar(w, "encoding", "UTF-8", problems);
+        b.header = bool(w, WriterParams.HEADER, problems);
+        String enc = scalar(w, WriterParams.ENCODING, problems);
         if (enc != null) {
             try {
                 b.encoding = Charset.forName(enc.trim());
@@ -354,14 +297,14 @@ final class WriterSpec {
                 problems.invalid("parameter.encoding", enc, "a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
             }
         }
-        b.nullFormat = scalar(w, "nullFormat", "", problems);
+        b.nullFormat = scalar(w, WriterParams.NULL_FORMAT, problems);
         if (b.nullFormat != null && (b.nullFormat.indexOf(',') >= 0 || b.nullFormat.indexOf('"') >= 0
                 || b.nullFormat.indexOf('\n') >= 0 || b.nullFormat.indexOf('\r') >= 0)) {
             problems.invalid("parameter.nullFormat", b.nullFormat,
                     "a text without comma, double quote or line breaks, e.g. \"\" or \"\\\\N\"");
         }
-        b.writeMode = choice(w, "writeMode", "truncate", WriteMode.class, problems);
-        b.dateFormat = scalar(w, "dateFormat", null, problems);
+        b.writeMode = choice(w, WriterParams.WRITE_MODE, WriteMode.class, problems);
+        b.dateFormat = scalar(w, WriterParams.DATE_FORMAT, problems);
         if (b.dateFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(b.dateFormat);
@@ -370,24 +313,24 @@ final class WriterSpec {
                         "a java.time DateTimeFormatter pattern, e.g. \"yyyy-MM-dd HH:mm:ss.SSS\" (" + e.getMessage() + ")");
             }
         }
-        b.lineSeparator = scalar(w, "lineSeparator", "\n", problems);
+        b.lineSeparator = scalar(w, WriterParams.LINE_SEPARATOR, problems);
         if (b.lineSeparator != null && !("\n".equals(b.lineSeparator) || "\r\n".equals(b.lineSeparator) || "\r".equals(b.lineSeparator))) {
             problems.invalid("parameter.lineSeparator", b.lineSeparator, "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
         }
 
-        b.verifyCommitted = choice(w, "verifyCommitted", "size", VerifyCommitted.class, problems);
+        b.verifyCommitted = choice(w, WriterParams.VERIFY_COMMITTED, VerifyCommitted.class, problems);
 
-        b.paired = Boolean.TRUE.equals(resolved.get("paired"));
+        b.paired = Boolean.TRUE.equals(resolved.get(PAIRED));
         parseResolved(b, resolved, problems);
         if (!b.paired) {
-            parseGeneric(b, w, resolved.get(RECORD_WIDTH), problems);
+            b.generic = GenericColumns.parse(w, b.header, b.genericTime, resolved.get(RECORD_WIDTH), problems);
         }
-        Object taskIndex = w.get(TASK_INDEX);
+        Object taskIndex = WriterParams.TASK_INDEX.given(w);
         b.taskIndex = taskIndex instanceof Number ? ((Number) taskIndex).intValue() : 0;
         if (checkPath && b.path != null) {
             checkPathReadOnly(b.path, problems);
         }
-        return problems.texts().size() == before ? new WriterSpec(b) : null;
+        return problems.count() == before ? new WriterSpec(b) : null;
     }
 
     /** ", e.g. \"/home/you/x\"" for "~/x": the user's home as this JVM sees it. */
@@ -400,102 +343,49 @@ final class WriterSpec {
     }
 
     /** table, timeUnit, timeZone, shard, resume: from the reader's parameter when paired. */
-    private static void parseResolved(Builder b, Map<String, Object> resolved, WriterProblems problems) {
-        String src = b.paired ? "reader parameter." : "parameter.";
+    private static void parseResolved(Builder b, Map<String, Object> resolved, Problems problems) {
+        String src = b.paired ? READER_PARAMETER : "parameter.";
         WriterErrorCode code = b.paired ? WriterErrorCode.PEER_CONFIG_INVALID : WriterErrorCode.CONFIG_INVALID;
-        Object table = resolved.get("table");
+        Object table = resolved.get(TABLE);
         if (!(table instanceof String) || ((String) table).trim().isEmpty()) {
-            problems.invalid(code, src + "table", table, b.paired
+            problems.invalid(code, src + TABLE, table, b.paired
                     ? "the reader's table name is required: csvyearwriter names its files and state dir after it"
                     : "a non-empty table name (the value of {table} and of the state dir name)");
         } else {
             b.table = (String) table;
         }
-        String unit = String.valueOf(resolved.get("timeUnit"));
-        String zone = String.valueOf(resolved.get("timeZone"));
+        String unit = String.valueOf(resolved.get(TIME_UNIT));
+        String zone = String.valueOf(resolved.get(TIME_ZONE));
         try {
             b.timeZone = ZoneId.of(zone.trim());
         } catch (RuntimeException e) {
-            problems.invalid(code, src + "timeZone", resolved.get("timeZone"), "a zone id such as UTC, Asia/Shanghai or +08:00");
+            problems.invalid(code, src + TIME_ZONE, resolved.get(TIME_ZONE), "a zone id such as UTC, Asia/Shanghai or +08:00");
         }
         if (!b.paired && "date".equalsIgnoreCase(unit.trim())) {
-            b.genericTime = GenericTime.DATE;
+            b.genericTime = GenericColumns.Time.DATE;
             b.timeUnit = SortKeyUnit.MS;
         } else {
             try {
                 b.timeUnit = SortKeyUnit.parse(unit);
-                b.genericTime = GenericTime.valueOf(b.timeUnit.name());
+                b.genericTime = GenericColumns.Time.valueOf(b.timeUnit.name());
             } catch (IllegalArgumentException e) {
-                problems.invalid(code, src + "timeUnit", resolved.get("timeUnit"), b.paired ? "ms, s or us" : "ms, s, us or date");
+                problems.invalid(code, src + TIME_UNIT, resolved.get(TIME_UNIT), b.paired ? "ms, s or us" : "ms, s, us or date");
             }
         }
-        Object shard = resolved.get("shard");
+        Object shard = resolved.get(SHARD);
         try {
             b.shard = ShardSpec.parse(shard == null ? null : String.valueOf(shard));
         } catch (IllegalArgumentException e) {
-            problems.invalid(code, src + "shard", shard, e.getMessage());
+            problems.invalid(code, src + SHARD, shard, e.getMessage());
         }
-        b.resume = Boolean.TRUE.equals(resolved.get("resume"));
-    }
-
-    /** Which record columns hold the key, the time and the cells (any reader but otsrangereader). */
-    private static void parseGeneric(Builder b, Map<String, Object> w, Object recordWidth, WriterProblems problems) {
-        b.partitionKeyColumn = index(w, "partitionKeyColumn", problems);
-        b.timeColumn = index(w, "timeColumn", problems);
-        b.columns = indexes(w, "columns", problems);
-        b.columnNames = names(w, "columnNames", problems);
-        if (b.columns != null && b.columnNames != null && b.columns.length != b.columnNames.size()) {
-            problems.invalid("parameter.columnNames", b.columnNames, "one name per entry of parameter.columns ("
-                    + b.columns.length + " columns, " + b.columnNames.size() + " names)");
-        }
-        if (recordWidth instanceof Integer) {
-            checkRecordWidth(b, (Integer) recordWidth, problems);
-        }
-        if (b.header && b.columnNames == null && w.get("columnNames") == null) {
-            problems.invalid("parameter.columnNames", null,
-                    "the header names (JSON array of strings) are required with header: true when the reader is not otsrangereader");
-        }
-        Object max = w.get("maxOpenFiles");
-        if (max != null) {
-            Integer n = integer(max);
-            if (n == null || n < 1 || n > 4096) {
-                problems.invalid("parameter.maxOpenFiles", max, "an integer between 1 and 4096 (default 512)");
-            } else {
-                b.maxOpenFiles = n;
-            }
-        }
-    }
-
-    /**
-     * The reader's records have {@code width} columns: every column the parameter names must exist,
-     * and columnNames alone must name each of them (else cells would be dropped or invented).
-     */
-    private static void checkRecordWidth(Builder b, int width, WriterProblems problems) {
-        String valid = "the reader's records have " + width + " columns (streamreader parameter.column), so 0.." + (width - 1);
-        if (b.partitionKeyColumn >= width) {
-            problems.invalid("parameter.partitionKeyColumn", b.partitionKeyColumn, valid);
-        }
-        if (b.timeColumn >= width) {
-            problems.invalid("parameter.timeColumn", b.timeColumn, valid);
-        }
-        if (b.columns != null) {
-            for (int i = 0; i < b.columns.length; i++) {
-                if (b.columns[i] >= width) {
-                    problems.invalid("parameter.columns[" + i + "]", b.columns[i], valid);
-                }
-            }
-        } else if (b.columnNames != null && b.columnNames.size() != width) {
-            problems.invalid("parameter.columnNames", b.columnNames, "one name per record column: the reader's records have "
-                    + width + " columns (streamreader parameter.column), these are " + b.columnNames.size()
-                    + " names; name every column, or choose the columns to write with parameter.columns");
-        }
+        b.resume = Boolean.TRUE.equals(resolved.get(RESUME));
     }
 
     /**
      * Cheap read-only checks of the output folder (the Job's prepare creates it): an existing
      * non-folder, or a folder (or the nearest existing parent of a missing one) this user cannot write.
      */
-    private static void checkPathReadOnly(Path path, WriterProblems problems) {
+    private static void checkPathReadOnly(Path path, Problems problems) {
         String shown = "\"" + path + "\"";
         try {
             if (Files.exists(path)) {
@@ -523,10 +413,11 @@ final class WriterSpec {
     }
 
     /** A scalar as text (DataX's getString semantics); objects and arrays are problems. */
-    private static String scalar(Map<String, Object> w, String key, String dflt, WriterProblems problems) {
+    private static String scalar(Map<String, Object> w, Param param, Problems problems) {
+        String key = param.name();
         Object v = w.get(key);
         if (v == null) {
-            return dflt;
+            return (String) param.defaultValue();
         }
         if (v instanceof Map || v instanceof List) {
             problems.invalid("parameter." + key, v, "a single value, not " + (v instanceof Map ? "an object" : "an array"));
@@ -535,7 +426,9 @@ final class WriterSpec {
         return String.valueOf(v);
     }
 
-    private static boolean bool(Map<String, Object> w, String key, boolean dflt, WriterProblems problems) {
+    private static boolean bool(Map<String, Object> w, Param param, Problems problems) {
+        String key = param.name();
+        boolean dflt = (Boolean) param.defaultValue();
         Object v = w.get(key);
         if (v == null) {
             return dflt;
@@ -548,9 +441,9 @@ final class WriterSpec {
         return dflt;
     }
 
-    private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, String key, String dflt, Class<E> type,
-                                                         WriterProblems problems) {
-        Object raw = orDefault(w.get(key), dflt);
+    private static <E extends Enum<E> & Choice> E choice(Map<String, Object> w, Param param, Class<E> type, Problems problems) {
+        String key = param.name();
+        Object raw = param.in(w);
         String v = String.valueOf(raw).trim();
         for (E e : type.getEnumConstants()) {
             if (raw instanceof String && e.text().equalsIgnoreCase(v)) {
@@ -563,69 +456,6 @@ final class WriterSpec {
         }
         problems.invalid("parameter." + key, raw, "one of " + valid);
         return type.getEnumConstants()[0];
-    }
-
-    private static Integer integer(Object v) {
-        if (v instanceof Map || v instanceof List || v instanceof Boolean) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static int index(Map<String, Object> w, String key, WriterProblems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            problems.invalid("parameter." + key, null, "a 0-based record column index (required when the reader is not otsrangereader)");
-            return -1;
-        }
-        Integer i = integer(v);
-        if (i == null || i < 0) {
-            problems.invalid("parameter." + key, v, "expected a 0-based record column index");
-            return -1;
-        }
-        return i;
-    }
-
-    private static int[] indexes(Map<String, Object> w, String key, WriterProblems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List)) {
-            problems.invalid("parameter." + key, v, "a JSON array of 0-based record column indexes");
-            return null;
-        }
-        List<?> l = (List<?>) v;
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            Integer n = integer(l.get(i));
-            if (n == null || n < 0) {
-                problems.invalid("parameter." + key + "[" + i + "]", l.get(i), "expected a 0-based record column index");
-                n = -1;
-            }
-            out[i] = n;
-        }
-        return out;
-    }
-
-    private static List<String> names(Map<String, Object> w, String key, WriterProblems problems) {
-        Object v = w.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List)) {
-            problems.invalid("parameter." + key, v, "a JSON array of header names");
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) v) {
-            out.add(String.valueOf(o));
-        }
-        return Collections.unmodifiableList(out);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -643,15 +473,11 @@ final class WriterSpec {
     boolean paired() { return paired; }
     String table() { return table; }
     SortKeyUnit timeUnit() { return timeUnit; }
-    GenericTime genericTime() { return genericTime; }
     ZoneId timeZone() { return timeZone; }
     ShardSpec shard() { return shard; }
     boolean resume() { return resume; }
-    int partitionKeyColumn() { return partitionKeyColumn; }
-    int timeColumn() { return timeColumn; }
-    List<String> columnNames() { return columnNames; }
-    int[] columns() { return columns == null ? null : columns.clone(); }
-    int maxOpenFiles() { return maxOpenFiles; }
+    /** Which record columns to write and how to read the time: only in generic mode (null when paired). */
+    GenericColumns generic() { return generic; }
     int taskIndex() { return taskIndex; }
 
     Path stateDir() {

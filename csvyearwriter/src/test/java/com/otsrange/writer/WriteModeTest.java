@@ -2,6 +2,7 @@ package com.otsrange.writer;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
+import com.otsrange.common.Problems;
 import com.otsrange.runner.RunResult;
 import com.otsrange.writer.TestOtsReader.Row;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class WriteModeTest {
     @TempDir
     Path dir;
 
-    private WriterSpec spec(String writeMode, WriterProblems problems) {
+    private WriterSpec spec(String writeMode, Problems problems) {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("path", dir.resolve("out").toString());
         w.put("writeMode", writeMode);
@@ -32,23 +33,23 @@ class WriteModeTest {
 
     @Test
     void eachModeIsReadFromItsJsonTextInAnyCase() {
-        Map<String, WriterSpec.WriteMode> cases = new LinkedHashMap<>();
-        cases.put("truncate", WriterSpec.WriteMode.TRUNCATE);
-        cases.put(" Append ", WriterSpec.WriteMode.APPEND);
-        cases.put("nonConflict", WriterSpec.WriteMode.NONCONFLICT);
-        cases.put("NONCONFLICT", WriterSpec.WriteMode.NONCONFLICT);
-        for (Map.Entry<String, WriterSpec.WriteMode> c : cases.entrySet()) {
-            WriterProblems problems = new WriterProblems();
+        Map<String, WriteMode> cases = new LinkedHashMap<>();
+        cases.put("truncate", WriteMode.TRUNCATE);
+        cases.put(" Append ", WriteMode.APPEND);
+        cases.put("nonConflict", WriteMode.NONCONFLICT);
+        cases.put("NONCONFLICT", WriteMode.NONCONFLICT);
+        for (Map.Entry<String, WriteMode> c : cases.entrySet()) {
+            Problems problems = new Problems();
             WriterSpec spec = spec(c.getKey(), problems);
             assertEquals(Collections.emptyList(), problems.texts(), c.getKey());
             assertEquals(c.getValue(), spec.writeMode(), c.getKey());
         }
-        assertEquals("nonConflict", WriterSpec.WriteMode.NONCONFLICT.text());
+        assertEquals("nonConflict", WriteMode.NONCONFLICT.text());
     }
 
     @Test
     void anUnknownModeListsTheJsonTexts() {
-        WriterProblems problems = new WriterProblems();
+        Problems problems = new Problems();
         spec("overwrite", problems);
         assertEquals(Collections.singletonList("parameter.writeMode: \"overwrite\" is invalid; one of [truncate, append, nonConflict]"),
                 problems.texts());

@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.ReaderParams;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,7 +61,7 @@ final class ExporterConfigMigrator {
         if (!(table instanceof String) || ((String) table).isEmpty()) {
             throw new IllegalArgumentException("export config: 'table' is missing or not a string");
         }
-        reader.put("table", table);
+        reader.put(ReaderParams.TABLE.name(), table);
         if (config.get("schema") instanceof Map) {
             reader.put("schema", schema(asMap(config.get("schema")), warnings));
         } else if (config.containsKey("schema")) {

@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.Problems;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,11 +9,11 @@ import java.util.List;
 /** What `validate` found: errors fail the job; notes explain what was not checked and why. */
 final class Findings {
 
-    private final List<String> errors = new ArrayList<>();
+    private final Problems errors = new Problems();
     private final List<String> notes = new ArrayList<>();
 
     void error(String path, String message) {
-        errors.add(path + ": " + message);
+        errors.add(path, message);
     }
 
     void note(String message) {
@@ -19,7 +21,7 @@ final class Findings {
     }
 
     List<String> errors() {
-        return Collections.unmodifiableList(errors);
+        return errors.texts();
     }
 
     List<String> notes() {

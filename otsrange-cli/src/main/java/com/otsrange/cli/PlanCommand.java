@@ -104,7 +104,7 @@ final class PlanCommand implements Command {
         long started = System.nanoTime();
         try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
             // the reader's own planning (DescribeTable, schema and task checks, resume, grouping), as Job.split runs it
-            Plan plan = ReaderPlanning.plan(spec, gateway, writer, console.workingDir(), maxTasks);
+            Plan plan = ReaderPlanning.plan(spec, gateway, writer, console.workingDir(), channels);
             out.println("plan " + arguments.jobPath());
             out.println("table " + spec.table() + " at " + spec.connection().endpoint() + " (instance "
                     + spec.connection().instanceName() + "): primary key " + describe(plan.schema()));

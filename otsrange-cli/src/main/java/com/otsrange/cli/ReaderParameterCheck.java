@@ -1,7 +1,11 @@
 package com.otsrange.cli;
 
 import com.otsrange.common.Incremental;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.WriterParams;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 
@@ -19,18 +23,18 @@ final class ReaderParameterCheck implements ParameterCheck {
 
     @Override
     public String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
-                        PluginFindings findings) {
+                        Problems problems) {
         SpecResult result = ReaderSpec.parse(parameter, workingDir, environment);
-        for (String problem : result.problems()) {
-            findings.add(problem);
+        for (JsonProblem problem : result.found()) {
+            problems.add(problem);
         }
         // the writer's own validation applies the same rules; it names them "reader parameter.*",
         // which validate leaves to this check so they appear once, with the reader's paths
         boolean incremental = RecordLayout.WRITER_NAME.equals(peerName) && peerParameter != null
-                && Incremental.isOn(peerParameter.get("writeMode"), parameter.get("resume"));
+                && Incremental.isOn(WriterParams.WRITE_MODE.given(peerParameter), ReaderParams.RESUME.given(parameter));
         if (incremental) {
-            for (String problem : Incremental.request(parameter).problems()) {
-                findings.add("parameter." + problem);
+            for (JsonProblem problem : Incremental.request(parameter).found()) {
+                problems.add(problem.under("parameter."));
             }
         }
         if (!result.isValid()) {

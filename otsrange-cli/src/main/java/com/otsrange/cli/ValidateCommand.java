@@ -1,6 +1,8 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Problems;
 import com.otsrange.common.StrictJson;
 import com.otsrange.reader.config.EndpointRule;
 
@@ -113,26 +115,21 @@ final class ValidateCommand implements Command {
         }
         String peerKind = kind.equals("reader") ? "writer" : "reader";
         Map<String, Object> peer = job.pluginParameter(peerKind);
-        ParameterCheck.PluginFindings pluginFindings = new ParameterCheck.PluginFindings();
+        Problems problems = new Problems();
         String summary;
         try {
-            summary = check.check(parameter, job.pluginName(peerKind), peer, workingDir, pluginFindings);
+            summary = check.check(parameter, job.pluginName(peerKind), peer, workingDir, problems);
         } catch (RuntimeException e) {
             findings.error(prefix + "parameter", "could not be checked: " + Errors.describe(e));
             return;
         }
         int real = 0;
         List<String> dropped = StrictJson.nullMemberPaths(job.parameter(kind), "parameter");
-        for (String problem : pluginFindings.problems()) {
+        for (JsonProblem problem : problems.list()) {
             if (dependsOnPlaceholder(problem, placeholders) || followsFromDroppedNull(problem, dropped)) {
                 continue;
             }
-            int colon = problem.indexOf(": ");
-            if (colon > 0) {
-                findings.error(prefix + problem.substring(0, colon), problem.substring(colon + 2));
-            } else {
-                findings.error(prefix + "parameter", problem);
-            }
+            findings.error(prefix + problem.path(), problem.message());
             real++;
         }
         if (real == 0) {
@@ -144,23 +141,19 @@ final class ValidateCommand implements Command {
         }
     }
 
-    /**
-     * A problem about a value that is still `${name}` is no problem of the job: the value arrives at
-     * run time. The problem's path is its text up to the first ": ".
-     */
-    static boolean dependsOnPlaceholder(String problem, List<String> placeholderPaths) {
-        return Placeholders.coversProblem(placeholderPaths, problem) || !placeholderPaths.isEmpty() && problem.contains("${");
+    /** A problem about a value that is still `${name}` is no problem of the job: the value arrives at run time. */
+    static boolean dependsOnPlaceholder(JsonProblem problem, List<String> placeholderPaths) {
+        return Placeholders.covers(placeholderPaths, problem.path())
+                || !placeholderPaths.isEmpty() && problem.toString().contains("${");
     }
 
     /**
      * A problem at (or above) a null member that was dropped, e.g. "filters.ct: empty condition" for
      * {"ct": {"gt": null}}: the null itself is reported with its path already, as a run reports it.
      */
-    private static boolean followsFromDroppedNull(String problem, List<String> droppedPaths) {
-        int colon = problem.indexOf(": ");
-        String path = colon > 0 ? problem.substring(0, colon) : problem;
+    private static boolean followsFromDroppedNull(JsonProblem problem, List<String> droppedPaths) {
         for (String dropped : droppedPaths) {
-            if (Placeholders.covers(java.util.Collections.singletonList(path), dropped)) {
+            if (Placeholders.covers(java.util.Collections.singletonList(problem.path()), dropped)) {
                 return true;
             }
         }

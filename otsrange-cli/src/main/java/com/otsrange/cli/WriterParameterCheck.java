@@ -1,6 +1,9 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.WriterParams;
 import com.otsrange.writer.CsvYearWriterValidation;
 
 import java.nio.file.Path;
@@ -12,22 +15,18 @@ import java.util.Map;
  */
 final class WriterParameterCheck implements ParameterCheck {
 
-    /** How the writer names problems in the reader's parameter (table, timeUnit, timeZone, shard). */
-    private static final String READER_PREFIX = "reader parameter.";
-
     @Override
     public String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
-                        PluginFindings findings) {
+                        Problems problems) {
         boolean paired = RecordLayout.READER_NAME.equals(peerName);
-        for (String problem : CsvYearWriterValidation.problems(parameter, peerName, peerParameter, workingDir)) {
+        for (JsonProblem problem : CsvYearWriterValidation.found(parameter, peerName, peerParameter, workingDir)) {
             // the reader's own check reports its parameter with the reader's paths; once is enough
-            if (paired && problem.startsWith(READER_PREFIX)) {
+            if (paired && CsvYearWriterValidation.aboutReaderParameter(problem)) {
                 continue;
             }
-            findings.add(problem);
+            problems.add(problem);
         }
-        Object fileName = parameter.get("fileName");
-        return "path " + parameter.get("path") + ", fileName " + (fileName != null ? fileName : RecordLayout.DEFAULT_FILE_NAME)
+        return "path " + WriterParams.PATH.given(parameter) + ", fileName " + WriterParams.FILE_NAME.in(parameter)
                 + (paired ? "" : ", generic mode (records from " + peerName + ")");
     }
 }

@@ -62,6 +62,27 @@ class ValidateCommandTest {
         }
     }
 
+    /** Problems are filtered by their path, not by the text up to the first ": " (which a quoted key may hold). */
+    @Test
+    void aDroppedNullUnderAKeyWithColonSpaceIsReportedOnce() throws Exception {
+        String job = new String(Files.readAllBytes(ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8);
+        String vars = "-Dendpoint=http://127.0.0.1:1 -DinstanceName=i -DaccessId=a -DaccessKey=k -DoutputDir=out";
+        String plain = null;
+        for (String key : Arrays.asList("dim", "dim: x")) {
+            Files.write(dir.resolve("null.json"), job.replace("\"dim\": 0,", "\"" + key + "\": {\"gt\": null},")
+                    .getBytes(StandardCharsets.UTF_8));
+            CliHarness run = validate(dir, "null.json", "-p", vars);
+            assertEquals(Command.FAILED, run.status, run.toString());
+            assertTrue(run.out.contains("1 problem:") && run.out.contains("null is not a value"), run.out);
+            String text = run.out.replace("[\"dim: x\"]", ".dim");
+            if (plain == null) {
+                plain = text;
+            } else {
+                assertEquals(plain, text);
+            }
+        }
+    }
+
     /** Incremental mode (append + resume) needs schema.sortKey and both window bounds: reported once, with the reader's paths. */
     @Test
     void incrementalModeNeedsTheSortKeyAndBothBounds() throws Exception {

@@ -35,22 +35,19 @@ public final class Incremental {
 
     /** csvyearwriter's {@code allowGaps}: true or "true" (any case); anything else is false. */
     public static boolean allowsGaps(Map<String, Object> writerParameter) {
-        Object v = writerParameter == null ? null : writerParameter.get(ALLOW_GAPS);
+        Object v = WriterParams.ALLOW_GAPS.given(writerParameter);
         return v != null && "true".equals(String.valueOf(v).trim().toLowerCase(Locale.ROOT));
     }
-
-    /** The writer parameter that accepts a window starting after the committed watermark. */
-    public static final String ALLOW_GAPS = "allowGaps";
 
     /** The window a reader parameter asks for, or why there is none. */
     public static final class Request {
         private final TimeWindow window;
         private final String sortKey;
         private final SortKeyLiteral literal;
-        private final List<String> problems;
+        private final List<JsonProblem> problems;
         private final String error;
 
-        Request(TimeWindow window, String sortKey, SortKeyLiteral literal, List<String> problems, String error) {
+        Request(TimeWindow window, String sortKey, SortKeyLiteral literal, List<JsonProblem> problems, String error) {
             this.window = window;
             this.sortKey = sortKey;
             this.literal = literal;
@@ -79,6 +76,11 @@ public final class Incremental {
          * are not repeated here; they make {@link #window()} null all the same.
          */
         public List<String> problems() {
+            return Problems.texts(problems);
+        }
+
+        /** {@link #problems()} as values, paths relative to the reader parameter. */
+        public List<JsonProblem> found() {
             return problems;
         }
 
@@ -91,37 +93,36 @@ public final class Incremental {
     @SuppressWarnings("unchecked")
     public static Request request(Map<String, Object> readerParameter) {
         Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
-        List<String> problems = new ArrayList<>();
+        List<JsonProblem> problems = new ArrayList<>();
         List<String> otherReasons = new ArrayList<>();
+        ReaderFacts facts = ReaderFacts.of(r);
         SortKeyUnit unit = SortKeyUnit.MS;
-        ZoneId zone = ZoneId.of(RecordLayout.DEFAULT_TIME_ZONE);
+        ZoneId zone = ZoneId.of(String.valueOf(ReaderParams.TIME_ZONE.defaultValue()));
         try {
-            Object u = r.get("timeUnit");
-            unit = SortKeyUnit.parse(u == null ? null : String.valueOf(u));
+            unit = facts.timeUnit();
         } catch (IllegalArgumentException e) {
-            otherReasons.add("timeUnit: " + e.getMessage());
+            otherReasons.add(ReaderParams.TIME_UNIT + ": " + e.getMessage());
         }
         try {
-            Object z = r.get("timeZone");
-            zone = ZoneId.of(z == null ? RecordLayout.DEFAULT_TIME_ZONE : String.valueOf(z).trim());
+            zone = facts.timeZone();
         } catch (DateTimeException e) {
-            otherReasons.add("timeZone: invalid zone " + r.get("timeZone"));
+            otherReasons.add(ReaderParams.TIME_ZONE + ": invalid zone " + ReaderParams.TIME_ZONE.given(r));
         }
         SortKeyLiteral literal = new SortKeyLiteral(unit, zone);
-        String sortKey = sortKeyName(r);
+        String sortKey = facts.sortKey();
         if (sortKey == null) {
-            problems.add("schema.sortKey: incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
+            problems.add(new JsonProblem("schema.sortKey", "incremental mode (writer writeMode \"append\" with resume true) needs the sort key"
                     + " named in the job, so that each run's window is known before anything is written; add e.g."
-                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}");
+                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}"));
             return new Request(null, null, literal, problems, join(problems, otherReasons));
         }
         String at = "filters." + sortKey;
-        Object filters = r.get("filters");
+        Object filters = ReaderParams.FILTERS.given(r);
         Object condition = filters instanceof Map ? ((Map<String, Object>) filters).get(sortKey) : null;
         TimeWindow.Bounds bounds = new TimeWindow.Bounds();
         if (condition != null && !(condition instanceof Map)) {
-            problems.add(at + ": incremental mode takes the run's window from the sort key's bounds; a plain value (eq)"
-                    + " is not a window; write {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+            problems.add(new JsonProblem(at, "incremental mode takes the run's window from the sort key's bounds; a plain value (eq)"
+                    + " is not a window; write {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}"));
         } else if (condition != null) {
             for (Map.Entry<String, Object> op : ((Map<String, Object>) condition).entrySet()) {
                 String name = op.getKey();
@@ -129,8 +130,8 @@ public final class Incremental {
                     continue;
                 }
                 if (!WINDOW_OPERATORS.contains(name)) {
-                    problems.add(at + "." + name + ": incremental mode takes only " + WINDOW_OPERATORS + " (and chunkBy) on the"
-                            + " sort key, which make the run's window; filter by other columns instead");
+                    problems.add(new JsonProblem(at + "." + name, "incremental mode takes only " + WINDOW_OPERATORS + " (and chunkBy) on the"
+                            + " sort key, which make the run's window; filter by other columns instead"));
                     continue;
                 }
                 if (!addBound(bounds, name, op.getValue(), literal)) {
@@ -146,9 +147,9 @@ public final class Incremental {
             hasHigh = ops.containsKey("lt") || ops.containsKey("lte") || ops.containsKey("between");
         }
         if (!(condition != null && !(condition instanceof Map)) && (!hasLow || !hasHigh)) {
-            problems.add(at + ": incremental mode needs a lower and an upper bound on the sort key " + sortKey
+            problems.add(new JsonProblem(at, "incremental mode needs a lower and an upper bound on the sort key " + sortKey
                     + " (the window each run appends), missing " + (!hasLow && !hasHigh ? "both" : !hasLow ? "the lower bound (gte/gt)"
-                    : "the upper bound (lt/lte)") + "; e.g. \"" + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}");
+                    : "the upper bound (lt/lte)") + "; e.g. \"" + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}"));
         }
         TimeWindow window = null;
         if (problems.isEmpty() && otherReasons.isEmpty()) {
@@ -195,17 +196,10 @@ public final class Incremental {
         return true;
     }
 
-    private static String join(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+    private static String join(List<JsonProblem> a, List<String> b) {
+        List<String> all = new ArrayList<>(Problems.texts(a));
         all.addAll(b);
         return all.isEmpty() ? null : String.join("; ", all);
-    }
-
-    @SuppressWarnings("unchecked")
-    static String sortKeyName(Map<String, Object> readerParameter) {
-        Object schema = readerParameter.get("schema");
-        Object sortKey = schema instanceof Map ? ((Map<String, Object>) schema).get("sortKey") : null;
-        return sortKey instanceof String && !((String) sortKey).trim().isEmpty() ? (String) sortKey : null;
     }
 
     /**
@@ -243,9 +237,9 @@ public final class Incremental {
     /** In incremental mode, the sort key whose bounds leave the fingerprint; else null. */
     public static String windowColumn(Map<String, Object> readerParameter, Map<String, Object> writerParameter) {
         if (readerParameter == null || writerParameter == null
-                || !isOn(writerParameter.get("writeMode"), readerParameter.get("resume"))) {
+                || !isOn(WriterParams.WRITE_MODE.given(writerParameter), ReaderParams.RESUME.given(readerParameter))) {
             return null;
         }
-        return sortKeyName(readerParameter);
+        return ReaderFacts.of(readerParameter).sortKey();
     }
 }

@@ -31,29 +31,31 @@ public final class JobFingerprint {
         Map<String, Object> r = readerParameter == null ? Collections.<String, Object>emptyMap() : readerParameter;
         Map<String, Object> w = writerParameter == null ? Collections.<String, Object>emptyMap() : writerParameter;
         Map<String, String> c = new TreeMap<>();
-        c.put("reader.table", hash(r.get("table")));
-        c.put("reader.schema", hash(r.get("schema")));
+        ReaderFacts facts = ReaderFacts.of(r);
+        c.put("reader.table", hash(facts.table()));
+        c.put("reader.schema", hash(ReaderParams.SCHEMA.given(r)));
         // chunkBy changes no byte of the output, and in incremental mode the sort key's bounds are the
         // run's window: neither is part of the job's identity
         String windowColumn = Incremental.windowColumn(r, w);
-        c.put("reader.filters", hash(Incremental.filtersIdentity(r.get("filters"), windowColumn)));
+        c.put("reader.filters", hash(Incremental.filtersIdentity(ReaderParams.FILTERS.given(r), windowColumn)));
         if (windowColumn != null) {
             c.put("incremental", hash("window ledger, sort key " + windowColumn));
         }
-        c.put("reader.tasks", tasksHash(r.get("tasks"), workingDir));
-        c.put("reader.appendColumns", hash(orDefault(r.get("appendColumns"), Collections.emptyList())));
-        c.put("reader.appendColumnsPosition", hash(lower(orDefault(r.get("appendColumnsPosition"), "start"))));
-        c.put("reader.timeUnit", hash(lower(orDefault(r.get("timeUnit"), RecordLayout.DEFAULT_TIME_UNIT))));
-        c.put("reader.timeZone", hash(orDefault(r.get("timeZone"), RecordLayout.DEFAULT_TIME_ZONE)));
-        c.put("reader.shard", hash(shardText(r.get("shard"))));
-        c.put("writer.fileName", hash(orDefault(w.get("fileName"), RecordLayout.DEFAULT_FILE_NAME)));
-        c.put("writer.header", hash(Boolean.TRUE.equals(JsonBool.parse(orDefault(w.get("header"), true)))));
-        c.put("writer.encoding", hash(charsetName(orDefault(w.get("encoding"), "UTF-8"))));
-        c.put("writer.nullFormat", hash(orDefault(w.get("nullFormat"), "")));
-        c.put("writer.compress", hash(lower(orDefault(w.get("compress"), "none"))));
-        c.put("writer.dateFormat", hash(orDefault(w.get("dateFormat"), "")));
-        c.put("writer.lineSeparator", hash(orDefault(w.get("lineSeparator"), "\n")));
-        c.put("writer.writeMode", hash(lower(orDefault(w.get("writeMode"), "truncate"))));
+        c.put("reader.tasks", tasksHash(ReaderParams.TASKS.given(r), workingDir));
+        c.put("reader.appendColumns", hash(ReaderParams.APPEND_COLUMNS.in(r)));
+        c.put("reader.appendColumnsPosition", hash(lower(ReaderParams.APPEND_COLUMNS_POSITION.in(r))));
+        c.put("reader.timeUnit", hash(lower(facts.timeUnitText())));
+        c.put("reader.timeZone", hash(facts.timeZoneText()));
+        c.put("reader.shard", hash(shardText(facts)));
+        c.put("writer.fileName", hash(WriterParams.FILE_NAME.in(w)));
+        c.put("writer.header", hash(Boolean.TRUE.equals(JsonBool.parse(WriterParams.HEADER.in(w)))));
+        c.put("writer.encoding", hash(charsetName(WriterParams.ENCODING.in(w))));
+        c.put("writer.nullFormat", hash(WriterParams.NULL_FORMAT.in(w)));
+        c.put("writer.compress", hash(lower(WriterParams.COMPRESS.in(w))));
+        // an absent dateFormat has always been hashed as "" (the spec's default is none)
+        c.put("writer.dateFormat", hash(orDefault(WriterParams.DATE_FORMAT.given(w), "")));
+        c.put("writer.lineSeparator", hash(WriterParams.LINE_SEPARATOR.in(w)));
+        c.put("writer.writeMode", hash(lower(WriterParams.WRITE_MODE.in(w))));
         return new JobFingerprint(c);
     }
 
@@ -89,11 +91,11 @@ public final class JobFingerprint {
         return v instanceof String ? ((String) v).trim().toLowerCase(java.util.Locale.ROOT) : v;
     }
 
-    private static String shardText(Object v) {
+    private static String shardText(ReaderFacts facts) {
         try {
-            return ShardSpec.parse(v == null ? null : String.valueOf(v)).toString();
+            return facts.shard().toString();
         } catch (IllegalArgumentException e) {
-            return String.valueOf(v);
+            return String.valueOf(facts.shardText());
         }
     }
 

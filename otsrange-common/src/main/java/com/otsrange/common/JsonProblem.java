@@ -1,13 +1,34 @@
 package com.otsrange.common;
 
-/** A problem at a place in a JSON document: {@code path} as users write it, then what is wrong and the fix. */
+import com.alibaba.datax.common.spi.ErrorCode;
+
+/**
+ * A problem at a place in a JSON document: {@code path} as users write it, then what is wrong and
+ * the fix, and the DataX error code a run fails with (null: the plugin's code for an invalid
+ * parameter, chosen by whoever throws).
+ */
 public final class JsonProblem {
     private final String path;
     private final String message;
+    private final ErrorCode code;
 
     public JsonProblem(String path, String message) {
+        this(path, message, null);
+    }
+
+    public JsonProblem(String path, String message, ErrorCode code) {
         this.path = path;
         this.message = message;
+        this.code = code;
+    }
+
+    /** The same problem with {@code prefix} put before its path (e.g. {@code "parameter."}). */
+    public JsonProblem under(String prefix) {
+        return new JsonProblem(prefix + path, message, code);
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 
     public String path() {

@@ -63,12 +63,6 @@ public final class Placeholders {
         return out;
     }
 
-    /** {@link #covers} for a problem written {@code path: message}. */
-    public static boolean coversProblem(List<String> placeholderPaths, String problem) {
-        int colon = problem.indexOf(": ");
-        return covers(placeholderPaths, colon < 0 ? problem : problem.substring(0, colon));
-    }
-
     /** Whether a problem at {@code problemPath} is about one of {@code placeholderPaths} (or inside it). */
     public static boolean covers(List<String> placeholderPaths, String problemPath) {
         for (String p : placeholderPaths) {

@@ -25,8 +25,6 @@ public final class RecordLayout {
     public static final String READER_NAME = "otsrangereader";
     public static final String WRITER_NAME = "csvyearwriter";
 
-    public static final String DEFAULT_TIME_ZONE = "UTC";
-    public static final String DEFAULT_TIME_UNIT = "ms";
     public static final String DEFAULT_FILE_NAME = "{partition_key}_{table}_{year}.csv";
     /** Folder under the writer's path that holds every piece of bookkeeping. */
     public static final String STATE_ROOT = ".otsrange";

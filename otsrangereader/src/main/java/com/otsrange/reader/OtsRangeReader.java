@@ -9,6 +9,7 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
+import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.RangeScanner;
@@ -50,14 +51,14 @@ public class OtsRangeReader extends Reader {
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
             WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
-            int maxTasks = Math.max(1, adviceNumber) * spec.tuning().splitFactor();
+            int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
             gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
-            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), maxTasks);
+            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {
-                out.add(Configuration.from(TaskPlan.encode(spec, plan, group)));
+                out.add(Configuration.from(TaskPlanCodec.encode(spec, plan, group)));
             }
             LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
             return out;
@@ -93,7 +94,7 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public void init() {
-            plan = TaskPlan.decode(parameterMap(getPluginJobConf()));
+            plan = TaskPlanCodec.decode(parameterMap(getPluginJobConf()));
         }
 
         @Override
@@ -103,7 +104,7 @@ public class OtsRangeReader extends Reader {
             }
             gateway = new SdkGateway(plan.connection, plan.table, plan.tuning);
             UnitReader reader = new UnitReader(plan, new RangeScanner(gateway, plan.table, plan.tuning.pageSize()));
-            long records = reader.readAll(plan.units, sender);
+            long records = reader.readAll(sender);
             sender.flush();
             LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), plan.units.size(), records,
                     gateway.retries());

@@ -4,10 +4,10 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.Period;
+import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WindowLedger;
-import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
@@ -37,9 +37,14 @@ public final class ReaderPlanning {
 
     /**
      * @param writer   what the reader knows of its writer (file period, output path)
-     * @param maxTasks upper bound on DataX tasks (adviceNumber x splitFactor)
+     * @param channels the job's channels (DataX's adviceNumber); tasks are at most channels x the spec's splitFactor
      */
-    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int maxTasks) {
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels) {
+        return plan(spec, gateway, writer, workingDir, channels, spec.tuning().splitFactor());
+    }
+
+    /** {@link #plan(ReaderSpec, OtsGateway, WriterPeer, Path, int)} with another splitFactor than the spec's. */
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels, int splitFactor) {
         Problems problems = new Problems();
         TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), problems);
         if (schema == null || !problems.isEmpty()) {
@@ -75,7 +80,7 @@ public final class ReaderPlanning {
                 }
             }
         }
-        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, maxTasks, incremental);
+        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, channels, splitFactor, incremental);
         LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks",
                 spec.table(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag(), plan.unitCount(), period.text(),
                 plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size());

@@ -2,6 +2,8 @@ package com.otsrange.reader.config;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
+import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,8 @@ import java.util.Map;
  * names and the Python exporter's snake_case names.
  */
 final class ConnectionResolver {
-    static final String[] FIELDS = {"endpoint", "accessId", "accessKey", "instanceName"};
+    static final String[] FIELDS = {ReaderParams.ENDPOINT.name(), ReaderParams.ACCESS_ID.name(), ReaderParams.ACCESS_KEY.name(),
+        ReaderParams.INSTANCE_NAME.name()};
     static final String[] ENV = {"OTS_ENDPOINT", "OTS_ACCESS_ID", "OTS_ACCESS_KEY", "OTS_INSTANCE_NAME"};
     private static final Map<String, String> FILE_ALIASES = new HashMap<>();
     private static final List<String> FILE_KEYS = Arrays.asList("endpoint", "accessId", "accessKey", "instanceName",
@@ -39,7 +42,7 @@ final class ConnectionResolver {
     static ConnectionSpec resolve(Map<String, Object> parameter, Path workingDir, Map<String, String> env, Problems problems) {
         Map<String, String> fromFile = new HashMap<>();
         String fileText = null;
-        Object cf = parameter.get("connectionFile");
+        Object cf = ReaderParams.CONNECTION_FILE.given(parameter);
         if (cf != null) {
             if (!(cf instanceof String) || ((String) cf).trim().isEmpty()) {
                 problems.add("parameter.connectionFile", "expected the path of a JSON file, got " + Problems.show(cf));

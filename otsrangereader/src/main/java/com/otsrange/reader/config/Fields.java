@@ -2,37 +2,17 @@ package com.otsrange.reader.config;
 
 import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Typed access to JSON fields that records a problem instead of throwing. */
 final class Fields {
-    /** Keys people bring from the Python exporter (snake_case) and what we call them. */
-    private static final Map<String, String> KNOWN_ALIASES = new HashMap<>();
-
-    static {
-        String[][] pairs = {
-            {"access_key_id", "accessId"}, {"access_key_secret", "accessKey"}, {"instance_name", "instanceName"},
-            {"accessKeyId", "accessId"}, {"accessKeySecret", "accessKey"}, {"access_id", "accessId"},
-            {"access_key", "accessKey"}, {"partition_key", "partitionKey"}, {"sort_key", "sortKey"},
-            {"other_keys", "otherKeys"}, {"chunk_by", "chunkBy"}, {"not_in", "notIn"}, {"notin", "notIn"},
-            {"append_columns", "appendColumns"}, {"append_columns_position", "appendColumnsPosition"},
-            {"time_unit", "timeUnit"}, {"time_zone", "timeZone"}, {"timezone", "timeZone"},
-            {"connection_file", "connectionFile"}, {"connection", "connectionFile"}, {"instance", "instanceName"},
-            {"ge", "gte"}, {"le", "lte"}, {"neq", "ne"}, {"equals", "eq"}, {"table_name", "table"},
-            {"tableName", "table"}, {"split_factor", "splitFactor"}, {"max_retries", "maxRetries"},
-        };
-        for (String[] p : pairs) {
-            KNOWN_ALIASES.put(p[0], p[1]);
-        }
-    }
-
     private Fields() {
     }
 
@@ -41,22 +21,9 @@ final class Fields {
             if (allowed.contains(key)) {
                 continue;
             }
-            String hint = suggestion(key, allowed);
+            String hint = Problems.didYouMean(key, allowed);
             problems.add(join(path, key), "unknown key" + hint + "; valid keys here: " + String.join(", ", allowed));
         }
-    }
-
-    private static String suggestion(String key, Collection<String> allowed) {
-        String alias = KNOWN_ALIASES.get(key);
-        if (alias != null && allowed.contains(alias)) {
-            return " (did you mean \"" + alias + "\"?)";
-        }
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(key) || a.equalsIgnoreCase(key.replace("_", ""))) {
-                return " (did you mean \"" + a + "\"?)";
-            }
-        }
-        return "";
     }
 
     static String join(String path, String key) {

@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.Problems;
 import com.otsrange.reader.filter.Condition;
 import com.otsrange.reader.filter.FilterSpec;
 import com.otsrange.reader.filter.Op;

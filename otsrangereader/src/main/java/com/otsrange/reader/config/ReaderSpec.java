@@ -4,6 +4,8 @@ import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Placeholders;
+import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.filter.FilterSpec;
@@ -25,9 +27,7 @@ public final class ReaderSpec {
     static final List<String> KEYS;
 
     static {
-        List<String> k = new ArrayList<>(Arrays.asList("endpoint", "accessId", "accessKey", "instanceName", "connectionFile",
-                "table", "schema", "filters", "timeUnit", "timeZone", "appendColumns", "appendColumnsPosition", "tasks",
-                "resume", "shard"));
+        List<String> k = new ArrayList<>(ReaderParams.KEYS);
         k.addAll(Arrays.asList(Tuning.KEYS));
         KEYS = Collections.unmodifiableList(k);
     }
@@ -81,16 +81,16 @@ public final class ReaderSpec {
 
         ConnectionSpec connection = ConnectionResolver.resolve(p, cwd, env, problems);
 
-        String table = Fields.optionalString(p, "table", "parameter", problems);
-        if (table == null && !(p.get("table") != null)) {
+        String table = Fields.optionalString(p, ReaderParams.TABLE.name(), "parameter", problems);
+        if (table == null && ReaderParams.TABLE.given(p) == null) {
             problems.add("parameter.table", "missing; the TableStore table to export");
         }
         names.check(table, "table", "parameter.table");
 
         SchemaNames schema = parseSchema(p, names, problems);
 
-        SortKeyUnit unit = SortKeyUnit.MS;
-        String unitText = Fields.optionalString(p, "timeUnit", "parameter", problems);
+        SortKeyUnit unit = SortKeyUnit.parse((String) ReaderParams.TIME_UNIT.defaultValue());
+        String unitText = Fields.optionalString(p, ReaderParams.TIME_UNIT.name(), "parameter", problems);
         if (unitText != null) {
             try {
                 unit = SortKeyUnit.parse(unitText);
@@ -98,8 +98,8 @@ public final class ReaderSpec {
                 problems.add("parameter.timeUnit", "invalid value " + Problems.show(unitText) + "; valid: \"ms\" (default), \"s\", \"us\"");
             }
         }
-        ZoneId zone = ZoneId.of("UTC");
-        String zoneText = Fields.optionalString(p, "timeZone", "parameter", problems);
+        ZoneId zone = ZoneId.of((String) ReaderParams.TIME_ZONE.defaultValue());
+        String zoneText = Fields.optionalString(p, ReaderParams.TIME_ZONE.name(), "parameter", problems);
         if (zoneText != null) {
             try {
                 zone = ZoneId.of(zoneText);
@@ -110,19 +110,19 @@ public final class ReaderSpec {
         }
         TimeLiteral time = new TimeLiteral(unit, zone);
         FilterParser filterParser = new FilterParser(time, names);
-        FilterSpec filters = filterParser.parse(p.get("filters"), "parameter.filters", true,
+        FilterSpec filters = filterParser.parse(ReaderParams.FILTERS.given(p), "parameter.filters", true,
                 schema == null ? null : schema.sortKey(), problems);
 
         List<String> append = Collections.emptyList();
-        if (p.get("appendColumns") != null) {
-            List<String> a = Fields.stringList(p.get("appendColumns"), "parameter.appendColumns", true, problems);
+        if (ReaderParams.APPEND_COLUMNS.given(p) != null) {
+            List<String> a = Fields.stringList(ReaderParams.APPEND_COLUMNS.given(p), "parameter.appendColumns", true, problems);
             append = a == null ? append : a;
             for (int i = 0; i < append.size(); i++) {
                 names.check(append.get(i), "column", "parameter.appendColumns[" + i + "]");
             }
         }
         boolean atStart = true;
-        String pos = Fields.optionalString(p, "appendColumnsPosition", "parameter", problems);
+        String pos = Fields.optionalString(p, ReaderParams.APPEND_COLUMNS_POSITION.name(), "parameter", problems);
         if (pos != null) {
             if (pos.equals("end")) {
                 atStart = false;
@@ -132,13 +132,14 @@ public final class ReaderSpec {
         }
 
         TaskLoader loader = new TaskLoader(cwd, filterParser, names, !append.isEmpty());
-        List<TaskDefinition> tasks = loader.load(p.get("tasks"), problems);
-        List<Path> files = p.get("tasks") instanceof Map ? loader.files((Map<String, Object>) p.get("tasks"), new Problems())
+        Object tasksValue = ReaderParams.TASKS.given(p);
+        List<TaskDefinition> tasks = loader.load(tasksValue, problems);
+        List<Path> files = tasksValue instanceof Map ? loader.files((Map<String, Object>) tasksValue, new Problems())
                 : Collections.<Path>emptyList();
 
-        Boolean resume = Fields.optionalBool(p, "resume", "parameter", problems);
+        Boolean resume = Fields.optionalBool(p, ReaderParams.RESUME.name(), "parameter", problems);
         ShardSpec shard = ShardSpec.ALL;
-        Object shardRaw = p.get("shard");
+        Object shardRaw = ReaderParams.SHARD.given(p);
         if (shardRaw != null) {
             if (!(shardRaw instanceof String)) {
                 problems.add("parameter.shard", "expected a string \"i/n\" with 0 <= i < n, e.g. \"0/4\", got " + Problems.show(shardRaw));
@@ -153,51 +154,27 @@ public final class ReaderSpec {
         Tuning tuning = Tuning.parse(p, problems);
         names.report(problems);
 
-        List<String> all = withPlaceholdersFirst(p, problems);
+        List<JsonProblem> all = Problems.placeholdersFirst(Placeholders.unreplaced(p, "parameter"), problems.list());
         if (!all.isEmpty()) {
             return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
-                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<String>emptyList());
-    }
-
-    /**
-     * A value still holding ${name} is reported as such, and nothing else is said about it (that
-     * "${endpoint}" is no URL is beside the point). validate leaves exactly these out as filled in
-     * at run time.
-     */
-    private static List<String> withPlaceholdersFirst(Map<String, Object> p, Problems problems) {
-        List<JsonProblem> unreplaced = Placeholders.unreplaced(p, "parameter");
-        if (unreplaced.isEmpty()) {
-            return problems.list();
-        }
-        List<String> paths = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        for (JsonProblem u : unreplaced) {
-            paths.add(u.path());
-            out.add(u.toString());
-        }
-        for (String problem : problems.list()) {
-            if (!Placeholders.coversProblem(paths, problem)) {
-                out.add(problem);
-            }
-        }
-        return out;
+                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<JsonProblem>emptyList());
     }
 
     private static SchemaNames parseSchema(Map<String, Object> p, TableStoreNames names, Problems problems) {
-        Map<String, Object> s = Fields.optionalObject(p, "schema", "parameter", problems);
+        Map<String, Object> s = Fields.optionalObject(p, ReaderParams.SCHEMA.name(), "parameter", problems);
         if (s == null) {
             return null;
         }
         String at = "parameter.schema";
-        Fields.rejectUnknown(s, Arrays.asList("partitionKey", "sortKey", "otherKeys"), at, problems);
-        String pk = Fields.optionalString(s, "partitionKey", at, problems);
-        String sk = Fields.optionalString(s, "sortKey", at, problems);
-        if (pk == null && s.get("partitionKey") == null) {
+        Fields.rejectUnknown(s, Arrays.asList(ReaderParams.PARTITION_KEY, ReaderParams.SORT_KEY, ReaderParams.OTHER_KEYS), at, problems);
+        String pk = Fields.optionalString(s, ReaderParams.PARTITION_KEY, at, problems);
+        String sk = Fields.optionalString(s, ReaderParams.SORT_KEY, at, problems);
+        if (pk == null && s.get(ReaderParams.PARTITION_KEY) == null) {
             problems.add(at + ".partitionKey", "missing; the primary-key column whose values are the task keys");
         }
-        if (sk == null && s.get("sortKey") == null) {
+        if (sk == null && s.get(ReaderParams.SORT_KEY) == null) {
             problems.add(at + ".sortKey", "missing; the INTEGER primary-key column holding the time");
         }
         names.check(pk, "column", at + ".partitionKey");
@@ -206,8 +183,8 @@ public final class ReaderSpec {
             problems.add(at + ".sortKey", "must differ from partitionKey (" + pk + ")");
         }
         List<String> others = null;
-        if (s.get("otherKeys") != null) {
-            others = Fields.stringList(s.get("otherKeys"), at + ".otherKeys", true, problems);
+        if (s.get(ReaderParams.OTHER_KEYS) != null) {
+            others = Fields.stringList(s.get(ReaderParams.OTHER_KEYS), at + ".otherKeys", true, problems);
             for (int i = 0; others != null && i < others.size(); i++) {
                 names.check(others.get(i), "column", at + ".otherKeys[" + i + "]");
             }

@@ -1,6 +1,8 @@
 package com.otsrange.reader.config;
 
 import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
 
 import java.util.List;
@@ -8,9 +10,9 @@ import java.util.List;
 /** Either a valid {@link ReaderSpec} or every problem found. */
 public final class SpecResult {
     private final ReaderSpec spec;
-    private final List<String> problems;
+    private final List<JsonProblem> problems;
 
-    SpecResult(ReaderSpec spec, List<String> problems) {
+    SpecResult(ReaderSpec spec, List<JsonProblem> problems) {
         this.spec = spec;
         this.problems = problems;
     }
@@ -21,6 +23,11 @@ public final class SpecResult {
 
     /** Each: {@code parameter.path: what is wrong and what is valid}. */
     public List<String> problems() {
+        return Problems.texts(problems);
+    }
+
+    /** {@link #problems()} as values, to filter on path and code. */
+    public List<JsonProblem> found() {
         return problems;
     }
 
@@ -33,7 +40,7 @@ public final class SpecResult {
     }
 
     /** OtsRangeReader-01 listing {@code problems}, each {@code parameter.path: ...}. */
-    public static DataXException invalidParameter(List<String> problems) {
+    public static DataXException invalidParameter(List<?> problems) {
         return DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG,
                 Problems.render("otsrangereader: invalid job parameter", problems));
     }

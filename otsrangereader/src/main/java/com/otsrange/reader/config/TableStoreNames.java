@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;

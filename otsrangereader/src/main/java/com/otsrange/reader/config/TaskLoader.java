@@ -3,6 +3,7 @@ package com.otsrange.reader.config;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 import com.otsrange.common.StrictJson;
 import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.JSONReader;

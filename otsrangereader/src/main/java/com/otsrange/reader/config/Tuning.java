@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.Problems;
 import java.util.Map;
 
 /** Performance and robustness knobs; defaults suit a real TableStore instance. */

@@ -52,8 +52,8 @@ public final class UnitReader {
     }
 
     /**
-     * Reads the units in order. Consecutive units of one key (a run: touching windows, as the
-     * task config lists them) are read as one range and cut into units by the sort key when
+     * Reads the split's units in order. The units of one run (one key's touching windows, as the
+     * split lists them) are read as one range and cut into units by the sort key when
      * {@link RunRange} shows that cannot change the output; otherwise unit by unit. So a sparse
      * key costs about one request per run instead of one per file period. Pages are fetched one
      * ahead on a background thread (the next request is sent as soon as a page arrives, while
@@ -61,8 +61,8 @@ public final class UnitReader {
      *
      * @return records emitted
      */
-    public long readAll(List<UnitWork> units, RecordSender sender) {
-        List<List<UnitWork>> runs = runs(units);
+    public long readAll(RecordSender sender) {
+        List<List<UnitWork>> runs = plan.runs;
         RunScan current = null;
         long emitted = 0;
         try (PagePrefetcher<RunScan> pages = new PagePrefetcher<>("otsrange-prefetch-" + plan.table, out -> produce(runs, out))) {
@@ -77,22 +77,6 @@ public final class UnitReader {
             }
         }
         return emitted + (current == null ? 0 : current.emitted());
-    }
-
-    /** Consecutive units of one key with touching windows (a unit left out, e.g. committed, breaks a run). */
-    public static List<List<UnitWork>> runs(List<UnitWork> units) {
-        List<List<UnitWork>> runs = new ArrayList<>();
-        List<UnitWork> run = null;
-        UnitWork prev = null;
-        for (UnitWork u : units) {
-            if (prev == null || !prev.keyText.equals(u.keyText) || prev.to != u.from || prev.header != u.header || prev.filter != u.filter) {
-                run = new ArrayList<>();
-                runs.add(run);
-            }
-            run.add(u);
-            prev = u;
-        }
-        return runs;
     }
 
     /** Runs on the prefetch thread: every run, as one range or unit by unit, page by page, in order. */

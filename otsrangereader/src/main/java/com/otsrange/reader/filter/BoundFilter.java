@@ -4,7 +4,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
-import com.otsrange.reader.config.Problems;
+import com.otsrange.common.Problems;
 import com.otsrange.reader.config.TimeLiteral;
 
 import java.util.ArrayList;

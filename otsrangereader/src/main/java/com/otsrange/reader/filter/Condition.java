@@ -42,6 +42,24 @@ public final class Condition {
         return path;
     }
 
+    /**
+     * Same column, operator and literals: the same condition wherever it was written ({@code path}
+     * only names it in messages), so equal filters travel once in a task's configuration.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Condition)) {
+            return false;
+        }
+        Condition c = (Condition) o;
+        return column.equals(c.column) && op == c.op && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return (column.hashCode() * 31 + op.hashCode()) * 31 + values.hashCode();
+    }
+
     @Override
     public String toString() {
         return column + " " + op.json() + " " + values;

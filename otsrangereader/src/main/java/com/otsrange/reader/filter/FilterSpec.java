@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The conditions of one {@code filters} object, by column, all combined by AND. */
 public final class FilterSpec {
@@ -50,6 +51,21 @@ public final class FilterSpec {
             l.add(c);
         }
         return m;
+    }
+
+    /** Same conditions in the same order and the same chunkBy (a map key when task configs are written). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FilterSpec)) {
+            return false;
+        }
+        FilterSpec f = (FilterSpec) o;
+        return conditions.equals(f.conditions) && Objects.equals(chunkByColumn, f.chunkByColumn) && Objects.equals(chunkBy, f.chunkBy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(conditions, chunkByColumn, chunkBy);
     }
 
     /** AND of both (per-task filters narrow the global ones); chunkBy comes from {@code this}. */

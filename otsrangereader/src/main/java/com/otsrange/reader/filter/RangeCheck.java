@@ -1,7 +1,7 @@
 package com.otsrange.reader.filter;
 
-import com.otsrange.reader.config.Problems;
 
+import com.otsrange.common.Problems;
 import java.util.List;
 
 /**

@@ -55,10 +55,11 @@ public final class Planner {
     /**
      * @param period    file period (from the writer's fileName)
      * @param committed unit ids to leave out (resume)
-     * @param maxTasks  upper bound on DataX tasks: channels x splitFactor
+     * @param channels    the job's channels (DataX's advice): at least this many tasks when there are enough units
+     * @param splitFactor tasks per channel at most, so a slow task does not hold up the job's end
      */
-    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks) {
-        return plan(tasks, period, committed, maxTasks, null);
+    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int channels, int splitFactor) {
+        return plan(tasks, period, committed, channels, splitFactor, null);
     }
 
     /**
@@ -66,7 +67,8 @@ public final class Planner {
      *                    the decision exports nothing), and {@code committed} holds the units
      *                    already committed in that window; null otherwise
      */
-    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int maxTasks, WindowPlan incremental) {
+    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int channels, int splitFactor,
+                     WindowPlan incremental) {
         ShardSpec shard = spec.shard();
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -113,9 +115,8 @@ public final class Planner {
                 units.add(new Unit(i, id, p.from, p.to, span * factor, factor));
             }
         }
-        // both callers pass channels x splitFactor
-        int channels = Math.max(1, (maxTasks + spec.tuning().splitFactor() - 1) / spec.tuning().splitFactor());
-        List<List<Unit>> groups = TaskGrouper.group(units, maxTasks, channels);
+        int atLeast = Math.max(1, channels);
+        List<List<Unit>> groups = TaskGrouper.group(units, atLeast * Math.max(1, splitFactor), atLeast);
         String method = splitCounts.isEmpty()
                 ? "time span of each unit (ComputeSplitsBySize gave no split points)"
                 : "time span x (1 + ComputeSplitsBySize split points inside the key)";

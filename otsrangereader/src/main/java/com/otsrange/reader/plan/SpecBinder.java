@@ -4,8 +4,9 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.JsonProblem;
+import com.otsrange.common.Problems;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
-import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
 import com.otsrange.reader.config.SpecResult;
@@ -96,7 +97,7 @@ public final class SpecBinder {
             BoundFilter.checkRanges(t.filters(), schema, spec.timeLiteral(), ranges);
         }
         if (!problems.isEmpty()) {
-            List<String> all = new ArrayList<>(problems.list());
+            List<JsonProblem> all = new ArrayList<>(problems.list());
             all.addAll(ranges.list());
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.TABLE_MISMATCH,
                     Problems.render("otsrangereader: the job does not fit table " + spec.table(), all));
@@ -127,11 +128,7 @@ public final class SpecBinder {
                         + Problems.show(prev.keyText()) + " (" + prev.origin() + " and " + t.origin() + ")");
                 continue;
             }
-            Problems own = new Problems();
-            BoundFilter.bind(t.filters(), schema, time, own);
-            for (String p : own.list()) {
-                problems.add(p.substring(0, p.indexOf(": ")), p.substring(p.indexOf(": ") + 2));
-            }
+            BoundFilter.bind(t.filters(), schema, time, problems);
             FilterSpec combined = spec.filters().and(t.filters());
             BoundFilter bound = BoundFilter.bind(combined, schema, time, new Problems());
             out.add(new BoundTask(key, text, spec.header(t), combined, bound));

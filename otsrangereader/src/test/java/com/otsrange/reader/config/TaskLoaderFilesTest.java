@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,6 @@ class TaskLoaderFilesTest {
         Problems problems = new Problems();
         TableStoreNames names = new TableStoreNames();
         new TaskLoader(dir, new FilterParser(new TimeLiteral(SortKeyUnit.MS, ZoneOffset.UTC), names), names, false).load(tasks, problems);
-        assertTrue(problems.list().get(0).startsWith("parameter.tasks.path: not a valid path or glob pattern: "), problems.list().toString());
+        assertTrue(problems.texts().get(0).startsWith("parameter.tasks.path: not a valid path or glob pattern: "), problems.list().toString());
     }
 }

@@ -2,9 +2,9 @@ package com.otsrange.reader.convert;
 
 import com.alibaba.fastjson.JSON;
 import com.otsrange.common.Period;
+import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.UnitMeta;
-import com.otsrange.reader.config.Problems;
 import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.FilterSpec;

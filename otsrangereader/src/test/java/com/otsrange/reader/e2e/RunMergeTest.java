@@ -13,6 +13,7 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
+import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.plan.UnitWork;
 import com.otsrange.reader.scan.RangeScanner;
@@ -196,9 +197,9 @@ class RunMergeTest {
         Read merged = new Read();
         Read perUnit = new Read();
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
             for (List<Unit> group : plan.groups()) {
-                TaskPlan tp = TaskPlan.decode(JSON.parseObject(JSON.toJSONString(TaskPlan.encode(spec, plan, group)), Feature.OrderedField));
+                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)), Feature.OrderedField));
                 read(tp, gateway, true, merged);
                 read(tp, gateway, false, perUnit);
             }
@@ -209,9 +210,9 @@ class RunMergeTest {
     static void read(TaskPlan tp, SdkGateway gateway, boolean merge, Read into) {
         ListSender sender = new ListSender();
         long before = emu.emulator.stats().requests("GetRange");
-        long emitted = new UnitReader(tp, new RangeScanner(gateway, tp.table, tp.tuning.pageSize()), merge).readAll(tp.units, sender);
+        long emitted = new UnitReader(tp, new RangeScanner(gateway, tp.table, tp.tuning.pageSize()), merge).readAll(sender);
         into.getRanges += emu.emulator.stats().requests("GetRange") - before;
-        into.runs += UnitReader.runs(tp.units).size();
+        into.runs += tp.runs.size();
         assertEquals(sender.records.size(), emitted);
         // one shared meta instance per unit, and a unit's records contiguous
         Map<Map<String, String>, Boolean> metas = new IdentityHashMap<>();
@@ -302,12 +303,12 @@ class RunMergeTest {
         writer.put("path", dir.resolve("out").toString());
         writer.put("fileName", "{partition_key}_{month}.csv");
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
             assertEquals(committed.size(), plan.unitsSkipped());
             int runs = 0;
             for (List<Unit> group : plan.groups()) {
-                TaskPlan tp = TaskPlan.decode(JSON.parseObject(JSON.toJSONString(TaskPlan.encode(spec, plan, group)), Feature.OrderedField));
-                for (List<UnitWork> run : UnitReader.runs(tp.units)) {
+                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)), Feature.OrderedField));
+                for (List<UnitWork> run : tp.runs) {
                     runs++;
                     for (UnitWork u : run) {
                         assertFalse(committed.contains(u.unitId), u.unitId);

@@ -56,8 +56,8 @@ class PlanningTest {
         return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
     }
 
-    Plan plan(ReaderSpec s, FakeGateway g, String writer, String fileName, int maxTasks) {
-        return ReaderPlanning.plan(s, g, peer(writer, fileName, dir.toString()), dir, maxTasks);
+    Plan plan(ReaderSpec s, FakeGateway g, String writer, String fileName, int channels, int splitFactor) {
+        return ReaderPlanning.plan(s, g, peer(writer, fileName, dir.toString()), dir, channels, splitFactor);
     }
 
     static WriterPeer peer(String writerName, String fileName, String path) {
@@ -74,13 +74,13 @@ class PlanningTest {
         ReaderSpec s = spec(10_000, "");
         FakeGateway g = new FakeGateway(PK);
         for (Period period : Arrays.asList(Period.YEAR, Period.MONTH)) {
-            Plan plan = plan(s, g, "csvyearwriter", period == Period.MONTH ? "{partition_key}_{month}.csv" : null, 8 * 4);
+            Plan plan = plan(s, g, "csvyearwriter", period == Period.MONTH ? "{partition_key}_{month}.csv" : null, 8, 4);
             assertEquals(period == Period.MONTH ? 600_000 : 50_000, plan.unitCount());
             assertTrue(plan.groups().size() <= 32);
             long bytes = 0;
             long maxTask = 0;
             for (List<Unit> group : plan.groups()) {
-                long b = JSON.toJSONString(TaskPlan.encode(s, plan, group)).length();
+                long b = JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)).length();
                 bytes += b;
                 maxTask = Math.max(maxTask, b);
             }
@@ -93,9 +93,9 @@ class PlanningTest {
     @Test
     void taskConfigRoundTripsToTheSameUnits() {
         ReaderSpec s = spec(3, "");
-        Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", "{partition_key}/{year}/{month}.csv", 2);
+        Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", "{partition_key}/{year}/{month}.csv", 1, 2);
         for (List<Unit> group : plan.groups()) {
-            TaskPlan tp = TaskPlan.decode(JSON.parseObject(JSON.toJSONString(TaskPlan.encode(s, plan, group)), Feature.OrderedField));
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)), Feature.OrderedField));
             assertEquals(group.size(), tp.units.size());
             for (int i = 0; i < group.size(); i++) {
                 assertEquals(group.get(i).id(), tp.units.get(i).unitId);
@@ -110,11 +110,11 @@ class PlanningTest {
     void filePeriodComesFromTheWritersFileName() {
         ReaderSpec s = spec(1, "");
         FakeGateway g = new FakeGateway(PK);
-        assertEquals(5, plan(s, g, "csvyearwriter", null, 4).unitCount());
-        assertEquals(60, plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 4).unitCount());
-        assertEquals(1827, plan(s, g, "csvyearwriter", "{day}/{partition_key}.csv", 4).unitCount());
-        assertEquals(5, plan(s, g, "streamwriter", "{day}", 4).unitCount());
-        assertEquals(Period.MONTH, plan(s, g, "csvyearwriter", null, 4).sliceBy());
+        assertEquals(5, plan(s, g, "csvyearwriter", null, 1, 4).unitCount());
+        assertEquals(60, plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 1, 4).unitCount());
+        assertEquals(1827, plan(s, g, "csvyearwriter", "{day}/{partition_key}.csv", 1, 4).unitCount());
+        assertEquals(5, plan(s, g, "streamwriter", "{day}", 1, 4).unitCount());
+        assertEquals(Period.MONTH, plan(s, g, "csvyearwriter", null, 1, 4).sliceBy());
     }
 
     @Test
@@ -125,7 +125,7 @@ class PlanningTest {
         for (int i = 0; i < 200; i++) {
             g.splits.add(new Split("loc", pk("device-00007", i), pk("device-00007", i + 1)));
         }
-        Plan plan = plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 8);
+        Plan plan = plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 2, 4);
         Set<Integer> tasksOfHeavy = new HashSet<>();
         Map<Integer, Set<Integer>> tasksPerKey = new HashMap<>();
         double[] loads = new double[plan.groups().size()];
@@ -158,17 +158,17 @@ class PlanningTest {
         String monthly = "{partition_key}_{month}.csv";
         // channel 4 x splitFactor 4 = at most 16 tasks
         // 5 yearly units per key
-        assertEquals(4, plan(spec(6, ""), g, "csvyearwriter", null, 16).groups().size(), "30 units: one task per channel");
-        assertEquals(9, plan(spec(13, ""), g, "csvyearwriter", null, 16).groups().size(), "65 units: >= 8 units' worth per task");
-        assertEquals(8, plan(spec(1, ""), g, "csvyearwriter", monthly, 16).groups().size(), "one key x 60 months");
-        assertEquals(16, plan(spec(100, ""), g, "csvyearwriter", null, 16).groups().size(), "500 units keep splitFactor");
-        assertEquals(1, plan(spec(1, ""), g, "csvyearwriter", null, 4).groups().size(), "channel 1, 5 units");
+        assertEquals(4, plan(spec(6, ""), g, "csvyearwriter", null, 4, 4).groups().size(), "30 units: one task per channel");
+        assertEquals(9, plan(spec(13, ""), g, "csvyearwriter", null, 4, 4).groups().size(), "65 units: >= 8 units' worth per task");
+        assertEquals(8, plan(spec(1, ""), g, "csvyearwriter", monthly, 4, 4).groups().size(), "one key x 60 months");
+        assertEquals(16, plan(spec(100, ""), g, "csvyearwriter", null, 4, 4).groups().size(), "500 units keep splitFactor");
+        assertEquals(1, plan(spec(1, ""), g, "csvyearwriter", null, 1, 4).groups().size(), "channel 1, 5 units");
         // a key ComputeSplitsBySize reports as big counts as that much more work
         FakeGateway big = new FakeGateway(PK);
         for (int i = 0; i < 40; i++) {
             big.splits.add(new Split("loc", pk("device-00001", i), pk("device-00001", i + 1)));
         }
-        Plan heavy = plan(spec(2, ""), big, "csvyearwriter", null, 16);
+        Plan heavy = plan(spec(2, ""), big, "csvyearwriter", null, 4, 4);
         assertEquals(10, heavy.unitCount());
         assertEquals(6, heavy.groups().size(), "big data: each unit of the big key a task of its own, the small key one");
         List<Unit> three = new ArrayList<>();
@@ -189,7 +189,7 @@ class PlanningTest {
         int total = 0;
         for (int i = 0; i < 4; i++) {
             ReaderSpec s = spec(200, ",\"shard\":\"" + i + "/4\"");
-            Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", null, 4);
+            Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", null, 1, 4);
             for (List<Unit> g : plan.groups()) {
                 for (Unit u : g) {
                     assertTrue(seen.add(u.id()), "unit in two shards: " + u.id());
@@ -209,7 +209,7 @@ class PlanningTest {
             log.commit("2021/device-00001", "device-00001_t_2021.csv", 1, 1, "x");
             log.commit("2020/device-00000", "device-00000_t_2020.csv", 1, 1, "x");
         }
-        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer("csvyearwriter", null, "out"), dir, 4);
+        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer("csvyearwriter", null, "out"), dir, 1, 4);
         assertEquals(2, plan.unitsSkipped());
         assertEquals(13, plan.unitCount());
         for (List<Unit> g : plan.groups()) {
@@ -227,7 +227,7 @@ class PlanningTest {
         try (CheckpointLog log = CheckpointLog.create(StateDir.of(out, "t", ShardSpec.ALL), Collections.<String, String>emptyMap())) {
             log.commit("2021-03/device-00001", "device-00001_t_2021-03.csv", 1, 1, "x");
         }
-        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer(null, "{partition_key}_{table}_{year}-{month}.csv", "out"), dir, 4);
+        Plan plan = ReaderPlanning.plan(s, new FakeGateway(PK), peer(null, "{partition_key}_{table}_{year}-{month}.csv", "out"), dir, 1, 4);
         assertEquals(3 * 60 - 1, plan.unitCount(), "monthly units from the pattern, one committed unit skipped");
         assertEquals(1, plan.unitsSkipped());
 
@@ -242,7 +242,7 @@ class PlanningTest {
     void resumeWithAnotherWriterIsRefused() {
         ReaderSpec s = spec(3, ",\"resume\":true");
         DataXException e = assertThrows(DataXException.class,
-                () -> ReaderPlanning.plan(s, new FakeGateway(PK), WriterPeer.of("streamwriter", null), dir, 4));
+                () -> ReaderPlanning.plan(s, new FakeGateway(PK), WriterPeer.of("streamwriter", null), dir, 1, 4));
         assertEquals("OtsRangeReader-08", e.getErrorCode().getCode());
         assertTrue(e.getMessage().contains("parameter.resume") && e.getMessage().contains("streamwriter"), e.getMessage());
     }
@@ -281,7 +281,7 @@ class PlanningTest {
     @Test
     void planReportListsSlicesTasksAndBalance() {
         ReaderSpec s = spec(2, "");
-        Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", null, 2);
+        Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", null, 1, 2);
         String text = PlanReport.render(s, plan, 3);
         assertTrue(text.contains("10 file units"), text);
         assertTrue(text.contains("slices: 120"), text);
