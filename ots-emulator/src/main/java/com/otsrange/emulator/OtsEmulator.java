@@ -22,6 +22,7 @@ public final class OtsEmulator implements AutoCloseable {
     private final String accessKeySecret;
     private final Path dataDir;
     private final boolean demo;
+    private final java.util.Set<String> disabledActions;
     private final EmulatorStats stats = new EmulatorStats();
     private final FaultInjector faults;
     final Store store = new Store();
@@ -35,6 +36,7 @@ public final class OtsEmulator implements AutoCloseable {
         this.accessKeySecret = b.accessKeySecret;
         this.dataDir = b.dataDir;
         this.demo = b.demo;
+        this.disabledActions = java.util.Set.copyOf(b.disabledActions);
         this.faults = new FaultInjector(b.faults);
     }
 
@@ -48,7 +50,7 @@ public final class OtsEmulator implements AutoCloseable {
             store.setLog(fileLog);
         }
         if (demo) DemoData.load(this);
-        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults);
+        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults, disabledActions);
         server = new MiniHttpServer(requestedPort, service::handle);
         server.start();
         return this;
@@ -91,6 +93,7 @@ public final class OtsEmulator implements AutoCloseable {
         private FaultSpec faults = FaultSpec.none();
         private Path dataDir;
         private boolean demo;
+        private java.util.Set<String> disabledActions = java.util.Set.of();
 
         private Builder() {
         }
@@ -131,6 +134,15 @@ public final class OtsEmulator implements AutoCloseable {
         /** Creates and fills the {@code sensor_data} demo table at start (unless it already exists). */
         public Builder demo(boolean demo) {
             this.demo = demo;
+            return this;
+        }
+
+        /**
+         * Actions answered 400 OTSParameterInvalid "Unsupported operation", as by a service that
+         * does not offer them (e.g. {@code BulkExport}, to test a client's fallback).
+         */
+        public Builder disabledActions(java.util.Set<String> actions) {
+            this.disabledActions = java.util.Set.copyOf(actions);
             return this;
         }
 
