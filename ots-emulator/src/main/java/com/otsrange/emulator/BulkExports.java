@@ -27,10 +27,13 @@ final class BulkExports {
 
     private final Store store;
     private final EmulatorStats stats;
+    /** Rows one answer scans at most: {@link #MAX_SCANNED_ROWS}, or fewer when a test asks for small answers. */
+    private final java.util.concurrent.atomic.AtomicInteger maxScannedRows;
 
-    BulkExports(Store store, EmulatorStats stats) {
+    BulkExports(Store store, EmulatorStats stats, java.util.concurrent.atomic.AtomicInteger maxScannedRows) {
         this.store = store;
         this.stats = stats;
+        this.maxScannedRows = maxScannedRows;
     }
 
     OtsInternalApi.BulkExportResponse bulkExport(OtsInternalApi.BulkExportRequest req) {
@@ -53,7 +56,7 @@ final class BulkExports {
         long[] counts = new long[2]; // rows returned, read data size
         ByteString block = store.read(() -> {
             ReadSpec spec = new ReadSpec(t, columns, null, null, 1, Long.MIN_VALUE, Long.MAX_VALUE, filter);
-            Scan scan = new Scan(t, spec, columns);
+            Scan scan = new Scan(t, spec, columns, maxScannedRows.get());
             Iterator<Map.Entry<byte[], byte[]>> it = Ranges.subMap(t, start, end, true).entrySet().iterator();
             return matrix ? scan.matrix(it, resp, counts) : scan.plainBuffer(it, resp, counts);
         });
@@ -80,10 +83,12 @@ final class BulkExports {
         private final long[] bits;
         private final int[] offsets;
         private final int[] lengths;
+        private final int maxRows;
 
-        Scan(Table table, ReadSpec spec, List<String> columns) {
+        Scan(Table table, ReadSpec spec, List<String> columns, int maxRows) {
             this.table = table;
             this.spec = spec;
+            this.maxRows = maxRows;
             PkSchema schema = table.schema;
             Set<String> wanted = new LinkedHashSet<>(columns);
             this.pkField = new boolean[schema.size()];
@@ -118,7 +123,7 @@ final class BulkExports {
             int scanned = 0;
             while (it.hasNext()) {
                 Map.Entry<byte[], byte[]> e = it.next();
-                if (scanned >= MAX_SCANNED_ROWS) {
+                if (scanned >= maxRows) {
                     resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
                     break;
                 }
@@ -142,7 +147,7 @@ final class BulkExports {
             int scanned = 0;
             while (it.hasNext()) {
                 Map.Entry<byte[], byte[]> e = it.next();
-                if (scanned >= MAX_SCANNED_ROWS) {
+                if (scanned >= maxRows) {
                     resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
                     break;
                 }

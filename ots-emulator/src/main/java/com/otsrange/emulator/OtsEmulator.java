@@ -23,6 +23,8 @@ public final class OtsEmulator implements AutoCloseable {
     private final Path dataDir;
     private final boolean demo;
     private final java.util.Set<String> disabledActions;
+    private final java.util.concurrent.atomic.AtomicInteger bulkExportRows =
+        new java.util.concurrent.atomic.AtomicInteger(BulkExports.MAX_SCANNED_ROWS);
     private final EmulatorStats stats = new EmulatorStats();
     private final FaultInjector faults;
     final Store store = new Store();
@@ -50,7 +52,7 @@ public final class OtsEmulator implements AutoCloseable {
             store.setLog(fileLog);
         }
         if (demo) DemoData.load(this);
-        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults, disabledActions);
+        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults, disabledActions, bulkExportRows);
         server = new MiniHttpServer(requestedPort, service::handle);
         server.start();
         return this;
@@ -73,6 +75,15 @@ public final class OtsEmulator implements AutoCloseable {
     public void setFaults(FaultSpec spec) { faults.set(Objects.requireNonNull(spec, "spec")); }
 
     public FaultSpec faults() { return faults.spec(); }
+
+    /**
+     * Rows one BulkExport answer scans at most (default 5000, like a GetRange page). The service
+     * decides this; tests make answers small to exercise continuation, as GetRange's limit does.
+     */
+    public void setBulkExportRowsPerAnswer(int rows) {
+        if (rows < 1) throw new IllegalArgumentException("rows must be >= 1, got " + rows);
+        bulkExportRows.set(rows);
+    }
 
     @Override
     public synchronized void close() {

@@ -34,7 +34,8 @@ final class OtsService {
     private final Set<String> disabled;
 
     /** @param disabled actions answered as unsupported, like a service without them (e.g. BulkExport) */
-    OtsService(Store store, Auth auth, EmulatorStats stats, FaultInjector faults, Set<String> disabled) {
+    OtsService(Store store, Auth auth, EmulatorStats stats, FaultInjector faults, Set<String> disabled,
+               java.util.concurrent.atomic.AtomicInteger bulkExportRows) {
         this.store = store;
         this.auth = auth;
         this.stats = stats;
@@ -42,7 +43,7 @@ final class OtsService {
         this.tables = new Tables(store);
         this.rows = new Rows(store, stats);
         this.ranges = new Ranges(store, stats);
-        this.bulkExports = new BulkExports(store, stats);
+        this.bulkExports = new BulkExports(store, stats, bulkExportRows);
         this.disabled = Set.copyOf(disabled);
     }
 
