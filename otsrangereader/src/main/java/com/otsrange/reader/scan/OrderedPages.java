@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at the same time by other workers and queued until the consumer reaches them. So a long range
  * has several requests on the wire at once, and short ranges are fetched ahead of the consumer.
  *
- * <p>Memory is bounded: pages queued ahead of the consumer take at most {@code budgetBytes} (an
- * answer already received is queued even if it crosses the budget, so add one page per worker);
- * only the range the consumer is reading may always queue, so it never waits for the others.
+ * <p>Memory is bounded: pages queued ahead of the consumer take at most {@code budgetBytes}, plus
+ * one page when nothing is queued (a page larger than the budget) and the page the consumer needs
+ * next (always queued, so it never waits for the others); an answer already received waits in
+ * its worker until it fits, so add one page per worker.
  *
  * <p>Why the order cannot break: ranges start in list order, a range's sub-ranges are inserted
  * right after it, and nothing after a range starts before its split is decided; so the ranges
@@ -199,8 +200,8 @@ public final class OrderedPages<T> implements AutoCloseable {
                     if (first && pending == s) {
                         split(s, cuts);
                     }
-                    while (!closed && s != order.peekFirst() && held > 0 && held + p.cost > budget) {
-                        lock.wait();
+                    while (!closed && held > 0 && held + p.cost > budget && !(s == order.peekFirst() && s.pages.isEmpty())) {
+                        lock.wait(); // the consumer's next page never waits: no deadlock, and memory stays bounded
                     }
                     if (closed) {
                         return;

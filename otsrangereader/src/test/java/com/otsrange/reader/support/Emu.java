@@ -44,9 +44,14 @@ public final class Emu implements AutoCloseable {
     }
 
     public Emu(String readApi) throws Exception {
+        this(readApi, java.util.Collections.<String>emptySet());
+    }
+
+    /** @param disabled actions the emulator answers as unsupported (e.g. BulkExport) */
+    public Emu(String readApi, java.util.Set<String> disabled) throws Exception {
         this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
-                .faults(FaultSpec.none()).build().start();
+                .faults(FaultSpec.none()).disabledActions(disabled).build().start();
         client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
     }
 
@@ -92,7 +97,12 @@ public final class Emu implements AutoCloseable {
 
     /** The action the reader scans rows with on this suite's path: GetRange or BulkExport. */
     public String readAction() {
-        return "bulkExport".equals(readApi) ? "BulkExport" : "GetRange";
+        return "getRange".equals(readApi) ? "GetRange" : "BulkExport";
+    }
+
+    /** Requests served so far of the action a readApi reads rows with (auto: BulkExport). */
+    public long readRequestsOf(String api) {
+        return emulator.stats().requests("getRange".equals(api) ? "GetRange" : "BulkExport");
     }
 
     /** Requests of {@link #readAction()} served so far. */
