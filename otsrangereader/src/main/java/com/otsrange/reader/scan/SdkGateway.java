@@ -65,7 +65,8 @@ public final class SdkGateway implements OtsGateway {
             try {
                 return client.bulkExport(request);
             } catch (TableStoreException e) {
-                if (RetryPolicy.isRetryable(e)) {
+                // a missing table or a wrong key fails GetRange alike: report it as such, not as a refusal
+                if (RetryPolicy.isRetryable(e) || "OTSObjectNotExist".equals(e.getErrorCode()) || "OTSAuthFailed".equals(e.getErrorCode())) {
                     throw e;
                 }
                 throw new BulkExportRefused(e);
