@@ -149,13 +149,18 @@ public final class Tuning {
         return parallelReads;
     }
 
-    /** Bytes of pages one task may hold ahead of the rows it converts: readAheadMB, or by default 1/16 of the heap, 8-128 MB. */
+    /**
+     * Bytes of answers one task may hold ahead of the rows it converts: readAheadMB, or by default
+     * 1/64 of the heap, 4-64 MB (16 MB in DataX's default 1 GB heap): enough for a few row-matrix
+     * answers per request in flight; GetRange answers, decoded into objects, count 8x their size,
+     * and holding many of them costs the garbage collector more than the latency they hide.
+     */
     public long readAheadBytes() {
         if (readAheadMB > 0) {
             return readAheadMB * 1024L * 1024L;
         }
-        long auto = Runtime.getRuntime().maxMemory() / 16;
-        return Math.max(8L << 20, Math.min(128L << 20, auto));
+        long auto = Runtime.getRuntime().maxMemory() / 64;
+        return Math.max(4L << 20, Math.min(64L << 20, auto));
     }
 
     /** For the task config (the Task rebuilds the same Tuning). */

@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at the same time by other workers and queued until the consumer reaches them. So a long range
  * has several requests on the wire at once, and short ranges are fetched ahead of the consumer.
  *
- * <p>Memory is bounded: pages queued ahead of the consumer take at most {@code budgetBytes}, plus
+ * <p>Memory is bounded: pages queued ahead of the consumer plus answers on their way take at most
+ * {@code budgetBytes} (a request is only sent when the largest page seen so far still fits), plus
  * one page when nothing is queued (a page larger than the budget) and the page the consumer needs
- * next (always queued, so it never waits for the others); an answer already received waits in
- * its worker until it fits, so add one page per worker.
+ * next (always fetched and queued, so it never waits for the others). Holding few decoded pages
+ * matters beyond the heap's size: pages of SDK row objects that live long get promoted and make
+ * the garbage collector work hard.
  *
  * <p>Why the order cannot break: ranges start in list order, a range's sub-ranges are inserted
  * right after it, and nothing after a range starts before its split is decided; so the ranges
@@ -100,7 +102,11 @@ public final class OrderedPages<T> implements AutoCloseable {
     /** The started segment whose split is not decided yet (nothing after it may start), or null. */
     private Segment pending;
     private int running;
+    /** Bytes of pages queued for the consumer. */
     private long held;
+    /** Bytes set aside for answers on their way (each the largest page seen so far). */
+    private long reserved;
+    private long typical;
     private boolean closed;
     private long requests;
 
@@ -190,17 +196,38 @@ public final class OrderedPages<T> implements AutoCloseable {
             PrimaryKey start = s.start;
             boolean first = true;
             while (start != null) {
-                Page p = source.fetch(start, s.end, s.request);
+                long expected;
+                synchronized (lock) {
+                    // room for the answer before asking for it: answers are held from arrival until consumed
+                    expected = typical;
+                    while (!closed && held + reserved > 0 && held + reserved + expected > budget && !neededNext(s)) {
+                        lock.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    reserved += expected;
+                }
+                Page p;
+                try {
+                    p = source.fetch(start, s.end, s.request);
+                } finally {
+                    synchronized (lock) {
+                        reserved -= expected;
+                        lock.notifyAll();
+                    }
+                }
                 List<PrimaryKey> cuts = Collections.emptyList();
                 if (first && s.splitter != null && p.next != null && p.rows.rowCount() > 0) {
                     cuts = s.splitter.cuts(p.next, s.end, p.rows);
                 }
                 synchronized (lock) {
                     requests++;
+                    typical = Math.max(typical, p.cost);
                     if (first && pending == s) {
                         split(s, cuts);
                     }
-                    while (!closed && held > 0 && held + p.cost > budget && !(s == order.peekFirst() && s.pages.isEmpty())) {
+                    while (!closed && held > 0 && held + p.cost > budget && !neededNext(s)) {
                         lock.wait(); // the consumer's next page never waits: no deadlock, and memory stays bounded
                     }
                     if (closed) {
@@ -228,6 +255,11 @@ public final class OrderedPages<T> implements AutoCloseable {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** Whether the consumer is waiting for this segment's next page. Under the lock. */
+    private boolean neededNext(Segment s) {
+        return s == order.peekFirst() && s.pages.isEmpty();
     }
 
     /**

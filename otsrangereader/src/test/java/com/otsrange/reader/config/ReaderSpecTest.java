@@ -161,7 +161,7 @@ class ReaderSpecTest {
         assertEquals(24L << 20, t.readAheadBytes());
         assertEquals("getRange", s.tuning().toMap().get("readApi"));
         long auto = parse(json(BASE)).orThrow().tuning().readAheadBytes();
-        assertTrue(auto >= 8L << 20 && auto <= 128L << 20, "default read-ahead " + auto);
+        assertTrue(auto >= 4L << 20 && auto <= 64L << 20, "default read-ahead " + auto);
     }
 
     @Test
