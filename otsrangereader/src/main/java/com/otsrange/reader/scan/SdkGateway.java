@@ -92,7 +92,7 @@ public final class SdkGateway implements OtsGateway {
                     }
                 };
             default:
-                return new AutoPages(bulkExport, getRange, lease.bulkExportRefusals(), table);
+                return new AutoPages(bulkExport, getRange, lease.bulkExportProbe(table), table);
         }
     }
 

@@ -42,9 +42,9 @@ final class SharedClients {
             return entry.client;
         }
 
-        /** Tables whose BulkExport this service refused, for as long as the client lives (one job). */
-        java.util.Set<String> bulkExportRefusals() {
-            return entry.bulkExportRefused;
+        /** Whether the service serves BulkExport for a table, learnt once while the client lives (one job). */
+        BulkExportProbe bulkExportProbe(String table) {
+            return entry.bulkExport.computeIfAbsent(table, t -> new BulkExportProbe());
         }
 
         @Override
@@ -102,7 +102,7 @@ final class SharedClients {
 
     private static final class Entry {
         final SyncClient client;
-        final java.util.Set<String> bulkExportRefused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.ConcurrentHashMap<String, BulkExportProbe> bulkExport = new java.util.concurrent.ConcurrentHashMap<>();
         int users;
 
         Entry(SyncClient client) {
