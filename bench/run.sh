@@ -283,8 +283,10 @@ if wants heavy; then
   measure heavy local "fifth-xmx$HEAVY_XMX" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-fifth.json"
   measure heavy local "all-xmx$HEAVY_XMX" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-all.json"
   # the same on the GetRange read path (the default reads with BulkExport)
-  sed 's/"appendColumns"/"readApi": "getRange", "appendColumns"/' "$work/jobs/heavy-all.json" > "$work/jobs/heavy-all-getrange.json"
-  measure heavy local "all-xmx$HEAVY_XMX-getrange" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-all-getrange.json"
+  for part in fifth all; do
+    sed 's/"appendColumns"/"readApi": "getRange", "appendColumns"/' "$work/jobs/heavy-$part.json" > "$work/jobs/heavy-$part-getrange.json"
+    measure heavy local "$part-xmx$HEAVY_XMX-getrange" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-$part-getrange.json"
+  done
 fi
 
 # ------------------------------------------------------------------ 6. the real DataX engine

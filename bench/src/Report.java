@@ -168,7 +168,7 @@ public final class Report {
         }
         for (String id : rss.keySet()) {
             if (id.startsWith("heavy/local/all")) {
-                String fifth = id.replace("/all", "/fifth").replace("-getrange", "");
+                String fifth = id.replace("/all", "/fifth");
                 Double small = rss.get(fifth);
                 if (small != null) {
                     double r = rss.get(id) / small;
