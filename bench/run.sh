@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # otsrange benchmarks: one entry point. See bench/README.md.
 #
-#   bench/run.sh [--quick] [--runs N] [--only LIST] [--fresh] [--keep] [--profile]
+#   bench/run.sh [--quick] [--runs N] [--only LIST] [--fresh] [--keep] [--profile] [--tp-rows N]
 #
 #   --quick     small sizes, channels 1 and 4 only (~3 minutes on 2 quiet cores); default is the full run
 #   --runs N    measured runs per case (default 3, --quick 2); each case also gets one untimed warm-up run
-#   --only LIST comma-separated subset of: ceiling,reader,writer,e2e,scale,heavy,datax
+#   --only LIST comma-separated subset of: ceiling,reader,writer,e2e,scale,heavy,datax,tp
 #   --fresh     drop the cached emulator data and load everything again
 #   --keep      keep the work folder (jobs, logs, outputs) and print its path
-#   --profile   also record a JFR profile of the local end-to-end run (channel 1) and print its hot frames
+#   --profile   also record JFR profiles (local end-to-end ch1; tp: one DataX run of each side) and print hot frames
+#   --tp-rows N rows of each throughput table (case 7, tp; default 1000000, --quick 100000)
 #
-# Environment: DATAX_HOME (enables case 6: the real DataX engine, e.g. DATAX_HOME=/opt/datax),
-# BENCH_CACHE (emulator data cache, default /tmp/otsrange-bench-cache), JAVA (java binary).
+# Environment: DATAX_HOME (enables cases 6 and 7: the real DataX engine, e.g. DATAX_HOME=/opt/datax),
+# BENCH_CACHE (emulator data cache, default /tmp/otsrange-bench-cache), JAVA (java binary),
+# TP_BEFORE_TARBALL (case 7 also runs this older plugin tarball as variant "before", e.g. a build of
+# main, without readApi), TP_VARIANTS (case 7 variants, default "ours stock"; add "getrange" for our
+# reader with readApi getRange).
 set -euo pipefail
 
 bench_dir="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,10 +24,11 @@ JAVA="${JAVA:-java}"
 
 mode=full
 runs=3
-only="ceiling,reader,writer,e2e,scale,heavy,datax"
+only="ceiling,reader,writer,e2e,scale,heavy,datax,tp"
 fresh=0
 keep=0
 profile=0
+tp_rows=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
@@ -32,7 +37,8 @@ while [ $# -gt 0 ]; do
     --fresh) fresh=1 ;;
     --keep) keep=1 ;;
     --profile) profile=1 ;;
-    -h|--help) sed -n 2,17p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --tp-rows) tp_rows="$2"; shift ;;
+    -h|--help) sed -n 2,23p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -49,6 +55,7 @@ if [ "$mode" = quick ]; then
   SPARSE_KEYS=1000; SPARSE_ROWS=12
   HEAVY_ROWS=200000
   CHANNELS="1 4"
+  TP_ROWS="${tp_rows:-100000}"
   runs="${runs_set:-2}"
 else
   DENSE_KEYS=100; DENSE_ROWS=3000
@@ -56,7 +63,9 @@ else
   SPARSE_KEYS=10000; SPARSE_ROWS=12
   HEAVY_ROWS=5000000
   CHANNELS="1 2 4"
+  TP_ROWS="${tp_rows:-1000000}"
 fi
+main_cases() { wants ceiling || wants reader || wants writer || wants e2e || wants scale || wants heavy || wants datax; }
 HEAVY_XMX=256m
 RUNNER_XMX=1g
 
@@ -103,11 +112,15 @@ mkdir -p "$cache/emulator"
 echo "$data_version" > "$cache/version"
 
 emu_starts=0
+# start_emulator [DATA_DIR [FAULTS]]: the emulator on the data cache (default: the main tables' cache)
 start_emulator() {
+  local data_dir="${1:-$cache/emulator}" faults="${2:-}"
   emu_starts=$((emu_starts + 1))
   local elog="$work/logs/emulator-$emu_starts.log"
+  local fault_args=()
+  [ -n "$faults" ] && fault_args=(--faults "$faults")
   "$JAVA" -Xmx6g -Dotsrange.home="$root_dir" -jar "$jar" emulator --port 0 --instance "$INSTANCE" \
-    --access-id "$ID" --access-key "$KEY" --data "$cache/emulator" > "$elog" 2>&1 &
+    --access-id "$ID" --access-key "$KEY" --data "$data_dir" "${fault_args[@]}" > "$elog" 2>&1 &
   emu_pid=$!
   for _ in $(seq 1 300); do
     if grep -q 'listening on http://127.0.0.1:' "$elog"; then break; fi
@@ -116,30 +129,36 @@ start_emulator() {
   done
   endpoint="$(grep -o 'http://127.0.0.1:[0-9]*' "$elog" | head -1)"
   [ -n "$endpoint" ] || { echo "bench: emulator did not start" >&2; exit 1; }
-  log "emulator at $endpoint (data cache $cache)"
+  log "emulator at $endpoint (data $data_dir${faults:+, faults $faults})"
 }
-start_emulator
+stop_emulator() {
+  if [ -n "$emu_pid" ]; then kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true; emu_pid=""; fi
+}
 
-# load TABLE SHAPE KEYS ROWS: through the SDK, unless the cache already holds it
+# load TABLE SHAPE KEYS ROWS [CACHE_DIR [LOADER ARGS...]]: through the SDK, unless the cache already holds it
 load() {
-  local table=$1 shape=$2 keys=$3 rows=$4
-  if [ -f "$cache/$table.loaded" ] && [ -f "$cache/$table.tasks.json" ]; then
-    log "table $table: cached ($(cat "$cache/$table.loaded"))"
+  local table=$1 shape=$2 keys=$3 rows=$4 dir="${5:-$cache}"
+  shift 4; [ $# -gt 0 ] && shift
+  if [ -f "$dir/$table.loaded" ] && [ -f "$dir/$table.tasks.json" ]; then
+    log "table $table: cached ($(cat "$dir/$table.loaded"))"
     return
   fi
-  log "loading $table ($shape, $keys keys, $rows rows per key) ..."
+  log "loading $table ($shape, $keys keys, $rows rows) ..."
   "$JAVA" -Xmx1g -cp "$bench_cp" Loader --endpoint "$endpoint" --instance "$INSTANCE" --access-id "$ID" --access-key "$KEY" \
-    --table "$table" --shape "$shape" --keys "$keys" --rows "$rows" --tasks-out "$cache/$table.tasks.json" \
+    --table "$table" --shape "$shape" --keys "$keys" --rows "$rows" --tasks-out "$dir/$table.tasks.json" "$@" \
     > "$work/logs/load-$table.log" 2>&1 || { tail -20 "$work/logs/load-$table.log" >&2; exit 1; }
-  grep '^loaded' "$work/logs/load-$table.log" | tee "$cache/$table.loaded" >&2
+  grep '^loaded' "$work/logs/load-$table.log" | tee "$dir/$table.loaded" >&2
 }
-load bench_sensor dense "$DENSE_KEYS" "$DENSE_ROWS"
-if wants scale; then load bench_sparse sparse "$SPARSE_KEYS" "$SPARSE_ROWS"; fi
-if wants heavy; then load bench_heavy heavy 1 "$HEAVY_ROWS"; fi
-# Restart, so that every run meets the same emulator: freshly replayed from the cache, not one
-# still digesting a multi-million-row load (that made the first cases up to 3x slower).
-kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true; emu_pid=""
-start_emulator
+if main_cases; then
+  start_emulator
+  load bench_sensor dense "$DENSE_KEYS" "$DENSE_ROWS"
+  if wants scale; then load bench_sparse sparse "$SPARSE_KEYS" "$SPARSE_ROWS"; fi
+  if wants heavy; then load bench_heavy heavy 1 "$HEAVY_ROWS"; fi
+  # Restart, so that every run meets the same emulator: freshly replayed from the cache, not one
+  # still digesting a multi-million-row load (that made the first cases up to 3x slower).
+  stop_emulator
+  start_emulator
+fi
 
 # ------------------------------------------------------------------ helpers
 # render TEMPLATE OUT name=value...: ${name} placeholders of a bench/jobs template
@@ -150,7 +169,9 @@ render() {
   for kv in "$@"; do k=${kv%%=*}; v=${kv#*=}; s=${s//\$\{$k\}/$v}; done
   printf '%s\n' "$s" > "$out"
 }
-conn=(endpoint="$endpoint" accessId="$ID" accessKey="$KEY" instanceName="$INSTANCE")
+conn=()
+conn_vars() { conn=(endpoint="$endpoint" accessId="$ID" accessKey="$KEY" instanceName="$INSTANCE"); }
+if main_cases; then conn_vars; fi
 
 csv_bytes() { # bytes of output files (bookkeeping under .otsrange/ excluded)
   [ -d "$1" ] || { echo 0; return; }
@@ -165,7 +186,8 @@ measure() {
   local tag="$case-$engine-$variant-$run"
   local logf="$work/logs/$tag.log" timef="$work/logs/$tag.time"
   rm -rf "$outdir"
-  local rc=0
+  local rc=0 load1
+  load1="$(cut -d' ' -f1 /proc/loadavg)"
   /usr/bin/time -f '%e %U %S %M' -o "$timef" "$@" > "$logf" 2>&1 || rc=$?
   if [ "$rc" != 0 ]; then
     log "FAILED ($rc): $tag, last lines of $logf:"
@@ -179,12 +201,13 @@ measure() {
     extra="tasks=$(grep -o -E 'DataX tasks: [0-9]+' "$logf" | grep -o -E '[0-9]+$' || true);units=$(grep -o -E 'units \(output files[^:]*: [0-9]+' "$logf" | grep -o -E '[0-9]+$' || true);"
   fi
   if [ -d "$outdir" ]; then
-    extra="${extra}files=$(find "$outdir" -type f -not -path '*/.otsrange/*' | wc -l)"
+    extra="${extra}files=$(find "$outdir" -type f -not -path '*/.otsrange/*' | wc -l);"
   fi
+  extra="${extra}load=$load1"
   local t
   read -r -a t < "$timef" || true
   echo "$case,$engine,$variant,$run,${rows:-0},$(csv_bytes "$outdir"),${t[0]},${t[1]},${t[2]},${t[3]},$extra" >> "$raw"
-  log "$tag: rows=${rows:-?} wall=${t[0]}s cpu=$(awk "BEGIN{print ${t[1]}+${t[2]}}")s rss=$((t[3]/1024))MB"
+  log "$tag: rows=${rows:-?} wall=${t[0]}s cpu=$(awk "BEGIN{print ${t[1]}+${t[2]}}")s rss=$((t[3]/1024))MB load=$load1"
 }
 
 # repeat CASE ENGINE VARIANT WARMUP OUTDIR -- command...: warm-up (if WARMUP=1) + $runs timed runs
@@ -259,25 +282,36 @@ if wants heavy; then
   sed 's/"lt": "2025-01-01"/"lt": "2022-08-12"/' "$work/jobs/heavy-all.json" > "$work/jobs/heavy-fifth.json"
   measure heavy local "fifth-xmx$HEAVY_XMX" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-fifth.json"
   measure heavy local "all-xmx$HEAVY_XMX" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-all.json"
+  # the same on the GetRange read path (the default reads with BulkExport)
+  for part in fifth all; do
+    sed 's/"appendColumns"/"readApi": "getRange", "appendColumns"/' "$work/jobs/heavy-$part.json" > "$work/jobs/heavy-$part-getrange.json"
+    measure heavy local "$part-xmx$HEAVY_XMX-getrange" 1 "$work/out/heavy" -- "$runner" $HEAVY_XMX "$work/jobs/heavy-$part-getrange.json"
+  done
 fi
 
 # ------------------------------------------------------------------ 6. the real DataX engine
-if wants datax && [ -n "${DATAX_HOME:-}" ]; then
+# setup_datax NAME TARBALL: a copy of $DATAX_HOME with that plugin tarball untarred into it, and
+# $work/bin/datax-NAME JOB.json [JVM options...] starting it as datax.py does (without python)
+setup_datax() {
+  local name=$1 tar=$2 dx="$work/datax-$1"
   [ -d "$DATAX_HOME/lib" ] || { echo "bench: DATAX_HOME=$DATAX_HOME has no lib/" >&2; exit 1; }
-  dx="$work/datax"
   cp -a "$DATAX_HOME" "$dx"
-  tar -xzf "$tarball" -C "$dx"
-  log "DataX copy at $dx with our plugins"
-  cat > "$work/bin/datax" <<WRAPPER
+  tar -xzf "$tar" -C "$dx"
+  cat > "$work/bin/datax-$name" <<WRAPPER
 #!/usr/bin/env bash
-# datax JOB.json: exactly what datax.py starts, without python
+job=\$1; shift
 exec "$JAVA" -server -Xms1g -Xmx1g -Dfile.encoding=UTF-8 \\
   -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \\
   -Djava.security.egd=file:///dev/urandom -Ddatax.home="$dx" -Dlogback.configurationFile="$dx/conf/logback.xml" \\
-  -classpath "$dx/lib/*:." -Dlog.file.name=bench com.alibaba.datax.core.Engine -mode standalone -jobid -1 -job "\$1"
+  "\$@" -classpath "$dx/lib/*:." -Dlog.file.name=bench com.alibaba.datax.core.Engine -mode standalone -jobid -1 -job "\$job"
 WRAPPER
-  chmod +x "$work/bin/datax"
-  datax="$work/bin/datax"
+  chmod +x "$work/bin/datax-$name"
+  log "DataX copy at $dx with plugins of $tar"
+}
+
+if main_cases && wants datax && [ -n "${DATAX_HOME:-}" ]; then
+  setup_datax ours "$tarball"
+  datax="$work/bin/datax-ours"
   if wants reader; then
     render "$bench_dir/jobs/reader-stream.json" "$work/jobs/dx-reader-ch1.json" "${dense_vars[@]}" channel=1
     render "$bench_dir/jobs/otsreader-stream.json" "$work/jobs/dx-otsreader-ch1.json" "${dense_vars[@]}" channel=1
@@ -307,8 +341,74 @@ WRAPPER
       warm=0
     done
   fi
-elif wants datax; then
+elif main_cases && wants datax; then
   log "DATAX_HOME not set: case 6 (real DataX engine, stock otsreader/txtfilewriter) skipped"
+fi
+stop_emulator
+
+# ------------------------------------------------------------------ 7. throughput scenarios (issue 12)
+# Four scenarios in the real DataX engine, ours (otsrangereader + csvyearwriter) against the stock
+# otsreader (newVersion, normal mode, columns listed) + txtfilewriter (csv), same table and channels;
+# TP_ROWS rows of 8 attribute columns per table. "50 ms" = the emulator started with
+# --faults slow=1,slowMs=50,actions=GetRange+BulkExport (every read request 50 ms later). Variants run
+# alternately (one run of each per round, so all see the same background load), after a warm-up round.
+if wants tp && [ -n "${DATAX_HOME:-}" ]; then
+  tp_cache="${BENCH_CACHE:-/tmp/otsrange-bench-cache}/tp-$TP_ROWS"
+  tp_version="$(cksum < "$bench_dir/src/Loader.java" | cut -d' ' -f1)-$TP_ROWS"
+  if [ "$fresh" = 1 ] || [ "$(cat "$tp_cache/version" 2>/dev/null)" != "$tp_version" ]; then rm -rf "$tp_cache"; fi
+  mkdir -p "$tp_cache/emulator"
+  echo "$tp_version" > "$tp_cache/version"
+  start_emulator "$tp_cache/emulator"
+  load tp_keys wide 10 "$TP_ROWS" "$tp_cache" --from 2023-01-01 --to 2025-01-01
+  load tp_heavy2y wide 1 "$TP_ROWS" "$tp_cache" --from 2023-01-01 --to 2025-01-01
+  load tp_heavy1y wide 1 "$TP_ROWS" "$tp_cache" --from 2024-01-01 --to 2025-01-01
+  stop_emulator
+
+  setup_datax ours "$tarball"
+  tp_variants="${TP_VARIANTS:-ours stock}"
+  if [ -n "${TP_BEFORE_TARBALL:-}" ]; then setup_datax before "$TP_BEFORE_TARBALL"; tp_variants="$tp_variants before"; fi
+  slow="slow=1,slowMs=50,actions=GetRange+BulkExport"
+  # scenario table channel faults
+  tp_scenarios=("tp-cpu tp_keys 2 -" "tp-lat tp_keys 4 $slow" "tp-heavy2y tp_heavy2y 4 $slow" "tp-heavy1y tp_heavy1y 4 $slow")
+  current_faults="none"
+  for sc in "${tp_scenarios[@]}"; do
+    read -r name table ch faults <<< "$sc"
+    if [ "$faults" != "$current_faults" ] || [ -z "$emu_pid" ]; then
+      stop_emulator
+      start_emulator "$tp_cache/emulator" "$([ "$faults" = - ] || echo "$faults")"
+      current_faults="$faults"
+    fi
+    conn_vars
+    tp_vars=("${conn[@]}" table="$table" tasks="$tp_cache/$table.tasks.json" channel="$ch")
+    for v in $tp_variants; do
+      case "$v" in
+        ours) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" extra="" ;;
+        getrange) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
+          extra='"readApi": "getRange",' ;;
+        before) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" extra="" ;;
+        stock) render "$bench_dir/jobs/tp-stock.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" ;;
+        *) echo "bench: unknown TP_VARIANTS entry '$v' (ours, stock, getrange)" >&2; exit 2 ;;
+      esac
+    done
+    for i in $(seq 0 "$runs"); do
+      for v in $tp_variants; do
+        dx="$work/bin/datax-ours"; [ "$v" = before ] && dx="$work/bin/datax-before"
+        measure "$name" "datax-$v" "ch$ch" "$i" "$work/out/$name-$v" -- "$dx" "$work/jobs/$name-$v.json"
+      done
+    done
+    if [ "$profile" = 1 ] && [ "$name" = tp-cpu ]; then
+      for v in ours stock; do
+        jfr="$work/$name-$v.jfr"
+        measure profile "datax-$v" "$name-jfr" 1 "$work/out/$name-$v" -- "$work/bin/datax-ours" "$work/jobs/$name-$v.json" \
+          -XX:StartFlightRecording=filename="$jfr",settings=profile
+        jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" > "$work/logs/jfr-$name-$v.txt" 2>/dev/null || true
+        "$JAVA" -cp "$work/classes" HotFrames "$work/logs/jfr-$name-$v.txt" > "$work/jfr-hot-$name-$v.txt" || true
+      done
+    fi
+  done
+  stop_emulator
+elif wants tp; then
+  log "DATAX_HOME not set: case 7 (throughput scenarios in DataX against the stock plugins) skipped"
 fi
 
 # ------------------------------------------------------------------ report
@@ -320,10 +420,16 @@ cp "$raw" "$bench_dir/results/$stamp-$mode.csv"
   mode="$mode" runs="$runs" commit="$(git -C "$root_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   cores="$(nproc)" loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" datax="${DATAX_HOME:-}" \
   dense_rows="$((DENSE_KEYS * DENSE_ROWS))" dense_keys="$DENSE_KEYS" writer_records="$WRITER_RECORDS" \
-  writer_keys="$WRITER_KEYS" sparse_keys="$SPARSE_KEYS" heavy_rows="$HEAVY_ROWS" heavy_xmx="$HEAVY_XMX"
+  writer_keys="$WRITER_KEYS" sparse_keys="$SPARSE_KEYS" heavy_rows="$HEAVY_ROWS" heavy_xmx="$HEAVY_XMX" tp_rows="$TP_ROWS"
 if [ -f "$work/jfr-hot.txt" ]; then
   cp "$work/jfr-hot.txt" "$bench_dir/results/$stamp-$mode-jfr-hot.txt"
   echo; echo "JFR hot frames (local e2e, channel 1):"; head -40 "$work/jfr-hot.txt"
 fi
+for v in ours stock; do
+  if [ -f "$work/jfr-hot-tp-cpu-$v.txt" ]; then
+    cp "$work/jfr-hot-tp-cpu-$v.txt" "$bench_dir/results/$stamp-$mode-jfr-hot-tp-cpu-$v.txt"
+    echo; echo "JFR hot frames (DataX process, tp-cpu, $v):"; head -40 "$work/jfr-hot-tp-cpu-$v.txt"
+  fi
+done
 echo
 echo "results: $result (raw runs: ${result%.json}.csv)"

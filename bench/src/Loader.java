@@ -36,9 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * dense  - {@code --keys K --rows N}: N rows per key, evenly spaced with jitter (the main table);
  * sparse - {@code --keys K --rows N}: per key, a few random months of the 36, N rows in total;
  * heavy  - {@code --rows N}: one key holding all N rows.
+ * wide   - {@code --keys K --rows N --from YYYY-MM-DD --to YYYY-MM-DD}: the throughput tables of
+ *          bench/run.sh's {@code tp} case: N rows in total, N/K per key evenly spaced (with jitter)
+ *          over [from, to), 8 attribute columns ({@link #WIDE_COLUMNS}), every cell present.
  *
- * Usage: Loader --endpoint E --instance I --access-id A --access-key S --table T --shape dense|sparse|heavy
- *               [--keys K] --rows N [--threads 2] --tasks-out FILE
+ * Usage: Loader --endpoint E --instance I --access-id A --access-key S --table T --shape dense|sparse|heavy|wide
+ *               [--keys K] --rows N [--from D --to D] [--threads 2] --tasks-out FILE
  */
 public final class Loader {
     static final long START = 1640995200000L; // 2022-01-01T00:00:00Z
@@ -46,6 +49,7 @@ public final class Loader {
     static final long SEED = 0x5EED_0075_2A6EL;
     static final String[] COLUMNS = {"temp", "humidity", "pressure", "voltage", "rssi", "seq", "status",
         "firmware", "alarm", "note", "raw"};
+    static final String[] WIDE_COLUMNS = {"temp", "humidity", "pressure", "voltage", "rssi", "seq", "status", "alarm"};
     static final int BATCH = 200;
 
     public static void main(String[] a) throws Exception {
@@ -73,7 +77,21 @@ public final class Loader {
             AtomicLong written = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
-            if ("heavy".equals(shape)) {
+            if ("wide".equals(shape)) {
+                long from = day(o.get("from"));
+                long to = day(o.get("to"));
+                long perKey = rows / keys;
+                // every key cut into slices, so the threads share even one heavy key
+                int slices = threads * 8;
+                for (int k = 0; k < keys; k++) {
+                    for (int sl = 0; sl < slices; sl++) {
+                        final int key = k;
+                        final int slice = sl;
+                        work.add(pool.submit(() -> { loadWide(client, table, keyNames.get(key), key, perKey, from, to, slice, slices, written);
+                            return null; }));
+                    }
+                }
+            } else if ("heavy".equals(shape)) {
                 // one key: cut its time span into slices so the threads share it
                 int slices = threads * 8;
                 for (int s = 0; s < slices; s++) {
@@ -97,7 +115,7 @@ public final class Loader {
             }
             for (Future<?> f : work) f.get();
             pool.shutdown();
-            writeTasks(Paths.get(o.get("tasks-out")), keyNames);
+            writeTasks(Paths.get(o.get("tasks-out")), keyNames, "wide".equals(shape) ? WIDE_COLUMNS : COLUMNS);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("loaded %s: %d rows, %d keys, shape %s in %.1f s (%.0f rows/s)%n", table, written.get(), keys,
                 shape, s, written.get() / s);
@@ -106,9 +124,14 @@ public final class Loader {
         }
     }
 
+    static long day(String isoDate) {
+        return java.time.LocalDate.parse(isoDate).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
     static String keyName(String shape, int k) {
         switch (shape) {
             case "heavy": return "heavy-1";
+            case "wide": return String.format("unit-%03d", k);
             case "sparse": return String.format("site-%05d", k);
             default: return String.format("dev-%05d", k);
         }
@@ -156,9 +179,26 @@ public final class Loader {
         batch.flush();
     }
 
-    static void writeTasks(Path file, List<String> keys) throws IOException {
+    /** One slice of a wide key: rows {@code [n*slice/slices, n*(slice+1)/slices)} of its n evenly spaced rows. */
+    static void loadWide(SyncClient client, String table, String key, int k, long n, long from, long to, int slice, int slices,
+                         AtomicLong written) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(SEED ^ (k * 0x9E3779B97F4A7C15L) ^ (slice * 0xBF58476D1CE4E5B9L));
+        long step = (to - from) / n;
+        long first = n * slice / slices;
+        long last = n * (slice + 1) / slices;
+        Batch batch = new Batch(client, table, written, WIDE_COLUMNS);
+        Sensor s = new Sensor(r);
+        for (long i = first; i < last; i++) {
+            Object[] all = s.next(i);
+            Object[] v = {all[0], all[1], all[2], all[3], all[4], all[5], all[6], all[8]};
+            batch.add(key, from + i * step + (step >= 3 ? r.nextLong(step / 3) : 0), v);
+        }
+        batch.flush();
+    }
+
+    static void writeTasks(Path file, List<String> keys, String[] columns) throws IOException {
         StringBuilder cols = new StringBuilder("[");
-        for (int i = 0; i < COLUMNS.length; i++) cols.append(i == 0 ? "" : ",").append('"').append(COLUMNS[i]).append('"');
+        for (int i = 0; i < columns.length; i++) cols.append(i == 0 ? "" : ",").append('"').append(columns[i]).append('"');
         cols.append(']');
         StringBuilder sb = new StringBuilder("{\n");
         for (int i = 0; i < keys.size(); i++) {
@@ -219,13 +259,19 @@ public final class Loader {
         private final SyncClient client;
         private final String table;
         private final AtomicLong written;
+        private final String[] columns;
         private BatchWriteRowRequest req = new BatchWriteRowRequest();
         private int size;
 
         Batch(SyncClient client, String table, AtomicLong written) {
+            this(client, table, written, COLUMNS);
+        }
+
+        Batch(SyncClient client, String table, AtomicLong written, String[] columns) {
             this.client = client;
             this.table = table;
             this.written = written;
+            this.columns = columns;
         }
 
         void add(String key, long ct, Object[] v) {
@@ -233,7 +279,7 @@ public final class Loader {
                 .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(key))
                 .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(ct)).build();
             RowPutChange c = new RowPutChange(table, pk);
-            for (int i = 0; i < COLUMNS.length; i++) {
+            for (int i = 0; i < columns.length; i++) {
                 Object x = v[i];
                 if (x == null) continue;
                 ColumnValue cv = x instanceof Double ? ColumnValue.fromDouble((Double) x)
@@ -241,7 +287,7 @@ public final class Loader {
                     : x instanceof Boolean ? ColumnValue.fromBoolean((Boolean) x)
                     : x instanceof byte[] ? ColumnValue.fromBinary((byte[]) x)
                     : ColumnValue.fromString((String) x);
-                c.addColumn(COLUMNS[i], cv);
+                c.addColumn(columns[i], cv);
             }
             req.addRowChange(c);
             if (++size == BATCH) flush();

@@ -93,7 +93,7 @@ public final class Report {
         }
         json.append("\n  },\n  \"cases\": [");
 
-        String fmt = "%-7s %-12s %-16s %4s %10s %11s %8s %8s %8s %7s %7s  %s%n";
+        String fmt = "%-10s %-15s %-16s %4s %10s %11s %8s %8s %8s %7s %7s  %s%n";
         System.out.println();
         System.out.printf(Locale.ROOT, "otsrange bench (%s, %s runs per case after a warm-up, commit %s, %s cores, load %s)%n",
             meta.get("mode"), meta.get("runs"), meta.get("commit"), meta.get("cores"), meta.get("loadavg"));
@@ -127,7 +127,10 @@ public final class Report {
             String expected = meta.get("dense_rows");
             boolean dense = ("ceiling".equals(g.kase) || "reader".equals(g.kase) || "e2e".equals(g.kase)) && expected != null;
             boolean mismatch = dense && g.runs.stream().anyMatch(r -> r.rows != Long.parseLong(expected));
-            String notes = (mismatch ? "ROW COUNT != " + expected + "; " : "")
+            // every throughput-scenario run must deliver exactly the table's rows
+            String tpRows = meta.get("tp_rows");
+            boolean tpMismatch = g.kase.startsWith("tp-") && tpRows != null && g.runs.stream().anyMatch(r -> r.rows != Long.parseLong(tpRows));
+            String notes = (mismatch ? "ROW COUNT != " + expected + "; " : "") + (tpMismatch ? "ROW COUNT != " + tpRows + "; " : "")
                 + (estimatedBytes && bytesFallback > 0 ? "MB/s of the same rows as CSV; " : "")
                 + (g.failed > 0 ? g.failed + " failed run(s); " : "") + extra.replace(';', ' ');
             String spread = rps > 0 ? String.format(Locale.ROOT, "±%.0f%%", 50.0 * (hi - lo) / rps) : "-";
@@ -170,7 +173,8 @@ public final class Report {
                 if (small != null) {
                     double r = rss.get(id) / small;
                     cmp.add(String.format(Locale.ROOT, "%-58s %6.2fx  %s (peak RSS %.0f MB for all rows vs %.0f MB for ~1/5; target <= 1.25x)",
-                        "heavy key memory, all rows vs 1/5 of them", r, r <= 1.25 ? "OK" : "MISSED", rss.get(id), small));
+                        "heavy key memory, all rows vs 1/5 of them" + (id.endsWith("-getrange") ? " (GetRange)" : ""), r,
+                        r <= 1.25 ? "OK" : "MISSED", rss.get(id), small));
                 }
             }
         }
@@ -179,6 +183,7 @@ public final class Report {
             cmp.add(String.format(Locale.ROOT, "%-58s %6.2fs  %s (target < 5 s for 10,000 keys x 36 months; this run: %s keys)",
                 "planning the sparse table (bin/otsrange plan)", plan, plan < 5 ? "OK" : "MISSED", meta.get("sparse_keys")));
         }
+        throughput(groups, cmp);
         int k = 0;
         for (String s : cmp) {
             System.out.println("  " + s);
@@ -188,6 +193,50 @@ public final class Report {
         json.append("\n  ]\n}\n");
         Path out = Paths.get(a[1]);
         Files.write(out, json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Case 7 (tp-*): per scenario and variant, our median wall time over the stock plugins' (lower
+     * is better), and the DataX process's CPU seconds per million rows, with the median load.
+     */
+    static void throughput(Map<String, Group> groups, List<String> out) {
+        String[][] scenarios = {
+            {"tp-cpu", "CPU-bound: no delay, ch2, 10 keys x 2 years", "0.67"},
+            {"tp-lat", "50 ms per read, ch4, 10 keys x 2 years", "0.50"},
+            {"tp-heavy2y", "one heavy key, 2 years, 50 ms, ch4", "0.40"},
+            {"tp-heavy1y", "one heavy key in one year (one file), 50 ms, ch4", "0.40"}};
+        for (String[] sc : scenarios) {
+            Group stock = null;
+            List<Group> others = new ArrayList<>();
+            for (Group g : groups.values()) {
+                if (!g.kase.equals(sc[0]) || g.runs.isEmpty()) continue;
+                if (g.engine.equals("datax-stock")) stock = g;
+                else others.add(g);
+            }
+            if (stock == null) continue;
+            double goal = Double.parseDouble(sc[2]);
+            double stockWall = stock.median(r -> r.wall);
+            out.add(String.format(Locale.ROOT, "%s (%s): stock %.2f s, %.1f client CPU s per M rows, load %.1f",
+                sc[0], sc[1], stockWall, stock.median(Report::cpuPerMillion), stock.median(Report::load)));
+            for (Group g : others) {
+                double r = g.median(x -> x.wall) / stockWall;
+                out.add(String.format(Locale.ROOT, "  %-12s ratio %.2f (goal <= %.2f) %s; %.2f s, %.1f client CPU s per M rows, load %.1f",
+                    g.engine.replace("datax-", ""), r, goal, r <= goal ? "MET" : "MISSED", g.median(x -> x.wall),
+                    g.median(Report::cpuPerMillion), g.median(Report::load)));
+            }
+        }
+    }
+
+    static double cpuPerMillion(Run r) {
+        return r.rows > 0 ? (r.user + r.sys) * 1e6 / r.rows : Double.NaN;
+    }
+
+    /** The 1-minute load average when the run started (notes {@code load=}). */
+    static double load(Run r) {
+        for (String part : r.extra.split(";")) {
+            if (part.startsWith("load=")) return Double.parseDouble(part.substring(5));
+        }
+        return Double.NaN;
     }
 
     static void ratio(List<String> out, String what, Double ours, Double theirs, double target, String unit) {

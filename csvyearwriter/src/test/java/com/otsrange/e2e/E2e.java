@@ -53,8 +53,21 @@ public final class E2e implements AutoCloseable {
 
     public final OtsEmulator emulator;
     public final SyncClient client;
+    /** The reader's readApi in {@link #reader} jobs (null: the reader's default). */
+    public final String readApi;
 
     public E2e() throws Exception {
+        this(null);
+    }
+
+    /** For a suite that runs on both read paths: the suite class's {@link OnReadApi}. */
+    public static E2e forSuite(Class<?> suite) throws Exception {
+        OnReadApi api = suite.getAnnotation(OnReadApi.class);
+        return new E2e(api == null ? null : api.value());
+    }
+
+    public E2e(String readApi) throws Exception {
+        this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
                 .faults(FaultSpec.none()).build().start();
         client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
@@ -62,6 +75,20 @@ public final class E2e implements AutoCloseable {
 
     public String endpoint() {
         return emulator.endpoint();
+    }
+
+    /** The action rows are read with in this suite's jobs: GetRange only with readApi getRange. */
+    public String readAction() {
+        return "getRange".equals(readApi) ? "GetRange" : "BulkExport";
+    }
+
+    /**
+     * Makes every answer hold about {@code rows} rows on either path: GetRange's pageSize in the
+     * reader parameter and the emulator's BulkExport answer size (which the service decides).
+     */
+    public void smallAnswers(JSONObject reader, int rows) {
+        reader.put("pageSize", rows);
+        emulator.setBulkExportRowsPerAnswer(rows);
     }
 
     public void faults(String spec) {
@@ -110,6 +137,9 @@ public final class E2e implements AutoCloseable {
         p.put("accessKey", SECRET);
         p.put("instanceName", INSTANCE);
         p.put("table", table);
+        if (readApi != null) {
+            p.put("readApi", readApi);
+        }
         JSONObject defs = new JSONObject(true);
         for (Object k : keys) {
             defs.put(String.valueOf(k), new JSONArray(new ArrayList<Object>(columns)));

@@ -6,6 +6,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Empty table, single row, extreme keys, chunk-boundary rows, maximum-size cells. */
-class EdgeCasesTest {
+abstract class EdgeCasesTest {
     static E2e e2e;
     static final int MAX_CELL = 2 * 1024 * 1024;
 
@@ -33,8 +34,8 @@ class EdgeCasesTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        e2e = new E2e();
+    static void start(TestInfo suite) throws Exception {
+        e2e = E2e.forSuite(suite.getTestClass().get());
     }
 
     @AfterAll

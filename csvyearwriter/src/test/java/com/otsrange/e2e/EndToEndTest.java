@@ -5,6 +5,7 @@ import com.alibaba.fastjson.JSONObject;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** otsrangereader -> csvyearwriter against the emulator: names, headers, order, values, year boundaries. */
-class EndToEndTest {
+abstract class EndToEndTest {
     static E2e e2e;
     static Dataset data;
 
@@ -29,8 +30,8 @@ class EndToEndTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        e2e = new E2e();
+    static void start(TestInfo suite) throws Exception {
+        e2e = E2e.forSuite(suite.getTestClass().get());
         data = Dataset.generate("sensor", 11, 4, 40);
         data.load(e2e);
     }

@@ -5,6 +5,7 @@ import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Transient faults (retried, output byte-identical to a clean run) and persistent ones (the job
  * fails with a clear error, no partial file, and a resume run completes once the cause is gone).
  */
-class FaultsTest {
+abstract class FaultsTest {
     static E2e e2e;
     static Dataset data;
     static Map<String, byte[]> clean;
@@ -35,8 +36,8 @@ class FaultsTest {
     Path dir;
 
     @BeforeAll
-    static void start(@TempDir Path shared) throws Exception {
-        e2e = new E2e();
+    static void start(@TempDir Path shared, TestInfo suite) throws Exception {
+        e2e = E2e.forSuite(suite.getTestClass().get());
         data = Dataset.generate("faulty", 21, 10, 60);
         data.load(e2e);
         cleanDir = shared.resolve("clean");
@@ -58,7 +59,7 @@ class FaultsTest {
 
     static JSONObject job(Path out, boolean resume) {
         JSONObject reader = e2e.reader(data.table, data.taskKeys(), Dataset.COLUMNS);
-        reader.put("pageSize", 20);
+        e2e.smallAnswers(reader, 20);
         reader.put("maxRetries", 100);
         if (resume) {
             reader.put("resume", true);
@@ -75,10 +76,10 @@ class FaultsTest {
         "reset=0.2,seed=4|network/client error",
         "slow=0.2,slowMs=30,seed=5|",
         "busy=0.06,timeout=0.05,throttle=0.05,reset=0.04,slow=0.05,slowMs=20,seed=6|OTSServerBusy",
-        "busy=0.05,timeout=0.05,throttle=0.05,reset=0.05,slow=0.1,slowMs=10,seed=7,actions=GetRange|OTSTimeout",
+        "busy=0.05,timeout=0.05,throttle=0.05,reset=0.05,slow=0.1,slowMs=10,seed=7,actions=READ|OTSTimeout",
     })
     void transientFaultsChangeNothing(String caseText) throws Exception {
-        String spec = caseText.split("\\|", -1)[0];
+        String spec = caseText.split("\\|", -1)[0].replace("actions=READ", "actions=" + e2e.readAction());
         String cause = caseText.split("\\|", -1)[1];
         long faultsBefore = e2e.emulator.stats().totalFaults();
         e2e.faults(spec);
@@ -115,7 +116,7 @@ class FaultsTest {
     @Test
     void tableDeletedMidRunFailsThenResumeCompletes() throws Exception {
         Path out = dir.resolve("deleted");
-        e2e.faults("slow=1,slowMs=40,actions=GetRange");
+        e2e.faults("slow=1,slowMs=40,actions=" + e2e.readAction());
         AtomicBoolean deleted = new AtomicBoolean();
         Thread watcher = new Thread(() -> {
             try {

@@ -4,6 +4,7 @@ import com.alibaba.fastjson.JSONObject;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * final file is ever seen partial, no temp file lies outside path/.otsrange/.
  * Default: 5 iterations; -Dotsrange.heavy=true: 25 (and the real-DataX loop 20).
  */
-class KillResumeTest {
+abstract class KillResumeTest {
     static final boolean HEAVY = Boolean.getBoolean("otsrange.heavy");
     static E2e e2e;
     static Dataset data;
@@ -43,8 +44,8 @@ class KillResumeTest {
     Path dir;
 
     @BeforeAll
-    static void start(@TempDir Path shared) throws Exception {
-        e2e = new E2e();
+    static void start(@TempDir Path shared, TestInfo suite) throws Exception {
+        e2e = E2e.forSuite(suite.getTestClass().get());
         data = Dataset.generate("killme", 31, 40, 60);
         data.load(e2e);
         RunResult r = E2e.run(job(shared.resolve("ref"), false));
@@ -60,7 +61,7 @@ class KillResumeTest {
 
     static JSONObject job(Path out, boolean resume) {
         JSONObject reader = e2e.reader(data.table, data.taskKeys(), Dataset.COLUMNS);
-        reader.put("pageSize", 40);
+        e2e.smallAnswers(reader, 40);
         reader.put("resume", resume);
         return E2e.job(reader, E2e.writer(out), 2);
     }

@@ -5,6 +5,7 @@ import com.alibaba.fastjson.JSONObject;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Changed-job refusal on resume, start-over without resume, and 4 concurrent shards. */
-class ResumeAndShardsTest {
+abstract class ResumeAndShardsTest {
     static E2e e2e;
     static Dataset data;
     static Map<String, byte[]> reference;
@@ -39,8 +40,8 @@ class ResumeAndShardsTest {
     Path dir;
 
     @BeforeAll
-    static void start(@TempDir Path shared) throws Exception {
-        e2e = new E2e();
+    static void start(@TempDir Path shared, TestInfo suite) throws Exception {
+        e2e = E2e.forSuite(suite.getTestClass().get());
         data = Dataset.generate("shards", 41, 14, 12);
         data.load(e2e);
         RunResult r = E2e.run(job(shared.resolve("ref"), false));

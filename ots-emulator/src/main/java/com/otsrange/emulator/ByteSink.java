@@ -38,6 +38,20 @@ final class ByteSink {
 
     void write(byte[] b) { write(b, 0, b.length); }
 
+    void writeShort(int v) {
+        ensure(2);
+        buf[size++] = (byte) v;
+        buf[size++] = (byte) (v >>> 8);
+    }
+
+    /** Overwrites 4 bytes already written at {@code at}. */
+    void putInt(int at, int v) {
+        for (int s = 0; s < 32; s += 8) buf[at++] = (byte) (v >>> s);
+    }
+
+    /** CRC-8 of everything written so far. */
+    byte crc8() { return Crc8.update((byte) 0, buf, 0, size); }
+
     void truncate(int newSize) { size = newSize; }
 
     byte[] toByteArray() { return Arrays.copyOf(buf, size); }

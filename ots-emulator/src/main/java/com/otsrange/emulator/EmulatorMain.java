@@ -11,11 +11,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmulatorMain {
     static final String USAGE = "usage: emulator --port P --instance NAME --access-id ID --access-key KEY"
-        + " [--faults SPEC] [--data DIR] [--demo]\n"
+        + " [--faults SPEC] [--data DIR] [--demo] [--disable ACTIONS]\n"
         + "  --port P        TCP port on 127.0.0.1 (0 = any free port)\n"
         + "  --faults SPEC   e.g. busy=0.1,timeout=0.05,throttle=0.05,reset=0.02,slow=0.05,slowMs=2000,seed=7,actions=GetRange+DescribeTable\n"
         + "  --data DIR      keep tables in DIR across restarts\n"
-        + "  --demo          create the sensor_data demo table";
+        + "  --demo          create the sensor_data demo table\n"
+        + "  --disable A+B   answer these actions as unsupported, e.g. BulkExport (clients' fallback)";
 
     private EmulatorMain() {
     }
@@ -38,6 +39,7 @@ public final class EmulatorMain {
         String faults = null;
         Path data = null;
         boolean demo = false;
+        java.util.Set<String> disabled = new java.util.LinkedHashSet<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -49,6 +51,11 @@ public final class EmulatorMain {
                     case "--faults": faults = value(args, ++i, a); break;
                     case "--data": data = Paths.get(value(args, ++i, a)); break;
                     case "--demo": demo = true; break;
+                    case "--disable":
+                        for (String action : value(args, ++i, a).split("[+,]")) {
+                            if (!action.trim().isEmpty()) disabled.add(action.trim());
+                        }
+                        break;
                     case "-h": case "--help":
                         out.println(USAGE);
                         return 0;
@@ -75,7 +82,7 @@ public final class EmulatorMain {
             return 2;
         }
         OtsEmulator emu = OtsEmulator.builder().port(port).instanceName(instance).accessKeyId(id).accessKeySecret(key)
-            .faults(spec).dataDir(data).demo(demo).build();
+            .faults(spec).dataDir(data).demo(demo).disabledActions(disabled).build();
         long t0 = System.nanoTime();
         try {
             emu.start();
@@ -89,6 +96,7 @@ public final class EmulatorMain {
         if (!spec.isNone()) line.append(", faults ").append(spec);
         if (data != null) line.append(", data ").append(data.toAbsolutePath());
         if (demo) line.append(", demo table ").append(DemoData.TABLE);
+        if (!disabled.isEmpty()) line.append(", disabled ").append(String.join("+", disabled));
         line.append(", ready in ").append((System.nanoTime() - t0) / 1_000_000).append(" ms)");
         out.println(line);
         out.flush();

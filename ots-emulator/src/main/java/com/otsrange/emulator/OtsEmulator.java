@@ -22,6 +22,9 @@ public final class OtsEmulator implements AutoCloseable {
     private final String accessKeySecret;
     private final Path dataDir;
     private final boolean demo;
+    private final java.util.Set<String> disabledActions;
+    private final java.util.concurrent.atomic.AtomicInteger bulkExportRows =
+        new java.util.concurrent.atomic.AtomicInteger(BulkExports.MAX_SCANNED_ROWS);
     private final EmulatorStats stats = new EmulatorStats();
     private final FaultInjector faults;
     final Store store = new Store();
@@ -35,6 +38,7 @@ public final class OtsEmulator implements AutoCloseable {
         this.accessKeySecret = b.accessKeySecret;
         this.dataDir = b.dataDir;
         this.demo = b.demo;
+        this.disabledActions = java.util.Set.copyOf(b.disabledActions);
         this.faults = new FaultInjector(b.faults);
     }
 
@@ -48,7 +52,7 @@ public final class OtsEmulator implements AutoCloseable {
             store.setLog(fileLog);
         }
         if (demo) DemoData.load(this);
-        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults);
+        OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults, disabledActions, bulkExportRows);
         server = new MiniHttpServer(requestedPort, service::handle, service::failed, System.err::println);
         server.start();
         return this;
@@ -72,6 +76,15 @@ public final class OtsEmulator implements AutoCloseable {
 
     public FaultSpec faults() { return faults.spec(); }
 
+    /**
+     * Rows one BulkExport answer scans at most (default 5000, like a GetRange page). The service
+     * decides this; tests make answers small to exercise continuation, as GetRange's limit does.
+     */
+    public void setBulkExportRowsPerAnswer(int rows) {
+        if (rows < 1) throw new IllegalArgumentException("rows must be >= 1, got " + rows);
+        bulkExportRows.set(rows);
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -91,6 +104,7 @@ public final class OtsEmulator implements AutoCloseable {
         private FaultSpec faults = FaultSpec.none();
         private Path dataDir;
         private boolean demo;
+        private java.util.Set<String> disabledActions = java.util.Set.of();
 
         private Builder() {
         }
@@ -131,6 +145,15 @@ public final class OtsEmulator implements AutoCloseable {
         /** Creates and fills the {@code sensor_data} demo table at start (unless it already exists). */
         public Builder demo(boolean demo) {
             this.demo = demo;
+            return this;
+        }
+
+        /**
+         * Actions answered 400 OTSParameterInvalid "Unsupported operation", as by a service that
+         * does not offer them (e.g. {@code BulkExport}, to test a client's fallback).
+         */
+        public Builder disabledActions(java.util.Set<String> actions) {
+            this.disabledActions = java.util.Set.copyOf(actions);
             return this;
         }
 

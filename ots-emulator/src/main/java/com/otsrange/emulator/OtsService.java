@@ -7,6 +7,7 @@ import com.aliyun.ots.thirdparty.com.google.protobuf.InvalidProtocolBufferExcept
 import com.aliyun.ots.thirdparty.com.google.protobuf.MessageLite;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -22,8 +23,12 @@ final class OtsService {
     private final Tables tables;
     private final Rows rows;
     private final Ranges ranges;
+    private final BulkExports bulkExports;
+    private final Set<String> disabled;
 
-    OtsService(Store store, Auth auth, EmulatorStats stats, FaultInjector faults) {
+    /** @param disabled actions answered as unsupported, like a service without them (e.g. BulkExport) */
+    OtsService(Store store, Auth auth, EmulatorStats stats, FaultInjector faults, Set<String> disabled,
+               java.util.concurrent.atomic.AtomicInteger bulkExportRows) {
         this.store = store;
         this.auth = auth;
         this.stats = stats;
@@ -31,6 +36,8 @@ final class OtsService {
         this.tables = new Tables(store);
         this.rows = new Rows(store, stats);
         this.ranges = new Ranges(store, stats);
+        this.bulkExports = new BulkExports(store, stats, bulkExportRows);
+        this.disabled = Set.copyOf(disabled);
     }
 
     HttpAnswer handle(HttpExchangeData req) {
@@ -45,7 +52,7 @@ final class OtsService {
                 throw new OtsError(413, "OTSRequestBodyTooLarge", "The size of POST data is too large.");
             }
             auth.verify(action, req.headers(), req.body());
-            if (!implemented(action)) {
+            if (!implemented(action) || disabled.contains(action)) {
                 throw OtsError.param("Unsupported operation: '" + action + "'.");
             }
             FaultInjector.Decision d = faults.decide(action);
@@ -92,7 +99,7 @@ final class OtsService {
     private static boolean implemented(String action) {
         switch (action) {
             case "ListTable": case "CreateTable": case "DescribeTable": case "DeleteTable": case "PutRow": case "UpdateRow":
-            case "DeleteRow": case "GetRow": case "BatchWriteRow": case "GetRange": case "ComputeSplitPointsBySize":
+            case "DeleteRow": case "GetRow": case "BatchWriteRow": case "GetRange": case "ComputeSplitPointsBySize": case "BulkExport":
                 return true;
             default:
                 return false;
@@ -132,6 +139,7 @@ final class OtsService {
             case "BatchWriteRow": return rows.batchWrite(OtsInternalApi.BatchWriteRowRequest.parseFrom(body));
             case "GetRow": return ranges.getRow(OtsInternalApi.GetRowRequest.parseFrom(body));
             case "GetRange": return ranges.getRange(OtsInternalApi.GetRangeRequest.parseFrom(body));
+            case "BulkExport": return bulkExports.bulkExport(OtsInternalApi.BulkExportRequest.parseFrom(body));
             case "ComputeSplitPointsBySize":
                 return tables.splitPoints(OtsInternalApi.ComputeSplitPointsBySizeRequest.parseFrom(body));
             default:

@@ -29,7 +29,7 @@ final class Ranges {
         byte[] key = KeyCodec.encode(t.schema, RowWrites.checkPk(t.schema, pk.pkNames(), pk.pk(), false));
         checkColumns(req.getColumnsToGetList());
         long[] tr = timeRange(req.hasMaxVersions(), req.getMaxVersions(), req.hasTimeRange() ? req.getTimeRange() : null);
-        RowFilter filter = req.hasFilter() && !req.getFilter().isEmpty() ? RowFilter.parse(req.getFilter()) : null;
+        RowFilter filter = filter(req.hasFilter(), req.getFilter());
         ByteString row = store.read(() -> {
             ReadSpec spec = new ReadSpec(t, req.getColumnsToGetList(), req.hasStartColumn() ? req.getStartColumn() : null,
                 req.hasEndColumn() ? req.getEndColumn() : null, (int) tr[2], tr[0], tr[1], filter);
@@ -62,7 +62,7 @@ final class Ranges {
         if (req.hasLimit() && req.getLimit() <= 0) throw OtsError.param("The limit must be greater than 0, got " + req.getLimit() + ".");
         int limit = req.hasLimit() ? Math.min(req.getLimit(), MAX_ROWS_PER_PAGE) : MAX_ROWS_PER_PAGE;
         long[] tr = timeRange(req.hasMaxVersions(), req.getMaxVersions(), req.hasTimeRange() ? req.getTimeRange() : null);
-        RowFilter filter = req.hasFilter() && !req.getFilter().isEmpty() ? RowFilter.parse(req.getFilter()) : null;
+        RowFilter filter = filter(req.hasFilter(), req.getFilter());
 
         int[] returned = {0};
         OtsInternalApi.GetRangeResponse.Builder resp = OtsInternalApi.GetRangeResponse.newBuilder();
@@ -100,7 +100,7 @@ final class Ranges {
             .setRows(rows).build();
     }
 
-    private static ByteString nextKey(Table t, byte[] key) {
+    static ByteString nextKey(Table t, byte[] key) {
         return ByteString.copyFrom(PlainBufferWriter.primaryKey(t.schema, KeyCodec.decode(t.schema, key)));
     }
 
@@ -108,10 +108,10 @@ final class Ranges {
      * A range bound as a byte string: the full key when it names real values; the key prefix
      * before the first INF_MIN; or the prefix's successor at the first INF_MAX (null = +infinity).
      */
-    private record Bound(byte[] bytes, boolean exact, boolean plusInfinity) {
+    record Bound(byte[] bytes, boolean exact, boolean plusInfinity) {
     }
 
-    private static Bound bound(Table t, ByteString raw, String field) {
+    static Bound bound(Table t, ByteString raw, String field) {
         DecodedRow r = RequestRows.decodeOne(raw, field);
         List<PkValue> values = RowWrites.checkPk(t.schema, r.pkNames(), r.pk(), true);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(32);
@@ -127,7 +127,7 @@ final class Ranges {
         return new Bound(out.toByteArray(), true, false);
     }
 
-    private static int compare(Bound a, Bound b) {
+    static int compare(Bound a, Bound b) {
         if (a.plusInfinity() || b.plusInfinity()) {
             return a.plusInfinity() == b.plusInfinity() ? 0 : a.plusInfinity() ? 1 : -1;
         }
@@ -135,7 +135,7 @@ final class Ranges {
     }
 
     /** Inexact bounds sit between keys, so they are inclusive on the low side and exclusive on the high side. */
-    private static NavigableMap<byte[], byte[]> subMap(Table t, Bound start, Bound end, boolean forward) {
+    static NavigableMap<byte[], byte[]> subMap(Table t, Bound start, Bound end, boolean forward) {
         NavigableMap<byte[], byte[]> m = t.rows;
         Bound low = forward ? start : end;
         Bound high = forward ? end : start;
@@ -155,6 +155,11 @@ final class Ranges {
             throw OtsError.param("The number of columns to get exceeds the limit: " + MAX_COLUMNS_TO_GET + ".");
         }
         for (String c : columns) Names.checkColumn(c);
+    }
+
+    /** A request's filter, or null when it has none. */
+    static RowFilter filter(boolean has, ByteString raw) {
+        return has && !raw.isEmpty() ? RowFilter.parse(raw) : null;
     }
 
     /** {start, end exclusive, maxVersions}. */

@@ -69,12 +69,16 @@ final class ReadSpec {
         }
     }
 
-    private boolean timeOk(long ts) { return ts >= timeStart && ts < timeEnd; }
+    /** Whether a cell version is visible: inside the requested time range and not expired by the TTL. */
+    boolean timeOk(long ts) { return ts >= timeStart && ts < timeEnd; }
+
+    /** Whether a stored row passes the request's column value filter (true without one). */
+    boolean passesFilter(byte[] value) { return filter == null || filter.test(versions(value)); }
 
     /** Writes the row if it passes; returns false (and leaves the sink as it was) if it is omitted. */
     boolean write(byte[] key, byte[] value, PlainBufferWriter w, ByteSink sink) {
         ColumnDictionary dict = table.columns;
-        if (filter != null && !filter.test(versions(value))) return false;
+        if (!passesFilter(value)) return false;
         int mark = sink.size();
         w.startRow();
         w.pkCellsFromKey(table.schema, key);

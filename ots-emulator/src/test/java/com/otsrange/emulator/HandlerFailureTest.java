@@ -35,7 +35,8 @@ class HandlerFailureTest {
         Store store = new Store();
         EmulatorStats stats = new EmulatorStats();
         OtsService service = new OtsService(store, new Auth(EmulatorFixture.INSTANCE, EmulatorFixture.ID, EmulatorFixture.SECRET),
-            stats, new FaultInjector(FaultSpec.none()));
+            stats, new FaultInjector(FaultSpec.none()), java.util.Set.of(),
+            new AtomicInteger(BulkExports.MAX_SCANNED_ROWS));
         AtomicInteger failNext = new AtomicInteger();
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (MiniHttpServer server = new MiniHttpServer(0, req -> {

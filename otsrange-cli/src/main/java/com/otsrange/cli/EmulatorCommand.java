@@ -20,11 +20,12 @@ final class EmulatorCommand implements Command {
     @Override
     public String usage() {
         return "usage: bin/otsrange emulator --port P --instance NAME --access-id ID --access-key KEY\n"
-                + "                            [--faults SPEC] [--data DIR] [--demo]\n"
+                + "                            [--faults SPEC] [--data DIR] [--demo] [--disable ACTIONS]\n"
                 + "  Prints \"listening on http://127.0.0.1:P\" once it accepts requests; stops on SIGTERM/SIGINT.\n"
                 + "  --demo      load the demo table sensor_data\n"
                 + "  --data DIR  keep tables in DIR across restarts\n"
-                + "  --faults    e.g. busy=0.1,timeout=0.05,throttle=0.05,reset=0.02,slow=0.05,seed=7 (see README.md)\n";
+                + "  --faults    e.g. busy=0.1,timeout=0.05,throttle=0.05,reset=0.02,slow=0.05,seed=7 (see README.md)\n"
+                + "  --disable   e.g. BulkExport: answer it as unsupported (tests the reader's GetRange fallback)\n";
     }
 
     @Override

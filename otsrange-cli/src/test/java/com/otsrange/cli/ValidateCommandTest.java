@@ -165,13 +165,13 @@ class ValidateCommandTest {
                 + "   \"endpoint\": \"ftp://x\", \"accessId\": \"a\", \"accessKey\": \"k\", \"instanceName\": \"i\","
                 + "   \"table\": \"sensor_data\", \"timeUnit\": \"minutes\", \"timeZone\": \"Mars/Olympus\","
                 + "   \"filters\": {\"ct\": {\"gte\": \"not-a-date\", \"chunkBy\": \"week\"}},"
-                + "   \"tasks\": {\"source\": \"file\", \"path\": \"tasks/t.json\"}, \"shard\": \"5/2\"}},"
+                + "   \"tasks\": {\"source\": \"file\", \"path\": \"tasks/t.json\"}, \"shard\": \"5/2\", \"readApi\": \"scan\"}},"
                 + " \"writer\": {\"name\": \"csvyearwriter\", \"parameter\": {\"fileName\": \"/abs/{year}.csv\","
                 + "   \"compress\": \"zip\"}}}]}}");
         CliHarness run = validate(dir, "bad.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         for (String path : new String[] {"job.setting.speed", "reader.parameter.endpoint", "reader.parameter.timeUnit",
-                "reader.parameter.timeZone", "reader.parameter.shard", "reader.parameter.tasks",
+                "reader.parameter.timeZone", "reader.parameter.shard", "reader.parameter.tasks", "reader.parameter.readApi",
                 "writer.parameter.path", "writer.parameter.fileName", "writer.parameter.compress"}) {
             assertTrue(run.out.contains(path), "expected a problem at " + path + "\n" + run.out);
         }

@@ -12,7 +12,6 @@ import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.scan.OtsGateway;
-import com.otsrange.reader.scan.RangeScanner;
 import com.otsrange.reader.scan.SdkGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DataX reader: exports TableStore rows by (partition key x time) with GetRange. Parameters and
+ * DataX reader: exports TableStore rows by (partition key x time) with BulkExport or GetRange. Parameters and
  * behaviour: docs/reader.md; record layout and file-ownership rule: docs/DESIGN.md.
  */
 public class OtsRangeReader extends Reader {
@@ -90,7 +89,7 @@ public class OtsRangeReader extends Reader {
     public static class Task extends Reader.Task {
         private static final Logger LOG = LoggerFactory.getLogger(Task.class);
         private TaskPlan plan;
-        private OtsGateway gateway;
+        private SdkGateway gateway;
 
         @Override
         public void init() {
@@ -103,7 +102,7 @@ public class OtsRangeReader extends Reader {
                 return;
             }
             gateway = new SdkGateway(plan.connection, plan.table, plan.tuning);
-            UnitReader reader = new UnitReader(plan, new RangeScanner(gateway, plan.table, plan.tuning.pageSize()));
+            UnitReader reader = new UnitReader(plan, gateway.pages(plan.tuning.readApi(), plan.tuning.pageSize()));
             long records = reader.readAll(sender);
             sender.flush();
             LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), plan.units.size(), records,

@@ -14,9 +14,13 @@ public final class Tuning {
     public static final int DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
     public static final int DEFAULT_MAX_RANGES_PER_SLICE = 1000;
     public static final int DEFAULT_DISCOVERY_THREADS = 8;
+    public static final ReadApi DEFAULT_READ_API = ReadApi.AUTO;
+    public static final int DEFAULT_PARALLEL_READS = 4;
+    public static final int DEFAULT_READ_AHEAD_MB = 0;
 
     static final String[] KEYS = {"splitFactor", "maxRetries", "retryInitialDelayMs", "retryMaxDelayMs",
-        "retryMaxElapsedMs", "pageSize", "requestTimeoutMs", "maxRangesPerSlice", "discoveryThreads"};
+        "retryMaxElapsedMs", "pageSize", "requestTimeoutMs", "maxRangesPerSlice", "discoveryThreads", "readApi",
+        "parallelReads", "readAheadMB"};
 
     private final int splitFactor;
     private final int maxRetries;
@@ -27,9 +31,13 @@ public final class Tuning {
     private final int requestTimeoutMs;
     private final int maxRangesPerSlice;
     private final int discoveryThreads;
+    private final ReadApi readApi;
+    private final int parallelReads;
+    private final int readAheadMB;
 
     public Tuning(int splitFactor, int maxRetries, long retryInitialDelayMs, long retryMaxDelayMs, long retryMaxElapsedMs,
-                  int pageSize, int requestTimeoutMs, int maxRangesPerSlice, int discoveryThreads) {
+                  int pageSize, int requestTimeoutMs, int maxRangesPerSlice, int discoveryThreads, ReadApi readApi,
+                  int parallelReads, int readAheadMB) {
         this.splitFactor = splitFactor;
         this.maxRetries = maxRetries;
         this.retryInitialDelayMs = retryInitialDelayMs;
@@ -39,12 +47,15 @@ public final class Tuning {
         this.requestTimeoutMs = requestTimeoutMs;
         this.maxRangesPerSlice = maxRangesPerSlice;
         this.discoveryThreads = discoveryThreads;
+        this.readApi = readApi;
+        this.parallelReads = parallelReads;
+        this.readAheadMB = readAheadMB;
     }
 
     public static Tuning defaults() {
         return new Tuning(DEFAULT_SPLIT_FACTOR, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_INITIAL_DELAY_MS, DEFAULT_RETRY_MAX_DELAY_MS,
                 DEFAULT_RETRY_MAX_ELAPSED_MS, DEFAULT_PAGE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RANGES_PER_SLICE,
-                DEFAULT_DISCOVERY_THREADS);
+                DEFAULT_DISCOVERY_THREADS, DEFAULT_READ_API, DEFAULT_PARALLEL_READS, DEFAULT_READ_AHEAD_MB);
     }
 
     static Tuning parse(Map<String, Object> p, Problems problems) {
@@ -58,6 +69,18 @@ public final class Tuning {
         Long timeout = Fields.optionalLong(p, "requestTimeoutMs", at, 1000, 600_000, problems);
         Long ranges = Fields.optionalLong(p, "maxRangesPerSlice", at, 1, 100_000, problems);
         Long threads = Fields.optionalLong(p, "discoveryThreads", at, 1, 64, problems);
+        ReadApi readApi = DEFAULT_READ_API;
+        String api = Fields.optionalString(p, "readApi", at, problems);
+        if (api != null) {
+            readApi = ReadApi.of(api);
+            if (readApi == null) {
+                problems.add("parameter.readApi", "invalid value " + Problems.show(api)
+                        + "; valid: \"auto\" (default: BulkExport, GetRange where BulkExport cannot serve), \"getRange\", \"bulkExport\"");
+                readApi = DEFAULT_READ_API;
+            }
+        }
+        Long parallel = Fields.optionalLong(p, "parallelReads", at, 1, 32, problems);
+        Long readAhead = Fields.optionalLong(p, "readAheadMB", at, 0, 4096, problems);
         long init = initial == null ? DEFAULT_RETRY_INITIAL_DELAY_MS : initial;
         long cap = max == null ? Math.max(init, DEFAULT_RETRY_MAX_DELAY_MS) : max;
         if (cap < init) {
@@ -71,7 +94,10 @@ public final class Tuning {
                 pageSize == null ? DEFAULT_PAGE_SIZE : pageSize.intValue(),
                 timeout == null ? DEFAULT_REQUEST_TIMEOUT_MS : timeout.intValue(),
                 ranges == null ? DEFAULT_MAX_RANGES_PER_SLICE : ranges.intValue(),
-                threads == null ? DEFAULT_DISCOVERY_THREADS : threads.intValue());
+                threads == null ? DEFAULT_DISCOVERY_THREADS : threads.intValue(),
+                readApi,
+                parallel == null ? DEFAULT_PARALLEL_READS : parallel.intValue(),
+                readAhead == null ? DEFAULT_READ_AHEAD_MB : readAhead.intValue());
     }
 
     /** DataX tasks per advised channel. */
@@ -115,6 +141,29 @@ public final class Tuning {
         return discoveryThreads;
     }
 
+    public ReadApi readApi() {
+        return readApi;
+    }
+
+    /** Requests one task keeps in flight at most (sub-ranges of one long range read at once). */
+    public int parallelReads() {
+        return parallelReads;
+    }
+
+    /**
+     * Bytes of answers one task may hold ahead of the rows it converts: readAheadMB, or by default
+     * 1/64 of the heap, 4-64 MB (16 MB in DataX's default 1 GB heap): enough for a few row-matrix
+     * answers per request in flight; GetRange answers, decoded into objects, count 8x their size,
+     * and holding many of them costs the garbage collector more than the latency they hide.
+     */
+    public long readAheadBytes() {
+        if (readAheadMB > 0) {
+            return readAheadMB * 1024L * 1024L;
+        }
+        long auto = Runtime.getRuntime().maxMemory() / 64;
+        return Math.max(4L << 20, Math.min(64L << 20, auto));
+    }
+
     /** For the task config (the Task rebuilds the same Tuning). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -127,6 +176,9 @@ public final class Tuning {
         m.put("requestTimeoutMs", requestTimeoutMs);
         m.put("maxRangesPerSlice", maxRangesPerSlice);
         m.put("discoveryThreads", discoveryThreads);
+        m.put("readApi", readApi.json());
+        m.put("parallelReads", parallelReads);
+        m.put("readAheadMB", readAheadMB);
         return m;
     }
 

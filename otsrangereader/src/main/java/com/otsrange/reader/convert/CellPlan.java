@@ -4,6 +4,8 @@ import com.otsrange.common.Period;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
+import com.otsrange.reader.scan.ScanRequest;
+import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +28,18 @@ public final class CellPlan {
     final List<BoundFilter.AttrCondition> attrConditions;
     final int[] conditionSlots;
     final List<String> columnsToGet;
+    /** BulkExport's columns: the key columns always (a row matrix carries only requested fields). */
+    final List<String> bulkExportColumns;
+    /**
+     * Whether a row with none of the requested attributes is left out: GetRange omits such rows
+     * when no key column is requested, so the BulkExport path must too (same rows on both).
+     */
+    final boolean dropsRowsWithoutAttributes;
     final int slotCount;
+    final TableSchema schema;
 
     public CellPlan(List<String> header, TableSchema schema, BoundFilter filter) {
+        this.schema = schema;
         this.sources = new int[header.size()];
         this.slots = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -47,12 +58,21 @@ public final class CellPlan {
         }
         this.slotCount = slots.size();
         List<String> cols = new ArrayList<>(slots.keySet());
-        if (cols.isEmpty() || pkInHeader) {
+        this.dropsRowsWithoutAttributes = !(cols.isEmpty() || pkInHeader);
+        if (!dropsRowsWithoutAttributes) {
             // TableStore omits rows that have none of the requested columns; asking for the
             // primary key too keeps every row in range when the header shows a key column.
             cols.addAll(schema.names());
         }
         this.columnsToGet = Collections.unmodifiableList(cols);
+        List<String> bulk = new ArrayList<>(schema.names());
+        bulk.addAll(slots.keySet());
+        this.bulkExportColumns = Collections.unmodifiableList(bulk);
+    }
+
+    /** What every page of this plan's ranges asks for. */
+    public ScanRequest request(ColumnValueFilter serverFilter) {
+        return new ScanRequest(columnsToGet, bulkExportColumns, serverFilter);
     }
 
     private int slot(String name) {

@@ -1,43 +1,50 @@
 package com.otsrange.reader.convert;
 
 import com.alibaba.datax.common.plugin.RecordSender;
-import com.alicloud.openservices.tablestore.model.Row;
-import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.plan.PkRange;
 import com.otsrange.reader.plan.RangeDeriver;
 import com.otsrange.reader.plan.RunRange;
+import com.otsrange.reader.plan.SubRanges;
 import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.plan.UnitWork;
-import com.otsrange.reader.scan.PagePrefetcher;
-import com.otsrange.reader.scan.RangeScanner;
+import com.otsrange.reader.scan.OrderedPages;
+import com.otsrange.reader.scan.PageSource;
+import com.otsrange.reader.scan.RowBlock;
+import com.otsrange.reader.scan.ScanRequest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Reads a task's units: cuts each window into slices, derives each slice's ranges, merges them
- * into disjoint ranges in primary-key order and scans them in that order (runs of units as one
+ * into disjoint ranges in primary-key order and reads them in that order (runs of units as one
  * range where that is provably the same), so each unit's rows reach the writer contiguously and
- * sorted (the file-ownership rule in docs/DESIGN.md).
+ * sorted (the file-ownership rule in docs/DESIGN.md), whichever read API and however many
+ * requests are in flight.
  */
 public final class UnitReader {
+    /** A long range is cut into parts of about this many answers, read at once (see {@link SubRanges}). */
+    static final int PAGES_PER_PART = 4;
+    static final int MAX_PARTS = 64;
+
     private final TaskPlan plan;
-    private final RangeScanner scanner;
+    private final PageSource pages;
     private final RangeDeriver deriver;
     private final TimeCutter cutter;
     private final boolean mergeRuns;
 
-    public UnitReader(TaskPlan plan, RangeScanner scanner) {
-        this(plan, scanner, true);
+    public UnitReader(TaskPlan plan, PageSource pages) {
+        this(plan, pages, true);
     }
 
     /** @param mergeRuns false reads every unit on its own (the reference the merged path is tested against) */
-    public UnitReader(TaskPlan plan, RangeScanner scanner, boolean mergeRuns) {
+    public UnitReader(TaskPlan plan, PageSource pages, boolean mergeRuns) {
         this.plan = plan;
         this.mergeRuns = mergeRuns;
-        this.scanner = scanner;
+        this.pages = pages;
         this.deriver = new RangeDeriver(plan.schema, plan.tuning.maxRangesPerSlice());
         this.cutter = new TimeCutter(plan.timeUnit, plan.timeZone);
     }
@@ -55,18 +62,20 @@ public final class UnitReader {
      * Reads the split's units in order. The units of one run (one key's touching windows, as the
      * split lists them) are read as one range and cut into units by the sort key when
      * {@link RunRange} shows that cannot change the output; otherwise unit by unit. So a sparse
-     * key costs about one request per run instead of one per file period. Pages are fetched one
-     * ahead on a background thread (the next request is sent as soon as a page arrives, while
-     * this thread converts it); rows still reach the sender in unit order and primary-key order.
+     * key costs about one request per run instead of one per file period. Up to
+     * {@code parallelReads} requests are in flight ({@link OrderedPages}): later ranges are
+     * fetched ahead and a long range is cut into sub-ranges read at once, within
+     * {@code readAheadMB}; rows still reach the sender in unit order and primary-key order.
      *
      * @return records emitted
      */
     public long readAll(RecordSender sender) {
-        List<List<UnitWork>> runs = plan.runs;
+        List<OrderedPages.Range<RunScan>> ranges = ranges(plan.runs);
+        int parallel = plan.tuning.parallelReads();
         RunScan current = null;
         long emitted = 0;
-        try (PagePrefetcher<RunScan> pages = new PagePrefetcher<>("otsrange-prefetch-" + plan.table, out -> produce(runs, out))) {
-            for (PagePrefetcher.Page<RunScan> page = pages.next(); page != null; page = pages.next()) {
+        try (OrderedPages<RunScan> read = new OrderedPages<>(pages, ranges, parallel, plan.tuning.readAheadBytes(), plan.table)) {
+            for (OrderedPages.Tagged<RunScan> page = read.next(); page != null; page = read.next()) {
                 if (page.tag != current) {
                     if (current != null) {
                         emitted += current.emitted();
@@ -79,12 +88,13 @@ public final class UnitReader {
         return emitted + (current == null ? 0 : current.emitted());
     }
 
-    /** Runs on the prefetch thread: every run, as one range or unit by unit, page by page, in order. */
-    private void produce(List<List<UnitWork>> runs, PagePrefetcher.Output<RunScan> out) {
+    /** Every run as one range or unit by unit, in order, each range tagged with the units its rows go to. */
+    private List<OrderedPages.Range<RunScan>> ranges(List<List<UnitWork>> runs) {
+        List<OrderedPages.Range<RunScan>> out = new ArrayList<>();
         for (List<UnitWork> run : runs) {
             UnitWork head = run.get(0);
             CellPlan cells = new CellPlan(head.header, plan.schema, head.filter);
-            ColumnValueFilter serverFilter = ServerFilter.build(head.filter.attributeConditions());
+            ScanRequest request = cells.request(ServerFilter.build(head.filter.attributeConditions()));
             List<List<PkRange>> perUnit = new ArrayList<>(run.size());
             for (UnitWork u : run) {
                 perUnit.add(ranges(u));
@@ -92,20 +102,26 @@ public final class UnitReader {
             PkRange joined = mergeRuns ? RunRange.of(plan.schema, run, perUnit) : null;
             if (joined != null) {
                 RunScan scan = new RunScan(run, cells);
-                scanner.scan(joined, cells.columnsToGet(), serverFilter, rows -> out.page(scan, rows));
+                out.add(new OrderedPages.Range<>(scan, joined.start(), joined.end(), request, splitter(run.get(run.size() - 1).to)));
                 continue;
             }
             for (int k = 0; k < run.size(); k++) {
-                RunScan scan = new RunScan(java.util.Collections.singletonList(run.get(k)), cells);
+                RunScan scan = new RunScan(Collections.singletonList(run.get(k)), cells);
                 for (PkRange r : perUnit.get(k)) {
-                    scanner.scan(r, cells.columnsToGet(), serverFilter, rows -> out.page(scan, rows));
+                    out.add(new OrderedPages.Range<>(scan, r.start(), r.end(), request, splitter(run.get(k).to)));
                 }
             }
         }
+        return out;
+    }
+
+    /** Cuts long ranges into parts read at once; none when one request at a time is all that is allowed. */
+    private OrderedPages.Splitter splitter(long windowTo) {
+        return plan.tuning.parallelReads() > 1 ? new SubRanges(plan.schema, windowTo, PAGES_PER_PART, MAX_PARTS) : null;
     }
 
     /**
-     * Units read through one scan, and on the converting thread the cutting of its pages into
+     * Units read through one range, and on the converting thread the cutting of its rows into
      * units: rows arrive in sort-key order (see {@link RunRange}), so the unit only moves forward;
      * each unit gets its own emitter and meta map when its first row arrives (a unit without rows
      * produces nothing). A single-unit scan hands every row to its unit.
@@ -123,37 +139,25 @@ public final class UnitReader {
             this.cells = cells;
         }
 
-        void rows(List<Row> rows, RecordSender sender) {
+        void rows(RowBlock block, RecordSender sender) {
+            RowCursor row = RowCursor.open(block, cells);
             int last = units.size() - 1;
-            int sortIndex = plan.schema.sortIndex();
-            int start = 0;
-            for (int r = 0, n = rows.size(); r < n && index < last; r++) {
-                long time = rows.get(r).getPrimaryKey().getPrimaryKeyColumns()[sortIndex].getValue().asLong();
-                if (time >= units.get(index).to) {
-                    send(rows.subList(start, r), sender);
-                    while (index < last && time >= units.get(index).to) {
-                        index++;
+            while (row.next()) {
+                long time = row.sortKey();
+                while (index < last && time >= units.get(index).to) {
+                    index++;
+                }
+                if (emitterIndex != index) {
+                    if (emitter != null) {
+                        emittedBefore += emitter.emitted();
                     }
-                    start = r;
+                    UnitWork u = units.get(index);
+                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to,
+                            cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period), sender);
+                    emitterIndex = index;
                 }
+                emitter.row(row, time);
             }
-            send(start == 0 ? rows : rows.subList(start, rows.size()), sender);
-        }
-
-        private void send(List<Row> rows, RecordSender sender) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            UnitWork u = units.get(index);
-            if (emitterIndex != index) {
-                if (emitter != null) {
-                    emittedBefore += emitter.emitted();
-                }
-                emitter = new UnitEmitter(cells, u.filter, plan.schema.partitionIndex(), plan.schema.sortIndex(), u.key, u.from, u.to,
-                        cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period), sender);
-                emitterIndex = index;
-            }
-            emitter.rows(rows);
         }
 
         long emitted() {

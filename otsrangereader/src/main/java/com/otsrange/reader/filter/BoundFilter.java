@@ -211,12 +211,26 @@ public final class BoundFilter {
         return condition.test(cell);
     }
 
+    /** A row's primary-key values by column index, read only for columns that have conditions. */
+    public interface KeyValues {
+        PrimaryKeyValue get(int index);
+    }
+
     /** Client recheck of every primary-key condition. */
     public boolean testPk(PrimaryKeyColumn[] row) {
-        for (int i = 0; i < row.length && i < pk.size(); i++) {
+        return testPk(i -> row[i].getValue());
+    }
+
+    /** Client recheck of every primary-key condition. */
+    public boolean testPk(KeyValues row) {
+        for (int i = 0; i < pk.size(); i++) {
             List<PkCondition> conds = pk.get(i);
+            if (conds.isEmpty()) {
+                continue;
+            }
+            PrimaryKeyValue v = row.get(i);
             for (int j = 0, n = conds.size(); j < n; j++) {
-                if (!conds.get(j).test(row[i].getValue())) {
+                if (!conds.get(j).test(v)) {
                     return false;
                 }
             }

@@ -201,7 +201,7 @@ public final class Planner {
 
     /** [first, last + 1) of the key's rows, clipped by the bound it already has; null = no rows. */
     private SortWindow extent(BoundTask t, SortWindow known) {
-        RangeScanner scanner = new RangeScanner(gateway, spec.table(), 1);
+        RangeScanner scanner = new RangeScanner(gateway, spec.table());
         Long min = null;
         Long max = null;
         for (PkRange r : deriver.ranges(t.bound(), t.key(), Long.MIN_VALUE, Long.MAX_VALUE)) {

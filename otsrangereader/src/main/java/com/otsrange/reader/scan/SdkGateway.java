@@ -1,6 +1,9 @@
 package com.otsrange.reader.scan;
 
 import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.TableStoreException;
+import com.alicloud.openservices.tablestore.model.BulkExportRequest;
+import com.alicloud.openservices.tablestore.model.BulkExportResponse;
 import com.alicloud.openservices.tablestore.model.ComputeSplitsBySizeRequest;
 import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
@@ -8,7 +11,11 @@ import com.alicloud.openservices.tablestore.model.GetRangeResponse;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.Split;
+import com.alicloud.openservices.tablestore.model.tunnel.BulkExportQueryCriteria;
+import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.reader.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.ConnectionSpec;
+import com.otsrange.reader.config.ReadApi;
 import com.otsrange.reader.config.Tuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +30,13 @@ public final class SdkGateway implements OtsGateway {
     private final SharedClients.Lease lease;
     private final SyncClient client;
     private final Retrier retrier;
+    private final String table;
 
     /** Uses the JVM's shared client for this connection (created on first use); {@link #close()} lets go of it. */
     public SdkGateway(ConnectionSpec c, String table, Tuning tuning) {
         this.lease = SharedClients.acquire(c, tuning.requestTimeoutMs());
         this.client = lease.client();
+        this.table = table;
         this.retrier = new Retrier(new RetryPolicy(tuning.maxRetries(), tuning.retryInitialDelayMs(), tuning.retryMaxDelayMs(),
                 tuning.retryMaxElapsedMs()), table);
     }
@@ -47,6 +56,44 @@ public final class SdkGateway implements OtsGateway {
     public GetRangeResponse getRange(RangeRowQueryCriteria criteria) {
         GetRangeRequest request = new GetRangeRequest(criteria);
         return retrier.call("GetRange", () -> client.getRange(request));
+    }
+
+    @Override
+    public BulkExportResponse bulkExport(BulkExportQueryCriteria criteria) {
+        BulkExportRequest request = new BulkExportRequest(criteria);
+        return retrier.call("BulkExport", () -> {
+            try {
+                return client.bulkExport(request);
+            } catch (TableStoreException e) {
+                // a missing table or a wrong key fails GetRange alike: report it as such, not as a refusal
+                if (RetryPolicy.isRetryable(e) || "OTSObjectNotExist".equals(e.getErrorCode()) || "OTSAuthFailed".equals(e.getErrorCode())) {
+                    throw e;
+                }
+                throw new BulkExportRefused(e);
+            }
+        });
+    }
+
+    /** Where a task reads its rows, as {@code readApi} says ({@code pageSize}: GetRange's row limit, 0 = none). */
+    public PageSource pages(ReadApi api, int pageSize) {
+        PageSource getRange = new GetRangePages(this, table, pageSize);
+        PageSource bulkExport = new BulkExportPages(this, table);
+        switch (api) {
+            case GET_RANGE:
+                return getRange;
+            case BULK_EXPORT:
+                return (start, end, request) -> {
+                    try {
+                        return bulkExport.fetch(start, end, request);
+                    } catch (BulkExportRefused e) {
+                        throw DataXException.asDataXException(OtsRangeReaderErrorCode.REQUEST_REJECTED, "BulkExport on table " + table
+                                + " refused by the service: " + e.getMessage() + "; set parameter.readApi to \"auto\" (falls back to"
+                                + " GetRange) or \"getRange\"");
+                    }
+                };
+            default:
+                return new AutoPages(bulkExport, getRange, lease.bulkExportProbe(table), table);
+        }
     }
 
     @Override

@@ -30,16 +30,21 @@ final class SharedClients {
     /** A use of a shared client; {@link #close()} releases it exactly once. */
     static final class Lease implements AutoCloseable {
         private final Key key;
-        private final SyncClient client;
+        private final Entry entry;
         private boolean closed;
 
-        private Lease(Key key, SyncClient client) {
+        private Lease(Key key, Entry entry) {
             this.key = key;
-            this.client = client;
+            this.entry = entry;
         }
 
         SyncClient client() {
-            return client;
+            return entry.client;
+        }
+
+        /** Whether the service serves BulkExport for a table, learnt once while the client lives (one job). */
+        BulkExportProbe bulkExportProbe(String table) {
+            return entry.bulkExport.computeIfAbsent(table, t -> new BulkExportProbe());
         }
 
         @Override
@@ -63,7 +68,7 @@ final class SharedClients {
             created++;
         }
         e.users++;
-        return new Lease(key, e.client);
+        return new Lease(key, e);
     }
 
     private static void release(Key key) {
@@ -97,6 +102,7 @@ final class SharedClients {
 
     private static final class Entry {
         final SyncClient client;
+        final java.util.concurrent.ConcurrentHashMap<String, BulkExportProbe> bulkExport = new java.util.concurrent.ConcurrentHashMap<>();
         int users;
 
         Entry(SyncClient client) {

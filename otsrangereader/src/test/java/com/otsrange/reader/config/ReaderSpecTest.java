@@ -123,6 +123,10 @@ class ReaderSpecTest {
                 Arguments.of("{\"splitFactor\":0}", "parameter.splitFactor", "from 1 to 64"),
                 Arguments.of("{\"maxRetries\":-1}", "parameter.maxRetries", "from 0 to 1000"),
                 Arguments.of("{\"pageSize\":6000}", "parameter.pageSize", "from 0 to 5000"),
+                Arguments.of("{\"readApi\":\"scan\"}", "parameter.readApi", "valid: \"auto\" (default"),
+                Arguments.of("{\"readApi\":true}", "parameter.readApi", "expected a string"),
+                Arguments.of("{\"parallelReads\":0}", "parameter.parallelReads", "from 1 to 32"),
+                Arguments.of("{\"readAheadMB\":-1}", "parameter.readAheadMB", "from 0 to 4096"),
                 Arguments.of("{\"retryInitialDelayMs\":500,\"retryMaxDelayMs\":100}", "parameter.retryMaxDelayMs", "at least retryInitialDelayMs"),
                 Arguments.of("{\"connectionFile\":\"missing.json\"}", "parameter.connectionFile", "cannot read"),
                 Arguments.of("{\"connectionFile\":7}", "parameter.connectionFile", "path of a JSON file"));
@@ -148,6 +152,19 @@ class ReaderSpecTest {
     }
 
     @Test
+    void readApiAndReadAheadTravelToTheTasks() {
+        ReaderSpec s = parse(with("{\"readApi\":\"GETRANGE\",\"parallelReads\":2,\"readAheadMB\":24}")).orThrow();
+        assertEquals(ReadApi.GET_RANGE, s.tuning().readApi());
+        Tuning t = Tuning.fromMap(s.tuning().toMap());
+        assertEquals(ReadApi.GET_RANGE, t.readApi());
+        assertEquals(2, t.parallelReads());
+        assertEquals(24L << 20, t.readAheadBytes());
+        assertEquals("getRange", s.tuning().toMap().get("readApi"));
+        long auto = parse(json(BASE)).orThrow().tuning().readAheadBytes();
+        assertTrue(auto >= 4L << 20 && auto <= 64L << 20, "default read-ahead " + auto);
+    }
+
+    @Test
     void secretOfWrongTypeIsNotEchoed() {
         SpecResult r = parse(with("{\"accessKey\":987654321}"));
         assertTrue(r.problems().get(0).contains("parameter.accessKey"));
@@ -163,6 +180,8 @@ class ReaderSpecTest {
         assertFalse(s.resume());
         assertTrue(s.shard().isAll());
         assertEquals(4, s.tuning().splitFactor());
+        assertEquals(ReadApi.AUTO, s.tuning().readApi());
+        assertEquals(4, s.tuning().parallelReads());
         assertNull(s.schema());
         assertEquals("a", s.tasks().get(0).keyText());
     }

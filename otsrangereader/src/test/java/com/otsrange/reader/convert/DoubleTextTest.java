@@ -20,7 +20,7 @@ class DoubleTextTest {
         double[] values = {0.0, -0.0, 1.5, -2.25, 1e-7, 123456789.125, 1e300, Double.MIN_VALUE, Double.MAX_VALUE,
             Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.82879384806159E17, 1.0E23, 0.002, 1.0E7};
         for (double d : values) {
-            Column fast = UnitEmitter.cell(ColumnValue.fromDouble(d));
+            Column fast = Cells.of(ColumnValue.fromDouble(d));
             DoubleColumn checked = new DoubleColumn(ShortestDouble.format(d));
             assertTrue(fast instanceof DoubleColumn, "DoubleColumn for " + d);
             assertEquals(Column.Type.DOUBLE, fast.getType());
@@ -30,10 +30,10 @@ class DoubleTextTest {
                 "round trip of " + d);
         }
         // where Java 8-17's Double.toString is longer than needed
-        assertEquals("2.82879384806159E17", UnitEmitter.cell(ColumnValue.fromDouble(2.82879384806159E17)).getRawData());
-        assertEquals("1.0E23", UnitEmitter.cell(ColumnValue.fromDouble(1.0E23)).getRawData());
-        assertEquals("NaN", UnitEmitter.cell(ColumnValue.fromDouble(Double.NaN)).getRawData());
-        assertEquals("-Infinity", UnitEmitter.cell(ColumnValue.fromDouble(Double.NEGATIVE_INFINITY)).getRawData());
+        assertEquals("2.82879384806159E17", Cells.of(ColumnValue.fromDouble(2.82879384806159E17)).getRawData());
+        assertEquals("1.0E23", Cells.of(ColumnValue.fromDouble(1.0E23)).getRawData());
+        assertEquals("NaN", Cells.of(ColumnValue.fromDouble(Double.NaN)).getRawData());
+        assertEquals("-Infinity", Cells.of(ColumnValue.fromDouble(Double.NEGATIVE_INFINITY)).getRawData());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.otsrange.reader.support.Jobs;
 import com.otsrange.reader.support.Oracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,15 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operator on primary-key and attribute columns, against a brute-force oracle. */
-class FilterOperatorsTest {
+abstract class FilterOperatorsTest {
     static Emu emu;
     static final List<String> PK = Arrays.asList("id", "ct", "dim");
     static final List<Emu.TestRow> ROWS = new ArrayList<>();
     static final long T0 = 1672531200000L - 3 * 86_400_000L; // 2022-12-29
 
     @BeforeAll
-    static void start() throws Exception {
-        emu = new Emu();
+    static void start(TestInfo suite) throws Exception {
+        emu = Emu.forSuite(suite.getTestClass().get());
+        ROWS.clear(); // shared by the suites on both read paths
         emu.createTable("ops", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
         Random rnd = new Random(42);
         for (String id : Arrays.asList("dev-a", "dev-b", "dev-c")) {

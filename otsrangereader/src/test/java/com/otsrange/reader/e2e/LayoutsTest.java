@@ -8,6 +8,7 @@ import com.otsrange.reader.support.Jobs;
 import com.otsrange.reader.support.Oracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,14 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Range derivation with the sort key as first, second and third primary-key column. */
-class LayoutsTest {
+abstract class LayoutsTest {
     static Emu emu;
     static final Map<String, List<String>> PKS = new LinkedHashMap<>();
     static final Map<String, List<Emu.TestRow>> ROWS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        emu = new Emu();
+    static void start(TestInfo suite) throws Exception {
+        emu = Emu.forSuite(suite.getTestClass().get());
+        PKS.clear(); // shared by the suites on both read paths
+        ROWS.clear();
         PKS.put("l1", Arrays.asList("ct", "id"));
         PKS.put("l2", Arrays.asList("id", "ct", "dim"));
         PKS.put("l3", Arrays.asList("id", "dim", "ct"));

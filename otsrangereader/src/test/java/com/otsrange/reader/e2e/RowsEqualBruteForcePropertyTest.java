@@ -21,7 +21,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Property: for random data, layout and filters, the rows exported equal a brute-force filter over the same data. */
+/**
+ * Property: for random data, layout and filters, the rows exported equal a brute-force filter over
+ * the same data, on both read paths (GetRange and BulkExport) and with 1 to 4 requests in flight.
+ */
 class RowsEqualBruteForcePropertyTest {
     static Emu emu;
     static int tables;
@@ -102,11 +105,18 @@ class RowsEqualBruteForcePropertyTest {
         p.put("schema", Map.of("partitionKey", "id", "sortKey", "ct"));
         p.put("filters", filters);
         p.put("appendColumns", Arrays.asList("ct", "dim"));
-        p.put("pageSize", 1 + r.nextInt(40));
+        int pageSize = 1 + r.nextInt(40);
+        p.put("pageSize", pageSize);
+        p.put("parallelReads", 1 + r.nextInt(4));
         p.put("tasks", Map.of("source", "inline", "definitions", tasks));
-        Jobs.Outcome o = Jobs.run(p, 1 + r.nextInt(3));
-        assertTrue(o.result.succeeded(), () -> filters + ": " + o.result.failure());
-        assertEquals(Oracle.expected(rows, pk, "id", "ct", tasks, Arrays.asList("ct", "dim"), filters, null, ZoneId.of("UTC")),
-                Oracle.actual(o.records), () -> "layout " + pk + " filters " + filters);
+        int channels = 1 + r.nextInt(3);
+        Object expected = Oracle.expected(rows, pk, "id", "ct", tasks, Arrays.asList("ct", "dim"), filters, null, ZoneId.of("UTC"));
+        emu.emulator.setBulkExportRowsPerAnswer(pageSize);
+        for (String api : Arrays.asList("getRange", "bulkExport")) {
+            p.put("readApi", api);
+            Jobs.Outcome o = Jobs.run(p, channels);
+            assertTrue(o.result.succeeded(), () -> api + " " + filters + ": " + o.result.failure());
+            assertEquals(expected, Oracle.actual(o.records), () -> api + ": layout " + pk + " filters " + filters);
+        }
     }
 }

@@ -16,7 +16,6 @@ import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.plan.UnitWork;
-import com.otsrange.reader.scan.RangeScanner;
 import com.otsrange.reader.scan.SdkGateway;
 import com.otsrange.reader.support.Emu;
 import com.otsrange.reader.support.Jobs;
@@ -24,6 +23,7 @@ import com.otsrange.reader.support.ListSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * periods, empty periods, rows on period starts and page boundaries, with fewer GetRange calls
  * where the layout allows it and the per-unit path (same call count) where it does not.
  */
-class RunMergeTest {
+abstract class RunMergeTest {
     static Emu emu;
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final List<String> KEYS = Arrays.asList("a", "b", "c d", "e"); // "e" has no rows at all
@@ -64,8 +64,8 @@ class RunMergeTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        emu = new Emu();
+    static void start(TestInfo suite) throws Exception {
+        emu = Emu.forSuite(suite.getTestClass().get());
         emu.createTable("m2", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
         emu.createTable("m3", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
         emu.createTable("m3b", Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER));
@@ -153,7 +153,7 @@ class RunMergeTest {
         emu.faults("none");
     }
 
-    /** What one path produced: every record shown as text, and the GetRange calls it took. */
+    /** What one path produced: every record shown as text, and the read requests (GetRange or BulkExport) it took. */
     static final class Read {
         final List<String> records = new ArrayList<>();
         long getRanges;
@@ -189,6 +189,8 @@ class RunMergeTest {
     /** Plans the job as Job.split() does (3 tasks max), then reads every task config both ways. */
     Read[] readBothWays(Map<String, Object> parameter, String fileName) {
         ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).orThrow();
+        // BulkExport has no page size: the emulator's answers get the same size, for the same page boundaries
+        emu.emulator.setBulkExportRowsPerAnswer(spec.tuning().pageSize() > 0 ? spec.tuning().pageSize() : 5000);
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.resolve("out").toString());
         if (fileName != null) {
@@ -209,9 +211,9 @@ class RunMergeTest {
 
     static void read(TaskPlan tp, SdkGateway gateway, boolean merge, Read into) {
         ListSender sender = new ListSender();
-        long before = emu.emulator.stats().requests("GetRange");
-        long emitted = new UnitReader(tp, new RangeScanner(gateway, tp.table, tp.tuning.pageSize()), merge).readAll(sender);
-        into.getRanges += emu.emulator.stats().requests("GetRange") - before;
+        long before = emu.readRequests();
+        long emitted = new UnitReader(tp, gateway.pages(tp.tuning.readApi(), tp.tuning.pageSize()), merge).readAll(sender);
+        into.getRanges += emu.readRequests() - before;
         into.runs += tp.runs.size();
         assertEquals(sender.records.size(), emitted);
         // one shared meta instance per unit, and a unit's records contiguous
@@ -281,7 +283,7 @@ class RunMergeTest {
         Map<String, Object> p = job("m2", "Asia/Shanghai", "{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}",
                 "{\"pageSize\":5,\"retryInitialDelayMs\":1,\"retryMaxDelayMs\":2}");
         Read[] clean = readBothWays(p, "{partition_key}_{month}.csv");
-        emu.faults("busy=0.3,throttle=0.1,actions=GetRange,seed=3");
+        emu.faults("busy=0.3,throttle=0.1,actions=" + emu.readAction() + ",seed=3");
         Read[] faulty = readBothWays(p, "{partition_key}_{month}.csv");
         assertTrue(emu.emulator.stats().totalFaults() > 0);
         assertEquals(clean[1].records, faulty[0].records);

@@ -9,6 +9,7 @@ import com.otsrange.reader.support.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pagination, filter-emptied pages, retries under faults, error codes, key types, task sources. */
-class ScanAndErrorsTest {
+abstract class ScanAndErrorsTest {
     static Emu emu;
     static final long T = 1700000000000L;
     static final int BIG = 12_000;
@@ -40,8 +41,8 @@ class ScanAndErrorsTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        emu = new Emu();
+    static void start(TestInfo suite) throws Exception {
+        emu = Emu.forSuite(suite.getTestClass().get());
         emu.createTable("big", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
         List<Emu.TestRow> rows = new ArrayList<>();
         for (int i = 0; i < BIG; i++) {
@@ -92,7 +93,7 @@ class ScanAndErrorsTest {
 
     @Test
     void paginatesOverMoreThan5000RowsInOrder() {
-        long before = emu.emulator.stats().requests("GetRange");
+        long before = emu.readRequests();
         Jobs.Outcome o = Jobs.run(job("big", "{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"k\":[\"v\"]}}}"), 1);
         assertTrue(o.result.succeeded(), () -> String.valueOf(o.result.failure()));
         assertEquals(BIG, o.records.size());
@@ -100,19 +101,19 @@ class ScanAndErrorsTest {
         for (int i = 0; i < BIG; i++) {
             assertEquals(i, v.get(i).longValue());
         }
-        assertTrue(emu.emulator.stats().requests("GetRange") - before >= 3, "expected several pages");
+        assertTrue(emu.readRequests() - before >= 3, "expected several pages");
     }
 
     @Test
     void filterEmptiedPagesKeepPaging() {
-        long before = emu.emulator.stats().requests("GetRange");
+        long before = emu.readRequests();
         Jobs.Outcome o = Jobs.run(job("big", "{\"pageSize\":1000,\"filters\":{\"v\":{\"gte\":11990}},"
                 + "\"tasks\":{\"source\":\"inline\",\"definitions\":{\"k\":[\"v\"]}}}"), 1);
         assertTrue(o.result.succeeded(), () -> String.valueOf(o.result.failure()));
         assertEquals(10, o.records.size());
         assertEquals(11990L, column(o.records, 2).get(0).longValue());
         // the server scans at most 5000 rows per page: the first pages come back empty but with a next key
-        assertTrue(emu.emulator.stats().requests("GetRange") - before >= 3, "pages emptied by the filter must keep paging");
+        assertTrue(emu.readRequests() - before >= 3, "pages emptied by the filter must keep paging");
     }
 
     @Test
@@ -169,7 +170,7 @@ class ScanAndErrorsTest {
 
     @Test
     void persistentServerBusyExhaustsTheRetryBudget() {
-        emu.faults("busy=1.0,actions=GetRange,seed=1");
+        emu.faults("busy=1.0,actions=" + emu.readAction() + ",seed=1");
         Jobs.Outcome o = Jobs.run(job("big", "{\"maxRetries\":2,\"retryInitialDelayMs\":1,"
                 + "\"tasks\":{\"source\":\"inline\",\"definitions\":{\"z\":[\"v\"]}}}"), 1);
         assertFalse(o.result.succeeded());

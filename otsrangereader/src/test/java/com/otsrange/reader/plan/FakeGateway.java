@@ -1,9 +1,11 @@
 package com.otsrange.reader.plan;
 
+import com.alicloud.openservices.tablestore.model.BulkExportResponse;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.Split;
+import com.alicloud.openservices.tablestore.model.tunnel.BulkExportQueryCriteria;
 import com.otsrange.reader.scan.OtsGateway;
 
 import java.util.ArrayList;
@@ -25,6 +27,11 @@ final class FakeGateway implements OtsGateway {
 
     @Override
     public GetRangeResponse getRange(RangeRowQueryCriteria criteria) {
+        throw new UnsupportedOperationException("planning with bounds reads no rows");
+    }
+
+    @Override
+    public BulkExportResponse bulkExport(BulkExportQueryCriteria criteria) {
         throw new UnsupportedOperationException("planning with bounds reads no rows");
     }
 

@@ -25,6 +25,8 @@ public final class Emu implements AutoCloseable {
 
     public final OtsEmulator emulator;
     public final SyncClient client;
+    /** The reader's readApi for jobs against this emulator ({@link Jobs#reader}). */
+    public final String readApi;
 
     static {
         LocalRunner.registerPlugin(PluginType.WRITER, "collectwriter", CollectWriter.class.getName());
@@ -32,8 +34,24 @@ public final class Emu implements AutoCloseable {
     }
 
     public Emu() throws Exception {
+        this("getRange");
+    }
+
+    /** For a suite that runs on both read paths: the suite class's {@link OnReadApi}, getRange without one. */
+    public static Emu forSuite(Class<?> suite) throws Exception {
+        OnReadApi api = suite.getAnnotation(OnReadApi.class);
+        return new Emu(api == null ? "getRange" : api.value());
+    }
+
+    public Emu(String readApi) throws Exception {
+        this(readApi, java.util.Collections.<String>emptySet());
+    }
+
+    /** @param disabled actions the emulator answers as unsupported (e.g. BulkExport) */
+    public Emu(String readApi, java.util.Set<String> disabled) throws Exception {
+        this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
-                .faults(FaultSpec.none()).build().start();
+                .faults(FaultSpec.none()).disabledActions(disabled).build().start();
         client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
     }
 
@@ -75,6 +93,21 @@ public final class Emu implements AutoCloseable {
             loader.put(table, pkNames, r.pk, r.attrs);
         }
         loader.flush();
+    }
+
+    /** The action the reader scans rows with on this suite's path: GetRange or BulkExport. */
+    public String readAction() {
+        return "getRange".equals(readApi) ? "GetRange" : "BulkExport";
+    }
+
+    /** Requests served so far of the action a readApi reads rows with (auto: BulkExport). */
+    public long readRequestsOf(String api) {
+        return emulator.stats().requests("getRange".equals(api) ? "GetRange" : "BulkExport");
+    }
+
+    /** Requests of {@link #readAction()} served so far. */
+    public long readRequests() {
+        return emulator.stats().requests(readAction());
     }
 
     public void faults(String spec) {

@@ -24,6 +24,7 @@ public final class Jobs {
         p.put("accessKey", Emu.SECRET);
         p.put("instanceName", Emu.INSTANCE);
         p.put("table", table);
+        p.put("readApi", emu.readApi);
         return p;
     }
 
