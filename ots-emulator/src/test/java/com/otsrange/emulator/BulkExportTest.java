@@ -382,6 +382,27 @@ class BulkExportTest {
     }
 
     @Test
+    void testsCanMakeAnswersSmaller() {
+        try {
+            f.emu.setBulkExportRowsPerAnswer(700);
+            List<Integer> sizes = new ArrayList<>();
+            long rows = 0;
+            for (BulkExportResponse r : scan(f.client, criteria(MIN, MAX, DataBlockType.DBT_SIMPLE_ROW_MATRIX, "t"))) {
+                int n = new SimpleRowMatrixBlockParser(r.getRows()).getRowCount();
+                sizes.add(n);
+                rows += n;
+            }
+            assertEquals(rows().size(), rows);
+            assertEquals(700, (int) sizes.get(0));
+            assertEquals((rows().size() + 699) / 700, sizes.size());
+        } finally {
+            f.emu.setBulkExportRowsPerAnswer(BulkExports.MAX_SCANNED_ROWS);
+        }
+    }
+
+    static List<ModelRow> rows() { return rows; }
+
+    @Test
     void requestsAreCheckedAsTheServiceChecksThem() {
         SyncClient raw = f.noRetryClient();
         TableStoreException e = assertThrows(TableStoreException.class,
