@@ -392,15 +392,13 @@ class BulkExportTest {
                 sizes.add(n);
                 rows += n;
             }
-            assertEquals(rows().size(), rows);
+            assertEquals(BulkExportTest.rows.size(), rows);
             assertEquals(700, (int) sizes.get(0));
-            assertEquals((rows().size() + 699) / 700, sizes.size());
+            assertEquals((BulkExportTest.rows.size() + 699) / 700, sizes.size());
         } finally {
             f.emu.setBulkExportRowsPerAnswer(BulkExports.MAX_SCANNED_ROWS);
         }
     }
-
-    static List<ModelRow> rows() { return rows; }
 
     @Test
     void requestsAreCheckedAsTheServiceChecksThem() {
