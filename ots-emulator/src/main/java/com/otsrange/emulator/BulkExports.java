@@ -68,6 +68,21 @@ final class BulkExports {
             .build();
     }
 
+    /** An answer's block being written, whatever its type. */
+    private interface Block {
+        int size();
+
+        int rows();
+
+        /** Writes the row if it passes the request; false = left out. */
+        boolean add(byte[] key, byte[] value);
+
+        /** Removes the row written last, which started at {@code mark}. */
+        void dropLast(int mark);
+
+        ByteString finish();
+    }
+
     /** One answer's walk over the table, under the read lock. */
     private static final class Scan {
         private final Table table;
@@ -120,30 +135,41 @@ final class BulkExports {
             ByteSink sink = new ByteSink(256 * 1024);
             PlainBufferWriter w = new PlainBufferWriter(sink);
             w.header();
-            int scanned = 0;
-            while (it.hasNext()) {
-                Map.Entry<byte[], byte[]> e = it.next();
-                if (scanned >= maxRows) {
-                    resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
-                    break;
+            int[] rows = {0};
+            return answer(it, resp, counts, new Block() {
+                @Override public int size() { return sink.size(); }
+                @Override public int rows() { return rows[0]; }
+                @Override public boolean add(byte[] key, byte[] value) {
+                    boolean added = spec.write(key, value, w, sink);
+                    if (added) rows[0]++;
+                    return added;
                 }
-                int before = sink.size();
-                if (spec.write(e.getKey(), e.getValue(), w, sink)) {
-                    if (sink.size() > MAX_BLOCK_BYTES && counts[0] > 0) {
-                        sink.truncate(before); // this row starts the next answer
-                        resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
-                        break;
-                    }
-                    counts[0]++;
+                @Override public void dropLast(int mark) {
+                    sink.truncate(mark);
+                    rows[0]--;
                 }
-                counts[1] += dataSize(e.getKey(), e.getValue());
-                scanned++;
-            }
-            return sink.wrap();
+                @Override public ByteString finish() { return sink.wrap(); }
+            });
         }
 
         ByteString matrix(Iterator<Map.Entry<byte[], byte[]>> it, OtsInternalApi.BulkExportResponse.Builder resp, long[] counts) {
             RowMatrixWriter w = new RowMatrixWriter(pkNames, attrNames, pkNames.size() == table.schema.size(), 256 * 1024);
+            return answer(it, resp, counts, new Block() {
+                @Override public int size() { return w.size(); }
+                @Override public int rows() { return w.rows(); }
+                @Override public boolean add(byte[] key, byte[] value) { return matrixRow(key, value, w); }
+                @Override public void dropLast(int mark) { w.dropLastRow(mark); }
+                @Override public ByteString finish() { return w.finish(); }
+            });
+        }
+
+        /**
+         * Fills one answer: rows until {@code maxRows} are scanned or the block passes
+         * {@link #MAX_BLOCK_BYTES} (that row starts the next answer); counts[0] = rows returned,
+         * counts[1] = read data size.
+         */
+        private ByteString answer(Iterator<Map.Entry<byte[], byte[]>> it, OtsInternalApi.BulkExportResponse.Builder resp,
+                                  long[] counts, Block block) {
             int scanned = 0;
             while (it.hasNext()) {
                 Map.Entry<byte[], byte[]> e = it.next();
@@ -151,10 +177,10 @@ final class BulkExports {
                     resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
                     break;
                 }
-                int mark = w.size();
-                if (matrixRow(e.getKey(), e.getValue(), w)) {
-                    if (w.size() > MAX_BLOCK_BYTES && w.rows() > 1) {
-                        w.dropLastRow(mark);
+                int mark = block.size();
+                if (block.add(e.getKey(), e.getValue())) {
+                    if (block.size() > MAX_BLOCK_BYTES && block.rows() > 1) {
+                        block.dropLast(mark);
                         resp.setNextStartPrimaryKey(Ranges.nextKey(table, e.getKey()));
                         break;
                     }
@@ -163,7 +189,7 @@ final class BulkExports {
                 counts[1] += dataSize(e.getKey(), e.getValue());
                 scanned++;
             }
-            return w.finish();
+            return block.finish();
         }
 
         /** Writes the row if it passes; like GetRange, a row with none of the requested columns is left out. */

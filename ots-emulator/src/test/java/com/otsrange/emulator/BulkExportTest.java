@@ -382,6 +382,25 @@ class BulkExportTest {
     }
 
     @Test
+    void testsCanMakeAnswersSmaller() {
+        try {
+            f.emu.setBulkExportRowsPerAnswer(700);
+            List<Integer> sizes = new ArrayList<>();
+            long rows = 0;
+            for (BulkExportResponse r : scan(f.client, criteria(MIN, MAX, DataBlockType.DBT_SIMPLE_ROW_MATRIX, "t"))) {
+                int n = new SimpleRowMatrixBlockParser(r.getRows()).getRowCount();
+                sizes.add(n);
+                rows += n;
+            }
+            assertEquals(BulkExportTest.rows.size(), rows);
+            assertEquals(700, (int) sizes.get(0));
+            assertEquals((BulkExportTest.rows.size() + 699) / 700, sizes.size());
+        } finally {
+            f.emu.setBulkExportRowsPerAnswer(BulkExports.MAX_SCANNED_ROWS);
+        }
+    }
+
+    @Test
     void requestsAreCheckedAsTheServiceChecksThem() {
         SyncClient raw = f.noRetryClient();
         TableStoreException e = assertThrows(TableStoreException.class,
