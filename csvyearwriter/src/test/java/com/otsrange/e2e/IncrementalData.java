@@ -114,8 +114,8 @@ public final class IncrementalData {
 
         @Override
         public String toString() {
-            return zone + (dayFiles ? " day files" : monthFiles ? " month files" : " year files") + (gzip ? " gzip" : "") + (shard == null ? "" : " shard " + shard)
-                    + " ch" + channels;
+            return zone + (dayFiles ? " day files" : monthFiles ? " month files" : " year files") + (gzip ? " gzip" : "")
+                    + (shard == null ? "" : " shard " + shard) + " ch" + channels;
         }
     }
 

@@ -79,7 +79,8 @@ abstract class KillResumeTest {
         @Override
         public String toString() {
             return iterations + " iterations, " + kills + " kills (" + killsMidExport + " between commits, " + killsBeforeFirstCommit
-                    + " before the first commit, " + killsAfterLastCommit + " after the last), " + resumesCompleted + " resumed runs identical; uninterrupted child run " + uninterruptedMs + " ms";
+                    + " before the first commit, " + killsAfterLastCommit + " after the last), " + resumesCompleted
+                    + " resumed runs identical; uninterrupted child run " + uninterruptedMs + " ms";
         }
     }
 

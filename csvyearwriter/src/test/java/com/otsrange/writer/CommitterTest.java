@@ -31,7 +31,7 @@ class CommitterTest {
         try (CheckpointLog log = CheckpointLog.create(state, Collections.<String, String>emptyMap())) {
             Committer committer = new Committer(out, log);
             for (String bad : new String[] {".otsrange/rp.all/tmp/2024.csv", ".OTSRANGE/2024.csv", ".otsrange", "../2024.csv",
-                    "a/../.otsrange/2024.csv", "a/../../x/2024.csv", "."}) {
+                "a/../.otsrange/2024.csv", "a/../../x/2024.csv", "."}) {
                 DataXException e = assertThrows(DataXException.class, () -> committer.commit("2024/k", bad, done), bad);
                 assertEquals("CsvYearWriter-06", e.getErrorCode().getCode());
                 assertTrue(e.getMessage().contains(bad) && e.getMessage().contains("bookkeeping"), e.getMessage());

@@ -11,8 +11,6 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.datax.common.util.Configuration;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.ShortestDouble;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.QuoteMode;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -41,7 +39,7 @@ class CsvRowFormatterEquivalenceTest {
     private static final String[] NULL_FORMATS = {"", "NULL", "\\N", "0", "true", "AAAA", "1.0", "-"};
     private static final String[] SEPARATORS = {"\n", "\r\n", "\r"};
     private static final String[] PIECES = {",", "\"", "\r", "\n", " ", "\t", "#", "!", "$", "a", "Z", "0", "-", ".",
-            "é", "☃", "😀", "\u0000", "\u001f", "\u007f", "\u00a0", "\\", "N", "NULL", "true", "AAAA", "1.0", "\u2028"};
+        "é", "☃", "😀", "\u0000", "\u001f", "\u007f", "\u00a0", "\\", "N", "NULL", "true", "AAAA", "1.0", "\u2028"};
 
     static final class ListRecord implements Record {
         private final List<Column> columns = new ArrayList<>();
@@ -117,7 +115,8 @@ class CsvRowFormatterEquivalenceTest {
             out.flush();
             byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
             if (!Arrays.equals(expected, bytes.toByteArray())) {
-                assertEquals(text.toString().replace("\n", "<LF>"), new String(bytes.toByteArray(), StandardCharsets.UTF_8).replace("\n", "<LF>").replace("\u0000", "<NUL>"), what);
+                assertEquals(text.toString().replace("\n", "<LF>"),
+                        new String(bytes.toByteArray(), StandardCharsets.UTF_8).replace("\n", "<LF>").replace("\u0000", "<NUL>"), what);
             }
             assertArrayEquals(expected, bytes.toByteArray(), what);
             bytes.reset();

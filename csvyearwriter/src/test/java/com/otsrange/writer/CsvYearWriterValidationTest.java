@@ -112,7 +112,7 @@ class CsvYearWriterValidationTest {
     @Test
     void bookkeepingPatternsAndTildePathsAreRefused() {
         for (String pattern : new String[] {".otsrange/{partition_key}_{year}.csv", ".{partition_key}/{year}.csv",
-                ".OTSRANGE/{partition_key}/{year}.csv"}) {
+            ".OTSRANGE/{partition_key}/{year}.csv"}) {
             List<String> p = CsvYearWriterValidation.problems(json("{\"path\": \"out\"}").fluentPut("fileName", pattern),
                     "otsrangereader", READER, dir);
             assertEquals(1, p.size(), p.toString());

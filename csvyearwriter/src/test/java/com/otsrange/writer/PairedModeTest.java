@@ -42,7 +42,7 @@ class PairedModeTest {
     private static final List<String> WIDE = Arrays.asList("ts", "s", "d", "l", "b", "bin", "gone");
     private static final List<String> NARROW = Arrays.asList("x", "y");
     private static final String[] TRICKY = {"plain", "with,comma", "with \"quotes\"", "line\nbreak", "cr\r\nlf", "",
-            " leading and trailing ", "#hash", "ünïcödé ☃ 😀", "\"", ",", "null", "\\N"};
+        " leading and trailing ", "#hash", "ünïcödé ☃ 😀", "\"", ",", "null", "\\N"};
 
     private static long ms(String iso) {
         return Instant.parse(iso).toEpochMilli();

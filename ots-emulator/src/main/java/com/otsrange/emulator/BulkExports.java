@@ -111,7 +111,9 @@ final class BulkExports {
                 pkField[i] = wanted.contains(schema.name(i));
                 if (pkField[i]) pkNames.add(schema.name(i));
             }
-            for (String c : wanted) if (!schema.hasColumn(c)) attrNames.add(c);
+            for (String c : wanted) {
+                if (!schema.hasColumn(c)) attrNames.add(c);
+            }
             ColumnDictionary dict = table.columns;
             if (columns.isEmpty()) {
                 fieldOfId = null;

@@ -25,8 +25,13 @@ record Cell(String name, long timestamp, byte type, long bits, byte[] bytes) {
     int dataSize() {
         int valueSize;
         switch (type) {
-            case CellType.BOOLEAN: valueSize = 1; break;
-            case CellType.STRING: case CellType.BLOB: valueSize = bytes.length; break;
+            case CellType.BOOLEAN:
+                valueSize = 1;
+                break;
+            case CellType.STRING:
+            case CellType.BLOB:
+                valueSize = bytes.length;
+                break;
             default: valueSize = 8;
         }
         return name.length() + valueSize + 8;

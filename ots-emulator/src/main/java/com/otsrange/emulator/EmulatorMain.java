@@ -44,13 +44,27 @@ public final class EmulatorMain {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
-                    case "--port": port = parsePort(value(args, ++i, a)); break;
-                    case "--instance": instance = value(args, ++i, a); break;
-                    case "--access-id": id = value(args, ++i, a); break;
-                    case "--access-key": key = value(args, ++i, a); break;
-                    case "--faults": faults = value(args, ++i, a); break;
-                    case "--data": data = Paths.get(value(args, ++i, a)); break;
-                    case "--demo": demo = true; break;
+                    case "--port":
+                        port = parsePort(value(args, ++i, a));
+                        break;
+                    case "--instance":
+                        instance = value(args, ++i, a);
+                        break;
+                    case "--access-id":
+                        id = value(args, ++i, a);
+                        break;
+                    case "--access-key":
+                        key = value(args, ++i, a);
+                        break;
+                    case "--faults":
+                        faults = value(args, ++i, a);
+                        break;
+                    case "--data":
+                        data = Paths.get(value(args, ++i, a));
+                        break;
+                    case "--demo":
+                        demo = true;
+                        break;
                     case "--disable":
                         for (String action : value(args, ++i, a).split("[+,]")) {
                             if (!action.trim().isEmpty()) disabled.add(action.trim());

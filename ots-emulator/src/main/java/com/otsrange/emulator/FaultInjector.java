@@ -31,10 +31,15 @@ final class FaultInjector {
         double r = random.nextDouble();
         double slowDraw = random.nextDouble();
         Kind kind = Kind.NONE;
-        if (r < s.busy) kind = Kind.BUSY;
-        else if (r < s.busy + s.timeout) kind = Kind.TIMEOUT;
-        else if (r < s.busy + s.timeout + s.throttle) kind = Kind.THROTTLE;
-        else if (r < s.busy + s.timeout + s.throttle + s.reset) kind = Kind.RESET;
+        if (r < s.busy) {
+            kind = Kind.BUSY;
+        } else if (r < s.busy + s.timeout) {
+            kind = Kind.TIMEOUT;
+        } else if (r < s.busy + s.timeout + s.throttle) {
+            kind = Kind.THROTTLE;
+        } else if (r < s.busy + s.timeout + s.throttle + s.reset) {
+            kind = Kind.RESET;
+        }
         long delay = slowDraw < s.slow ? s.slowMs : 0;
         if (kind != Kind.NONE) injected++;
         if (delay > 0) injected++;

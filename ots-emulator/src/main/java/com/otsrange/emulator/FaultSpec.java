@@ -42,8 +42,14 @@ public final class FaultSpec {
     /** Parses a spec; an empty or null text means no faults. Throws IllegalArgumentException on errors. */
     public static FaultSpec parse(String spec) {
         if (spec == null || spec.trim().isEmpty() || spec.trim().equalsIgnoreCase("none")) return NONE;
-        double busy = 0, timeout = 0, throttle = 0, reset = 0, slow = 0;
-        long slowMs = 2000, seed = 0, max = Long.MAX_VALUE;
+        double busy = 0;
+        double timeout = 0;
+        double throttle = 0;
+        double reset = 0;
+        double slow = 0;
+        long slowMs = 2000;
+        long seed = 0;
+        long max = Long.MAX_VALUE;
         Set<String> actions = new LinkedHashSet<>();
         for (String part : spec.split(",")) {
             String p = part.trim();
@@ -53,14 +59,30 @@ public final class FaultSpec {
             String key = p.substring(0, eq).trim();
             String value = p.substring(eq + 1).trim();
             switch (key.toLowerCase(Locale.ROOT)) {
-                case "busy": busy = probability(key, value); break;
-                case "timeout": timeout = probability(key, value); break;
-                case "throttle": throttle = probability(key, value); break;
-                case "reset": reset = probability(key, value); break;
-                case "slow": slow = probability(key, value); break;
-                case "slowms": slowMs = nonNegative(key, value); break;
-                case "seed": seed = number(key, value); break;
-                case "max": max = nonNegative(key, value); break;
+                case "busy":
+                    busy = probability(key, value);
+                    break;
+                case "timeout":
+                    timeout = probability(key, value);
+                    break;
+                case "throttle":
+                    throttle = probability(key, value);
+                    break;
+                case "reset":
+                    reset = probability(key, value);
+                    break;
+                case "slow":
+                    slow = probability(key, value);
+                    break;
+                case "slowms":
+                    slowMs = nonNegative(key, value);
+                    break;
+                case "seed":
+                    seed = number(key, value);
+                    break;
+                case "max":
+                    max = nonNegative(key, value);
+                    break;
                 case "actions":
                     for (String a : value.split("[+|;]")) {
                         if (!a.trim().isEmpty()) actions.add(a.trim());

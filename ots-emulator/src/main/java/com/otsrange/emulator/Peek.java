@@ -31,7 +31,11 @@ public final class Peek {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String endpoint = null, instance = null, id = null, key = null, table = DemoData.TABLE;
+        String endpoint = null;
+        String instance = null;
+        String id = null;
+        String key = null;
+        String table = DemoData.TABLE;
         int limit = 10;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -39,12 +43,24 @@ public final class Peek {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                 String v = args[++i];
                 switch (a) {
-                    case "--endpoint": endpoint = v; break;
-                    case "--instance": instance = v; break;
-                    case "--access-id": id = v; break;
-                    case "--access-key": key = v; break;
-                    case "--table": table = v; break;
-                    case "--limit": limit = Integer.parseInt(v); break;
+                    case "--endpoint":
+                        endpoint = v;
+                        break;
+                    case "--instance":
+                        instance = v;
+                        break;
+                    case "--access-id":
+                        id = v;
+                        break;
+                    case "--access-key":
+                        key = v;
+                        break;
+                    case "--table":
+                        table = v;
+                        break;
+                    case "--limit":
+                        limit = Integer.parseInt(v);
+                        break;
                     default: throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }

@@ -27,7 +27,9 @@ final class PkSchema {
     EncodedName encoded(int i) { return encoded[i]; }
 
     boolean hasColumn(String name) {
-        for (String n : names) if (n.equals(name)) return true;
+        for (String n : names) {
+            if (n.equals(name)) return true;
+        }
         return false;
     }
 }

@@ -32,7 +32,9 @@ final class ReadSpec {
         Set<String> wanted = new HashSet<>(columnsToGet);
         this.columnsRequested = !wanted.isEmpty();
         boolean pk = false;
-        for (String c : wanted) if (table.schema.hasColumn(c)) pk = true;
+        for (String c : wanted) {
+            if (table.schema.hasColumn(c)) pk = true;
+        }
         this.pkRequested = pk;
         if (columnsRequested || startColumn != null || endColumn != null) {
             allowed = new boolean[n];

@@ -25,9 +25,15 @@ final class RowCodec {
             out.write(c.type());
             writeVarLong(out, zigzag(c.timestamp() - base));
             switch (c.type()) {
-                case CellType.INTEGER: writeVarLong(out, zigzag(c.bits())); break;
-                case CellType.DOUBLE: for (int s = 0; s < 64; s += 8) out.write((int) (c.bits() >>> s)); break;
-                case CellType.BOOLEAN: out.write((int) c.bits()); break;
+                case CellType.INTEGER:
+                    writeVarLong(out, zigzag(c.bits()));
+                    break;
+                case CellType.DOUBLE:
+                    for (int s = 0; s < 64; s += 8) out.write((int) (c.bits() >>> s));
+                    break;
+                case CellType.BOOLEAN:
+                    out.write((int) c.bits());
+                    break;
                 default:
                     writeVarLong(out, c.bytes().length);
                     out.write(c.bytes(), 0, c.bytes().length);
@@ -70,14 +76,18 @@ final class RowCodec {
             type = b[pos++];
             timestamp = base + unzigzag(readVarLong());
             switch (type) {
-                case CellType.INTEGER: bits = unzigzag(readVarLong()); break;
+                case CellType.INTEGER:
+                    bits = unzigzag(readVarLong());
+                    break;
                 case CellType.DOUBLE: {
                     long v = 0;
                     for (int s = 0; s < 64; s += 8) v |= (b[pos++] & 0xFFL) << s;
                     bits = v;
                     break;
                 }
-                case CellType.BOOLEAN: bits = b[pos++]; break;
+                case CellType.BOOLEAN:
+                    bits = b[pos++];
+                    break;
                 default:
                     bytesLength = (int) readVarLong();
                     bytesOffset = pos;

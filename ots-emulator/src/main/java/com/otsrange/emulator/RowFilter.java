@@ -158,10 +158,14 @@ abstract class RowFilter {
             switch (op) {
                 case LO_NOT: return !subs.get(0).test(row);
                 case LO_AND:
-                    for (RowFilter f : subs) if (!f.test(row)) return false;
+                    for (RowFilter f : subs) {
+                        if (!f.test(row)) return false;
+                    }
                     return true;
                 default:
-                    for (RowFilter f : subs) if (f.test(row)) return true;
+                    for (RowFilter f : subs) {
+                        if (f.test(row)) return true;
+                    }
                     return false;
             }
         }

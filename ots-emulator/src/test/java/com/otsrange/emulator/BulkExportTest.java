@@ -208,7 +208,9 @@ class BulkExportTest {
         List<String> want = new ArrayList<>();
         for (ModelRow m : expected("a\u0000", 1000, "\u00e9t\u00e9", -2, m -> m.latest.containsKey("s") || m.latest.containsKey("i"))) {
             StringBuilder sb = new StringBuilder(m.key() + ":");
-            for (String c : new String[] {"i", "s"}) if (m.latest.containsKey(c)) sb.append(c).append('=').append(m.latest.get(c)).append(';');
+            for (String c : new String[] {"i", "s"}) {
+                if (m.latest.containsKey(c)) sb.append(c).append('=').append(m.latest.get(c)).append(';');
+            }
             want.add(sb.toString());
         }
         assertEquals(want, got, "rows without any requested column are left out, as in GetRange");

@@ -5,7 +5,6 @@ import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.*;
 import com.alicloud.openservices.tablestore.model.filter.ColumnPaginationFilter;
 import com.alicloud.openservices.tablestore.model.filter.CompositeColumnValueFilter;
-import com.alicloud.openservices.tablestore.model.filter.Filter;
 import com.alicloud.openservices.tablestore.model.filter.SingleColumnValueFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,10 +64,18 @@ class GetRangeTest {
                     long ts = BASE_TS + v * 1000L + rnd.nextInt(500);
                     ColumnValue val;
                     switch (col) {
-                        case "i": val = ColumnValue.fromLong(rnd.nextInt(100) - 50); break;
-                        case "d": val = ColumnValue.fromDouble(rnd.nextInt(1000) / 10.0); break;
-                        case "s": val = ColumnValue.fromString("v" + rnd.nextInt(20)); break;
-                        case "flag": val = ColumnValue.fromBoolean(rnd.nextBoolean()); break;
+                        case "i":
+                            val = ColumnValue.fromLong(rnd.nextInt(100) - 50);
+                            break;
+                        case "d":
+                            val = ColumnValue.fromDouble(rnd.nextInt(1000) / 10.0);
+                            break;
+                        case "s":
+                            val = ColumnValue.fromString("v" + rnd.nextInt(20));
+                            break;
+                        case "flag":
+                            val = ColumnValue.fromBoolean(rnd.nextBoolean());
+                            break;
                         default: val = ColumnValue.fromBinary(new byte[] {(byte) rnd.nextInt(256)});
                     }
                     if (cols.computeIfAbsent(col, k -> new TreeMap<>()).put(ts, val) != null) continue;
@@ -135,9 +142,13 @@ class GetRangeTest {
             if (v.isInfMin()) return 1;
             if (v.isInfMax()) return -1;
             int r;
-            if (i == 0) r = Arrays.compareUnsigned(m.a.getBytes(StandardCharsets.UTF_8), v.asString().getBytes(StandardCharsets.UTF_8));
-            else if (i == 1) r = Long.compare(m.b, v.asLong());
-            else r = Arrays.compareUnsigned(m.c, v.asBinary());
+            if (i == 0) {
+                r = Arrays.compareUnsigned(m.a.getBytes(StandardCharsets.UTF_8), v.asString().getBytes(StandardCharsets.UTF_8));
+            } else if (i == 1) {
+                r = Long.compare(m.b, v.asLong());
+            } else {
+                r = Arrays.compareUnsigned(m.c, v.asBinary());
+            }
             if (r != 0) return r;
         }
         return 0;
@@ -215,10 +226,15 @@ class GetRangeTest {
             int r = rank(a[i].getValue()) - rank(b[i].getValue());
             if (r != 0) return r;
             if (a[i].getValue().isInfMin() || a[i].getValue().isInfMax()) return 0;
-            PrimaryKeyValue u = a[i].getValue(), v = b[i].getValue();
-            if (i == 0) r = Arrays.compareUnsigned(u.asString().getBytes(StandardCharsets.UTF_8), v.asString().getBytes(StandardCharsets.UTF_8));
-            else if (i == 1) r = Long.compare(u.asLong(), v.asLong());
-            else r = Arrays.compareUnsigned(u.asBinary(), v.asBinary());
+            PrimaryKeyValue u = a[i].getValue();
+            PrimaryKeyValue v = b[i].getValue();
+            if (i == 0) {
+                r = Arrays.compareUnsigned(u.asString().getBytes(StandardCharsets.UTF_8), v.asString().getBytes(StandardCharsets.UTF_8));
+            } else if (i == 1) {
+                r = Long.compare(u.asLong(), v.asLong());
+            } else {
+                r = Arrays.compareUnsigned(u.asBinary(), v.asBinary());
+            }
             if (r != 0) return r;
         }
         return 0;
@@ -309,11 +325,21 @@ class GetRangeTest {
             int c = x.compareTo(v);
             boolean ok;
             switch (op) {
-                case EQUAL: ok = c == 0; break;
-                case NOT_EQUAL: ok = c != 0; break;
-                case GREATER_THAN: ok = c > 0; break;
-                case GREATER_EQUAL: ok = c >= 0; break;
-                case LESS_THAN: ok = c < 0; break;
+                case EQUAL:
+                    ok = c == 0;
+                    break;
+                case NOT_EQUAL:
+                    ok = c != 0;
+                    break;
+                case GREATER_THAN:
+                    ok = c > 0;
+                    break;
+                case GREATER_EQUAL:
+                    ok = c >= 0;
+                    break;
+                case LESS_THAN:
+                    ok = c < 0;
+                    break;
                 default: ok = c <= 0;
             }
             if (ok) return true;

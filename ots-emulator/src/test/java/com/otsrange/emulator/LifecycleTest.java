@@ -163,7 +163,8 @@ class LifecycleTest {
             long count = 0;
             java.util.Set<String> ids = new java.util.TreeSet<>();
             java.util.Set<Long> dims = new java.util.TreeSet<>();
-            long minCt = Long.MAX_VALUE, maxCt = Long.MIN_VALUE;
+            long minCt = Long.MAX_VALUE;
+            long maxCt = Long.MIN_VALUE;
             boolean someMissing = false;
             List<Row> firstPage = null;
             while (true) {

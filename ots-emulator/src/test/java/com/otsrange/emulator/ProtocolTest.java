@@ -66,7 +66,8 @@ class ProtocolTest {
         assertTrue(conf.isEnableResponseValidation());
         SyncClient c = new SyncClient(f.emu.endpoint(), EmulatorFixture.ID, EmulatorFixture.SECRET, EmulatorFixture.INSTANCE, conf);
         try {
-            RowPutChange p = new RowPutChange("p", PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("k", PrimaryKeyValue.fromString("z")).build());
+            RowPutChange p = new RowPutChange("p",
+                PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("k", PrimaryKeyValue.fromString("z")).build());
             p.addColumn("v", ColumnValue.fromString("x".repeat(10000)));
             c.putRow(new PutRowRequest(p));
             SingleRowQueryCriteria q = new SingleRowQueryCriteria("p", p.getPrimaryKey());

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,7 +119,8 @@ final class JobDocument {
         if (!(content instanceof JSONArray) || ((JSONArray) content).isEmpty()) {
             findings.error("job.content", "expected an array with one {\"reader\": ..., \"writer\": ...} object");
         } else if (((JSONArray) content).size() > 1) {
-            findings.error("job.content", "has " + ((JSONArray) content).size() + " elements; DataX runs one reader/writer pair per job, write one job file per pair");
+            findings.error("job.content", "has " + ((JSONArray) content).size()
+                    + " elements; DataX runs one reader/writer pair per job, write one job file per pair");
         } else if (!(((JSONArray) content).get(0) instanceof JSONObject)) {
             findings.error("job.content[0]", "expected an object with reader and writer");
         } else {

@@ -83,7 +83,7 @@ class PluginTarballIT {
         List<String> readerLibs = libNames(READER_DIR);
         List<String> writerLibs = libNames(WRITER_DIR);
         for (String expected : new String[] {"otsrange-common-", "fastjson-1.", "tablestore-5.", "tablestore-shaded-protobuf-",
-                "tablestore-shaded-httpasyncclient-", "guava-", "gson-", "joda-time-"}) {
+            "tablestore-shaded-httpasyncclient-", "guava-", "gson-", "joda-time-"}) {
             assertTrue(readerLibs.stream().anyMatch(n -> n.startsWith(expected)), "reader libs lack " + expected + ": " + readerLibs);
         }
         for (String expected : new String[] {"otsrange-common-", "fastjson-1."}) {
@@ -95,7 +95,7 @@ class PluginTarballIT {
         all.addAll(writerLibs);
         for (String lib : all) {
             for (String forbidden : new String[] {"datax-", "slf4j", "log4j", "logback", "junit", "otsrangereader", "csvyearwriter",
-                    "ots-emulator", "otsrange-cli"}) {
+                "ots-emulator", "otsrange-cli"}) {
                 assertFalse(lib.startsWith(forbidden), "libs/ must not contain " + lib);
             }
         }

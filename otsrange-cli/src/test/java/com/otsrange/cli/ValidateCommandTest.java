@@ -45,7 +45,7 @@ class ValidateCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"job/export.json", "job/demo.json", "job/sharded.json", "job/export-connection-file.json",
-            "job/streamreader-csvyearwriter.json", "job/incremental.json"})
+        "job/streamreader-csvyearwriter.json", "job/incremental.json"})
     void everyExampleJobIsValid(String job) {
         CliHarness run = validate(ROOT, job);
         assertEquals(0, run.status, run.toString());
@@ -171,8 +171,8 @@ class ValidateCommandTest {
         CliHarness run = validate(dir, "bad.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         for (String path : new String[] {"job.setting.speed", "reader.parameter.endpoint", "reader.parameter.timeUnit",
-                "reader.parameter.timeZone", "reader.parameter.shard", "reader.parameter.tasks", "reader.parameter.readApi",
-                "writer.parameter.path", "writer.parameter.fileName", "writer.parameter.compress"}) {
+            "reader.parameter.timeZone", "reader.parameter.shard", "reader.parameter.tasks", "reader.parameter.readApi",
+            "writer.parameter.path", "writer.parameter.fileName", "writer.parameter.compress"}) {
             assertTrue(run.out.contains(path), "expected a problem at " + path + "\n" + run.out);
         }
         assertTrue(run.out.contains("INVALID"), run.out);

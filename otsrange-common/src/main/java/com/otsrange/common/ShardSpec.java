@@ -56,7 +56,8 @@ public final class ShardSpec {
             throw new IllegalArgumentException("invalid shard '" + s + "': i and n must be integers with 0 <= i < n, e.g. \"0/4\"");
         }
         if (n < 1) {
-            throw new IllegalArgumentException("invalid shard '" + s + "': n (the number of shards) must be at least 1; expected \"i/n\" with 0 <= i < n, e.g. \"0/4\"");
+            throw new IllegalArgumentException("invalid shard '" + s
+                    + "': n (the number of shards) must be at least 1; expected \"i/n\" with 0 <= i < n, e.g. \"0/4\"");
         }
         if (i < 0 || i >= n) {
             throw new IllegalArgumentException("invalid shard '" + s + "': i must satisfy 0 <= i < n, here 0.." + (n - 1)

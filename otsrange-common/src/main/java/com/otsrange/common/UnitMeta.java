@@ -110,7 +110,8 @@ public final class UnitMeta {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("record meta " + KEY_PERIOD + " is not year, month or day: " + meta.get(KEY_PERIOD));
         }
-        return new UnitMeta(meta.get(KEY_UNIT), header == null ? Collections.<String>emptyList() : header, timeCells, period, DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)));
+        return new UnitMeta(meta.get(KEY_UNIT), header == null ? Collections.<String>emptyList() : header, timeCells, period,
+                DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)));
     }
 
     public String unitId() {

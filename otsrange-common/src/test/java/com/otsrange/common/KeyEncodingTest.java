@@ -61,14 +61,14 @@ class KeyEncodingTest {
     @Test
     void patternsThatCouldReachTheBookkeepingFolderAreRejected() {
         for (String bad : new String[] {".otsrange/{partition_key}_{year}.csv", ".otsrange/x/{partition_key}_{year}.csv",
-                ".OtsRange/{partition_key}_{year}.csv", ".{partition_key}/{year}.csv", ".ots{table}/{partition_key}_{year}.csv",
-                ".otsrang{partition_key}/{year}.csv", ".{table}{partition_key}/{year}.csv"}) {
+            ".OtsRange/{partition_key}_{year}.csv", ".{partition_key}/{year}.csv", ".ots{table}/{partition_key}_{year}.csv",
+            ".otsrang{partition_key}/{year}.csv", ".{table}{partition_key}/{year}.csv"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FileNamePattern.parse(bad), bad);
             assertTrue(e.getMessage().contains("fileName") && e.getMessage().contains(".otsrange"), e.getMessage());
         }
         for (String fine : new String[] {"{partition_key}.otsrange/{year}.csv", "x/.otsrange/{partition_key}_{year}.csv",
-                ".hidden/{partition_key}_{year}.csv", ".otsrange{year}/{partition_key}.csv", "{partition_key}/.otsrange/{year}.csv",
-                ".otsrange_{partition_key}_{year}.csv"}) {
+            ".hidden/{partition_key}_{year}.csv", ".otsrange{year}/{partition_key}.csv", "{partition_key}/.otsrange/{year}.csv",
+            ".otsrange_{partition_key}_{year}.csv"}) {
             FileNamePattern.parse(fine);
         }
     }
@@ -87,10 +87,10 @@ class KeyEncodingTest {
     @Test
     void badPatternsAreRejected() {
         for (String bad : new String[] {"/abs/{partition_key}_{year}.csv", "../{partition_key}_{year}.csv",
-                "a/../{partition_key}_{year}.csv", "./{partition_key}_{year}", "{year}.csv", "{partition_key}.csv",
-                "{partition_key}_{year}_{day}.csv", "{partition_key}_{foo}_{year}", "{partition_key_{year}",
-                "a\\{partition_key}{year}", "a//{partition_key}{year}", "{partition_key}{year}/", "C:{partition_key}{year}",
-                "", "  "}) {
+            "a/../{partition_key}_{year}.csv", "./{partition_key}_{year}", "{year}.csv", "{partition_key}.csv",
+            "{partition_key}_{year}_{day}.csv", "{partition_key}_{foo}_{year}", "{partition_key_{year}",
+            "a\\{partition_key}{year}", "a//{partition_key}{year}", "{partition_key}{year}/", "C:{partition_key}{year}",
+            "", "  "}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FileNamePattern.parse(bad), bad);
             assertTrue(e.getMessage().contains("fileName"), e.getMessage());
         }

@@ -10,7 +10,8 @@ public enum OtsRangeReaderErrorCode implements ErrorCode {
     AUTH_FAILED("OtsRangeReader-04", "TableStore refused the credentials or the instance."),
     REQUEST_REJECTED("OtsRangeReader-05", "TableStore rejected a request with a non-retryable error."),
     RETRIES_EXHAUSTED("OtsRangeReader-06", "A request kept failing with retryable errors until the retry budget (maxRetries / retryMaxElapsedMs) ran out."),
-    UNBOUNDED_TIME("OtsRangeReader-07", "The sort-key time window cannot be planned: no bounds were given and the time extent cannot be discovered cheaply for this primary-key layout, or the bounds (given or discovered) span too many file periods."),
+    UNBOUNDED_TIME("OtsRangeReader-07", "The sort-key time window cannot be planned: no bounds were given and the time extent"
+        + " cannot be discovered cheaply for this primary-key layout, or the bounds (given or discovered) span too many file periods."),
     RESUME_STATE("OtsRangeReader-08", "The writer's checkpoint could not be read for resume."),
     INTERRUPTED("OtsRangeReader-09", "The reader was interrupted."),
     INTERNAL("OtsRangeReader-10", "Internal error (a bug): the task configuration is inconsistent."),

@@ -4,8 +4,6 @@ import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

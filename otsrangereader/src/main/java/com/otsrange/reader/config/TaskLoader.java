@@ -5,8 +5,6 @@ import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.common.StrictJson;
-import com.alibaba.fastjson.JSONException;
-import com.alibaba.fastjson.JSONReader;
 import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.filter.FilterSpec;
 

@@ -87,15 +87,15 @@ class HostileParameterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://inst.cn-hangzhou.ots.aliyuncs.com", "http://127.0.0.1:8080", "https://x.example/",
-            "http://my_host-1.local:65535//"})
+        "http://my_host-1.local:65535//"})
     void endpointsTheSdkAcceptsPass(String endpoint) {
         assertEquals(Collections.emptyList(), problems("{\"endpoint\":\"" + endpoint + "\"}"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://x.example/path|a path", "https://x.example?a=1|a query", "https://x.example/#top|a fragment",
-            "ftp://x.example|http:// or https://", "HTTPS://x.example|lower case", "https://|no host", "https://:80|no host",
-            "https://x.example:0|port", "https://x.example:123456|port", "https://x y.example|host", "x.example|http://"})
+        "ftp://x.example|http:// or https://", "HTTPS://x.example|lower case", "https://|no host", "https://:80|no host",
+        "https://x.example:0|port", "https://x.example:123456|port", "https://x y.example|host", "x.example|http://"})
     void endpointsTheSdkRefusesAreRefusedOfflineWithTheFix(String caseText) {
         String[] c = caseText.split("\\|");
         List<String> p = problems("{\"endpoint\":\"" + c[0] + "\"}");
@@ -106,7 +106,7 @@ class HostileParameterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://admin:Pa55w0rd@x.example", "https://admin:Pa55w0rd@x.example/p", "https://admin:Pa/55w0rd@x.example",
-            "ftp://admin:Pa55w0rd@x.example", "https://admin:Pa55w0rd@@x.example:99999"})
+        "ftp://admin:Pa55w0rd@x.example", "https://admin:Pa55w0rd@@x.example:99999"})
     void userInfoIsRefusedAndNeverEchoed(String endpoint) {
         List<String> p = problems("{\"endpoint\":\"" + endpoint + "\"}");
         assertFalse(p.isEmpty());

@@ -20,8 +20,8 @@ class ReaderFactsAgreementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"timeUnit\": \"S\", \"timeZone\": \"Asia/Shanghai\", \"resume\": \"true\", \"shard\": \"1/3\"}",
-            "{\"timeUnit\": \"us\", \"timeZone\": \"+08:00\", \"resume\": false,"
-                    + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}}"})
+        "{\"timeUnit\": \"us\", \"timeZone\": \"+08:00\", \"resume\": false,"
+            + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}}"})
     void readerFactsAgreeWithTheReadersParser(String overrides) {
         Map<String, Object> p = ReaderSpecTest.with(overrides);
         SpecResult result = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap());

@@ -85,7 +85,8 @@ class ReaderSpecTest {
                 Arguments.of("{\"filters\":{\"dim\":{\"between\":[1]}}}", "parameter.filters.dim.between", "exactly two"),
                 Arguments.of("{\"filters\":{\"dim\":{\"between\":[5,1]}}}", "parameter.filters.dim.between", "impossible range"),
                 Arguments.of("{\"filters\":{\"dim\":{\"gte\":5,\"lt\":5}}}", "parameter.filters.dim", "impossible range"),
-                Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2025-01-01\",\"lt\":\"2024-01-01\",\"chunkBy\":\"year\"}}}", "parameter.filters.ct", "impossible range"),
+                Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2025-01-01\",\"lt\":\"2024-01-01\",\"chunkBy\":\"year\"}}}",
+                        "parameter.filters.ct", "impossible range"),
                 // without schema and chunkBy the sort key is unknown offline: date-shaped bounds are still checked
                 Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2023-01-01\"}}}", "parameter.filters.ct", "impossible range"),
                 Arguments.of("{\"filters\":{\"ct\":{\"gte\":\"2023-13-45\"}}}", "parameter.filters.ct.gte", "not a valid time"),
@@ -111,10 +112,13 @@ class ReaderSpecTest {
                 Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":\"x\"}}}", "parameter.tasks.definitions.a", "compact"),
                 Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[1]}}}", "parameter.tasks.definitions.a[0]", "non-empty string"),
                 Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[]}}}", "parameter.tasks.definitions.a", "must not be empty"),
-                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"cols\":[\"x\"]}}}}", "parameter.tasks.definitions.a.cols", "unknown key"),
-                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"filters\":{}}}}}", "parameter.tasks.definitions.a.columns", "missing"),
+                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"cols\":[\"x\"]}}}}",
+                        "parameter.tasks.definitions.a.cols", "unknown key"),
+                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"filters\":{}}}}}",
+                        "parameter.tasks.definitions.a.columns", "missing"),
                 Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"\":[\"x\"]}}}", "parameter.tasks.definitions", "must not be empty"),
-                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"columns\":[\"x\"],\"filters\":{\"ct\":{\"gte\":1,\"chunkBy\":\"day\"}}}}}}",
+                Arguments.of("{\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":{\"columns\":[\"x\"],"
+                        + "\"filters\":{\"ct\":{\"gte\":1,\"chunkBy\":\"day\"}}}}}}",
                         "parameter.tasks.definitions.a.filters.ct.chunkBy", "only allowed"),
                 Arguments.of("{\"resume\":\"yes\"}", "parameter.resume", "true or false"),
                 Arguments.of("{\"shard\":\"4/4\"}", "parameter.shard", "0 <= i < n"),
@@ -240,7 +244,8 @@ class ReaderSpecTest {
 
     @Test
     void emptyColumnListAllowedWithAppendColumns() {
-        ReaderSpec s = parse(with("{\"appendColumns\":[\"ct\"],\"appendColumnsPosition\":\"end\",\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[]}}}"))
+        ReaderSpec s = parse(with(
+                "{\"appendColumns\":[\"ct\"],\"appendColumnsPosition\":\"end\",\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[]}}}"))
                 .orThrow();
         assertEquals(Collections.singletonList("ct"), s.header(s.tasks().get(0)));
     }
