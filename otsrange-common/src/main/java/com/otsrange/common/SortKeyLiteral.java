@@ -132,13 +132,6 @@ public final class SortKeyLiteral {
     }
 
     private long raw(Instant i) {
-        switch (unit) {
-            case S:
-                return i.getEpochSecond();
-            case US:
-                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
-            default:
-                return i.toEpochMilli();
-        }
+        return unit.fromInstant(i);
     }
 }
