@@ -97,7 +97,7 @@ class PlanCommandTest {
         assertTrue(next.out.contains("incremental: committed windows [2023-12-31, 2024-01-02), watermark 2024-01-02"), next.out);
         assertTrue(next.out.contains("incremental: reduced: window [2024-01-01, 2024-01-03) overlaps the committed windows up to"
                 + " 2024-01-02: exporting only [2024-01-02, 2024-01-03)"), next.out);
-        assertTrue(next.out.matches("(?s).*2024/dev-003 +committed up to 2024-01-02 -> adds \\[2024-01-02, 2024-01-03\\).*"), next.out);
+        assertTrue(next.out.matches("(?s).*2024/2309193932841 +committed up to 2024-01-02 -> adds \\[2024-01-02, 2024-01-03\\).*"), next.out);
 
         CliHarness gap = plan(dir, "job.json", "-p", "-DstartDate=20240105 -DendDate=20240106");
         assertEquals(Command.FAILED, gap.status, gap.toString());
