@@ -3,7 +3,6 @@ package com.otsrange.common;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -55,12 +54,12 @@ public final class SortKeyLiteral {
         String s = ((String) literal).trim();
         try {
             if (COMPACT_DATE.matcher(s).matches()) {
-                return raw(LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant());
+                return unit.fromInstant(LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant());
             }
             if (EPOCH.matcher(s).matches()) {
                 return integral(s);
             }
-            return raw(DateText.instant(s, zone));
+            return unit.fromInstant(DateText.instant(s, zone));
         } catch (DateTimeException | ArithmeticException e) {
             return null;
         }
@@ -109,16 +108,5 @@ public final class SortKeyLiteral {
             }
         }
         return null;
-    }
-
-    private long raw(Instant i) {
-        switch (unit) {
-            case S:
-                return i.getEpochSecond();
-            case US:
-                return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000L);
-            default:
-                return i.toEpochMilli();
-        }
     }
 }
