@@ -7,6 +7,7 @@ import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.JobFingerprint;
+import com.otsrange.common.ParameterMap;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
@@ -48,7 +49,6 @@ public class CsvYearWriter extends Writer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void prepare() {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
@@ -81,7 +81,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), (Map<String, Object>) toMap(getPluginJobConf()));
+                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), ParameterMap.of(getPluginJobConf()));
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
@@ -163,21 +163,13 @@ public class CsvYearWriter extends Writer {
             }
         }
 
-        @SuppressWarnings("unchecked")
         private Map<String, String> fingerprint() {
-            Map<String, Object> writer = (Map<String, Object>) toMap(getPluginJobConf());
-            return JobFingerprint.of(peerParameter(), writer, Paths.get("")).components();
+            return JobFingerprint.of(peerParameter(), ParameterMap.of(getPluginJobConf()), Paths.get("")).components();
         }
 
-        @SuppressWarnings("unchecked")
         private Map<String, Object> peerParameter() {
             Configuration peer = getPeerPluginJobConf();
-            return peer == null ? null : (Map<String, Object>) toMap(peer);
-        }
-
-        private static Object toMap(Configuration c) {
-            Object o = c.getInternal();
-            return o instanceof Map ? o : Collections.emptyMap();
+            return peer == null ? null : ParameterMap.of(peer);
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.AtomicFiles;
+import com.otsrange.common.DateText;
 import com.otsrange.common.Period;
 import com.otsrange.common.Sha256;
 import com.otsrange.common.UnitId;
@@ -14,11 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -231,32 +227,13 @@ final class GenericSink implements RecordSink {
                 if (c.getType() == Column.Type.LONG || c.getType() == Column.Type.INT) {
                     return c.asLong();
                 }
-                return parseDate(c.asString().trim());
+                return DateText.instant(c.asString().trim(), spec.timeZone()).toEpochMilli();
             default:
                 if (c.getType() == Column.Type.DATE) {
                     return c.asDate().getTime();
                 }
                 return spec.timeUnit().toEpochMillisFloor(c.asLong());
         }
-    }
-
-    private long parseDate(String s) {
-        try {
-            return Instant.parse(s).toEpochMilli();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(s.replace(' ', 'T')).atZone(spec.timeZone()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        return LocalDate.parse(s).atStartOfDay(spec.timeZone()).toInstant().toEpochMilli();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.otsrange.common.JsonBool;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.Param;
+import com.otsrange.common.ParameterMap;
 import com.otsrange.common.Problems;
 import com.otsrange.common.ReaderFacts;
 import com.otsrange.common.ReaderParams;
@@ -128,7 +129,7 @@ final class WriterSpec {
     /** Job side: the spec, or a DataXException listing every problem. */
     static WriterSpec forJob(Configuration writer, String peerName, Configuration peer, Path workingDir) {
         Problems problems = new Problems();
-        WriterSpec spec = check(mapOf(writer), peerName, peer == null ? null : mapOf(peer), workingDir, problems);
+        WriterSpec spec = check(ParameterMap.of(writer), peerName, peer == null ? null : ParameterMap.of(peer), workingDir, problems);
         throwIfAny(problems);
         return spec;
     }
@@ -141,7 +142,7 @@ final class WriterSpec {
                     "task parameter lacks " + RESOLVED + " (the writer Job did not split this config)");
         }
         Problems problems = new Problems();
-        WriterSpec spec = parse(mapOf(taskParam), resolved, Paths.get(""), false, problems);
+        WriterSpec spec = parse(ParameterMap.of(taskParam), resolved, Paths.get(""), false, problems);
         throwIfAny(problems);
         return spec;
     }
@@ -162,12 +163,6 @@ final class WriterSpec {
             sb.append("\n  ").append(i + 1).append(". ").append(all.get(i));
         }
         throw new DataXException(code, sb.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mapOf(Configuration c) {
-        Object o = c == null ? null : c.getInternal();
-        return o instanceof Map ? (Map<String, Object>) o : Collections.<String, Object>emptyMap();
     }
 
     /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */
@@ -245,7 +240,7 @@ final class WriterSpec {
 
     /** Job side, after {@link #forJob}: the facts for the task parameters. */
     static Map<String, Object> resolvePeer(Configuration writer, String peerName, Configuration peer) {
-        return resolvePeer(mapOf(writer), peerName, peer == null ? null : mapOf(peer));
+        return resolvePeer(ParameterMap.of(writer), peerName, peer == null ? null : ParameterMap.of(peer));
     }
 
     /**

@@ -11,7 +11,7 @@ import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.plan.BoundTask;
-import com.otsrange.reader.plan.PkRange;
+import com.otsrange.reader.scan.PkRange;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.RangeDeriver;
 import com.otsrange.reader.plan.Unit;

@@ -3,8 +3,7 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.fastjson.JSON;
-import com.alibaba.fastjson.parser.Feature;
+import com.otsrange.common.ParameterMap;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
@@ -20,19 +19,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * DataX reader: exports TableStore rows by (partition key x time) with BulkExport or GetRange. Parameters and
  * behaviour: docs/reader.md; record layout and file-ownership rule: docs/DESIGN.md.
  */
 public class OtsRangeReader extends Reader {
-
-    /** The job parameter as plain ordered maps and lists, whatever JSON library DataX uses. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parameterMap(Configuration conf) {
-        return JSON.parseObject(conf.toJSON(), Feature.OrderedField);
-    }
 
     public static class Job extends Reader.Job {
         private static final Logger LOG = LoggerFactory.getLogger(Job.class);
@@ -43,13 +35,13 @@ public class OtsRangeReader extends Reader {
         @Override
         public void init() {
             // validate everything before anything talks to TableStore
-            spec = ReaderSpec.parse(parameterMap(getPluginJobConf()), workingDir()).orThrow();
+            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow();
         }
 
         @Override
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : parameterMap(peer));
+            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer));
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
@@ -93,7 +85,7 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public void init() {
-            plan = TaskPlanCodec.decode(parameterMap(getPluginJobConf()));
+            plan = TaskPlanCodec.decode(ParameterMap.of(getPluginJobConf()));
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.otsrange.reader.filter.FilterSpec;
 import com.otsrange.reader.filter.Op;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.RangeCheck;
+import com.otsrange.reader.filter.TimeLiteral;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

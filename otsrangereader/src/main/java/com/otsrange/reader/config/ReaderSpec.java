@@ -9,6 +9,7 @@ import com.otsrange.common.ReaderParams;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.filter.TimeLiteral;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;

@@ -2,7 +2,7 @@ package com.otsrange.reader.convert;
 
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.otsrange.reader.filter.ServerFilter;
-import com.otsrange.reader.plan.PkRange;
+import com.otsrange.reader.scan.PkRange;
 import com.otsrange.reader.plan.RangeDeriver;
 import com.otsrange.reader.plan.RunRange;
 import com.otsrange.reader.plan.SubRanges;

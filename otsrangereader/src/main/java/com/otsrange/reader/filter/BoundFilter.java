@@ -5,7 +5,6 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.otsrange.common.Problems;
-import com.otsrange.reader.config.TimeLiteral;
 
 import java.util.ArrayList;
 import java.util.Collections;

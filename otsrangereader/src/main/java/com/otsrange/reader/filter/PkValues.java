@@ -3,7 +3,6 @@ package com.otsrange.reader.filter;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.KeyText;
-import com.otsrange.reader.config.TimeLiteral;
 
 import java.util.Arrays;
 import java.util.Base64;

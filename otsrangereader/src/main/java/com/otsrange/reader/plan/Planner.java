@@ -14,6 +14,7 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.scan.OtsGateway;
+import com.otsrange.reader.scan.PkRange;
 import com.otsrange.reader.scan.RangeScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

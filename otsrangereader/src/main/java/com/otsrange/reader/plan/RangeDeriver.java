@@ -7,6 +7,7 @@ import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.Op;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
+import com.otsrange.reader.scan.PkRange;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -11,7 +11,7 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.TaskDefinition;
-import com.otsrange.reader.config.TimeLiteral;
+import com.otsrange.reader.filter.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.FilterSpec;
 import com.otsrange.reader.filter.PkValues;

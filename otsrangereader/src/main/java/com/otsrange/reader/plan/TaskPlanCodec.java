@@ -9,7 +9,7 @@ import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.ConnectionSpec;
 import com.otsrange.reader.config.ReaderSpec;
-import com.otsrange.reader.config.TimeLiteral;
+import com.otsrange.reader.filter.TimeLiteral;
 import com.otsrange.reader.config.Tuning;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.Condition;

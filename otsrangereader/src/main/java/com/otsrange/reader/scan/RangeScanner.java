@@ -5,7 +5,6 @@ import com.alicloud.openservices.tablestore.model.GetRangeResponse;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.Row;
-import com.otsrange.reader.plan.PkRange;
 
 /**
  * The first or last row of a range (GetRange with limit 1, paging past pages a filter emptied):

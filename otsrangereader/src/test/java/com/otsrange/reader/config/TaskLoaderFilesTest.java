@@ -2,6 +2,7 @@ package com.otsrange.reader.config;
 
 import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
+import com.otsrange.reader.filter.TimeLiteral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -42,7 +42,7 @@ class DoubleTextTest {
                 com.alibaba.fastjson.JSON.parseArray("[[[\"id\",\"STRING\"],[\"ct\",\"INTEGER\"]],0,1]"));
         java.util.Map<String, String> meta = new CellPlan(java.util.Arrays.asList("ct", "x"), schema,
                 com.otsrange.reader.filter.BoundFilter.bind(com.otsrange.reader.filter.FilterSpec.NONE, schema,
-                        new com.otsrange.reader.config.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
+                        new com.otsrange.reader.filter.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
                         new com.otsrange.common.Problems())).meta("2024/k", java.util.Arrays.asList("ct", "x"), 1,
                 com.otsrange.common.Period.YEAR);
         assertEquals(UnitMeta.DOUBLES_SHORTEST, meta.get(UnitMeta.KEY_DOUBLES));

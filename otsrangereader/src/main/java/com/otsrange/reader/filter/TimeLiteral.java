@@ -1,4 +1,4 @@
-package com.otsrange.reader.config;
+package com.otsrange.reader.filter;
 
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.SortKeyUnit;

@@ -1,4 +1,4 @@
-package com.otsrange.reader.config;
+package com.otsrange.reader.filter;
 
 import com.otsrange.common.SortKeyUnit;
 import org.junit.jupiter.api.Test;
