@@ -13,7 +13,10 @@ import com.alicloud.openservices.tablestore.model.TableOptions;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared test plumbing: an emulator and SDK clients (default configuration) pointed at it. */
+/**
+ * Shared test plumbing: an emulator and SDK clients pointed at it (default configuration; the main
+ * client also retries a write the SDK failed before sending it, see {@link UnsentRequestRetry}).
+ */
 final class EmulatorFixture implements AutoCloseable {
     static final String INSTANCE = "testinst";
     static final String ID = "test-access-id";
@@ -29,7 +32,9 @@ final class EmulatorFixture implements AutoCloseable {
 
     EmulatorFixture(OtsEmulator emu) throws Exception {
         this.emu = emu.start();
-        this.client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE);
+        ClientConfiguration conf = new ClientConfiguration();
+        conf.setRetryStrategy(new UnsentRequestRetry());
+        this.client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE, conf);
     }
 
     /** A client with the SDK's retries off, to see raw errors. */

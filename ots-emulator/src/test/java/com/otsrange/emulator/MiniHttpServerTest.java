@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +68,41 @@ class MiniHttpServerTest {
         }
     }
 
+    /**
+     * Issue 14 suspected a read timeout or a full worker pool of closing connections under load:
+     * there is neither. Many connections held open at once are all served, and a client that idles
+     * between requests and sends one in pieces with pauses is answered on the same connection.
+     */
+    @Test
+    void idleSlowAndManySimultaneousConnectionsAreAllAnswered() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        try (MiniHttpServer server = server()) {
+            for (int i = 0; i < 64; i++) {
+                sockets.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));
+            }
+            for (int i = 0; i < sockets.size(); i++) {
+                assertEquals(200, exchange(sockets.get(i), "/c" + i, false).status);
+            }
+            Socket slow = sockets.get(0);
+            Thread.sleep(500);
+            OutputStream out = slow.getOutputStream();
+            for (String piece : List.of("POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n", "Content-Length: 2\r\n\r\n", "{", "}")) {
+                out.write(piece.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                Thread.sleep(200);
+            }
+            Response answer = response(slow.getInputStream(), "/slow");
+            assertEquals(200, answer.status);
+            assertEquals("ok /slow", answer.body);
+            assertEquals(200, exchange(sockets.get(63), "/again", false).status, "the first connections still serve");
+            assertEquals(List.of(), warnings);
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
     private static Response exchange(Socket socket, String path, boolean close) throws IOException {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n"
@@ -75,7 +111,10 @@ class MiniHttpServerTest {
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
-        InputStream in = socket.getInputStream();
+        return response(socket.getInputStream(), path);
+    }
+
+    private static Response response(InputStream in, String path) throws IOException {
         String status = line(in);
         if (status == null) {
             throw new AssertionError("the server closed the connection without answering " + path);
