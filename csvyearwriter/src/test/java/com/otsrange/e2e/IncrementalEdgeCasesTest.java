@@ -223,6 +223,25 @@ class IncrementalEdgeCasesTest {
         assertEquals("", E2e.diff(oneExport(dir.resolve("foreign-union"), shape, 1, 4), E2e.snapshot(out)));
     }
 
+    /**
+     * A file a committed window wrote and that was deleted since is refused before the next window
+     * writes anything: appending would start the file anew without its earlier windows.
+     */
+    @Test
+    void aDeletedCommittedFileRefusesTheNextWindow() throws Exception {
+        IncrementalData.Shape shape = new IncrementalData.Shape(SH, false, false, null, 1);
+        Path out = dir.resolve("deleted");
+        runWindow(out, shape, 1, 3);
+        Map<String, byte[]> files = new TreeMap<>(E2e.snapshot(out));
+        String gone = files.keySet().iterator().next();
+        Files.delete(out.resolve(gone));
+        files.remove(gone);
+        RunResult r = E2e.run(data.job(e2e, out, shape, 3, 4));
+        assertEquals("CsvYearWriter-05", r.errorCode(), r.errorMessage());
+        assertTrue(r.errorMessage().contains(gone), r.errorMessage());
+        assertEquals("", E2e.diff(files, E2e.snapshot(out)), "nothing written");
+    }
+
     /** The first window may start anywhere; bounds given as epoch numbers and as dates mean the same window. */
     @Test
     void epochAndDateBoundsAreTheSameWindow() throws Exception {
