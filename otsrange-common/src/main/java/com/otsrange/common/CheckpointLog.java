@@ -51,6 +51,8 @@ public final class CheckpointLog implements Closeable {
     public static final String INTENT = "intent";
     public static final String COMMIT = "commit";
     public static final String WINDOW_DONE = "windowDone";
+    /** A part of a unit read in parts is in its part file ({@link FileParts}); no final file yet. */
+    public static final String PART = "part";
 
     /** One parsed line. {@code rows} is -1 when the line does not say. */
     public static final class Entry {
@@ -64,6 +66,12 @@ public final class CheckpointLog implements Closeable {
         public final TimeWindow window;
         /** windowDone: the window the job asked for (wider than {@link #window} when it was reduced); else null. */
         public final TimeWindow requested;
+        /** part lines: which part ({@code file} is then relative to the state dir); else null. */
+        public final FileParts.Part part;
+        /** part lines: the unit's header names, for the file the parts are joined into; else null. */
+        public final List<String> header;
+        /** part lines: the final file the parts are joined into, relative to the output path; else null. */
+        public final String target;
 
         Entry(String type, String unit, String file, long rows, long bytes, String sha256) {
             this(type, unit, file, rows, bytes, sha256, null, null);
@@ -71,6 +79,11 @@ public final class CheckpointLog implements Closeable {
 
         Entry(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
               TimeWindow requested) {
+            this(type, unit, file, rows, bytes, sha256, window, requested, null, null, null);
+        }
+
+        Entry(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
+              TimeWindow requested, FileParts.Part part, List<String> header, String target) {
             this.type = type;
             this.unit = unit;
             this.file = file;
@@ -79,6 +92,9 @@ public final class CheckpointLog implements Closeable {
             this.sha256 = sha256;
             this.window = window;
             this.requested = requested;
+            this.part = part;
+            this.header = header;
+            this.target = target;
         }
 
         /** The same entry as a commit (an intent whose final file proves the rename happened). */
@@ -155,6 +171,28 @@ public final class CheckpointLog implements Closeable {
     /** @param window the incremental run's window, or null outside incremental mode */
     public void commit(String unit, String file, long rows, long bytes, String sha256, TimeWindow window) throws IOException {
         append(line(COMMIT, unit, file, rows, bytes, sha256, window));
+    }
+
+    /**
+     * One part of a unit read in parts is complete in its part file (fsynced, under its final
+     * part-file name).
+     *
+     * @param file the part file relative to the state dir ({@link FileParts#fileFor})
+     * @param target the final file the parts are joined into, relative to the output path
+     */
+    public void part(String unit, FileParts.Part part, String file, String target, long rows, long bytes, String sha256,
+                     List<String> header) throws IOException {
+        JSONObject o = new JSONObject(true);
+        o.put("type", PART);
+        o.put("unit", unit);
+        o.put("part", part.toText());
+        o.put("file", file);
+        o.put("target", target);
+        o.put("rows", rows);
+        o.put("bytes", bytes);
+        o.put("sha256", sha256);
+        o.put("header", header);
+        append(o.toJSONString() + "\n");
     }
 
     /** Incremental mode: every unit of {@code window} is committed (written by the writer Job's post). */
@@ -242,7 +280,34 @@ public final class CheckpointLog implements Closeable {
         return out;
     }
 
-    /** Every intent, commit and windowDone line in order (torn or unreadable lines skipped). */
+    /** Every part line in order (torn or unreadable lines, and lines naming no valid part, skipped). */
+    public static List<Entry> readParts(Path stateDir) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        for (String l : lines(stateDir)) {
+            JSONObject o = parse(l);
+            if (o == null || !PART.equals(o.getString("type")) || o.getString("unit") == null) {
+                continue;
+            }
+            FileParts.Part part = FileParts.Part.parse(o.getString("part"));
+            Long rows = o.getLong("rows");
+            Long bytes = o.getLong("bytes");
+            if (part == null || rows == null || bytes == null || o.getString("target") == null) {
+                continue;
+            }
+            List<String> header;
+            try {
+                header = o.getJSONArray("header") == null ? Collections.<String>emptyList()
+                        : o.getJSONArray("header").toJavaList(String.class);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            out.add(new Entry(PART, o.getString("unit"), o.getString("file"), rows, bytes, o.getString("sha256"), null, null,
+                    part, Collections.unmodifiableList(header), o.getString("target")));
+        }
+        return out;
+    }
+
+    /** Every intent, commit and windowDone line in order (torn or unreadable lines skipped; part lines: {@link #readParts}). */
     public static List<Entry> readAll(Path stateDir) throws IOException {
         List<Entry> out = new ArrayList<>();
         for (String l : lines(stateDir)) {

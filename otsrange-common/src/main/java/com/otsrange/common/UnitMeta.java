@@ -32,18 +32,36 @@ public final class UnitMeta {
      */
     public static final String KEY_DOUBLES = "otsrange.doubles";
     public static final String DOUBLES_SHORTEST = "shortest";
+    /**
+     * Present when the unit is read in parts (docs/DESIGN.md, "Parallel reads inside one file"):
+     * {@code k/n/from/to}, part k of n of the unit whose sort-key span [from, to) {@link FileParts}
+     * cuts into n parts. Absent: the records are the whole unit.
+     */
+    public static final String KEY_PART = "otsrange.part";
+    /**
+     * Only on the end-of-part marker: a record without columns the reader sends after the last row
+     * of a part (also for a part without rows), carrying how many rows it sent for that part.
+     */
+    public static final String KEY_PART_END = "otsrange.partEnd";
 
     private final String unitId;
     private final List<String> header;
     private final int[] timeCells;
     private final Period period;
     private final boolean doublesShortest;
+    private final FileParts.Part part;
 
     /**
      * @param timeCells indexes (into the cells) of the cells that hold the sort key, ascending
      * @param doublesShortest whether DOUBLE cells carry {@link ShortestDouble#format} text
      */
     public UnitMeta(String unitId, List<String> header, int[] timeCells, Period period, boolean doublesShortest) {
+        this(unitId, header, timeCells, period, doublesShortest, null);
+    }
+
+    /** @param part the part of the unit these records are, or null for the whole unit */
+    public UnitMeta(String unitId, List<String> header, int[] timeCells, Period period, boolean doublesShortest,
+                    FileParts.Part part) {
         if (unitId == null || header == null || timeCells == null || period == null) {
             throw new IllegalArgumentException("unit id, header, time cells and period are required");
         }
@@ -52,6 +70,7 @@ public final class UnitMeta {
         this.timeCells = timeCells.clone();
         this.period = period;
         this.doublesShortest = doublesShortest;
+        this.part = part;
     }
 
     /** The reader side: the immutable map every record of the unit shares. */
@@ -69,7 +88,38 @@ public final class UnitMeta {
         if (doublesShortest) {
             m.put(KEY_DOUBLES, DOUBLES_SHORTEST);
         }
+        if (part != null) {
+            m.put(KEY_PART, part.toText());
+        }
         return Collections.unmodifiableMap(m);
+    }
+
+    /** The end-of-part marker's meta: the part's meta plus the number of rows sent for the part. */
+    public static Map<String, String> partEnd(Map<String, String> partMeta, long rows) {
+        Map<String, String> m = new HashMap<>(partMeta);
+        m.put(KEY_PART_END, Long.toString(rows));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The row count an end-of-part marker carries, or -1 when the meta is not a marker's.
+     *
+     * @throws IllegalArgumentException when the count is not a non-negative integer
+     */
+    public static long partEndRows(Map<String, String> meta) {
+        String v = meta == null ? null : meta.get(KEY_PART_END);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new IllegalArgumentException("record meta " + KEY_PART_END + " is not a row count: " + v);
     }
 
     /**
@@ -110,8 +160,15 @@ public final class UnitMeta {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("record meta " + KEY_PERIOD + " is not year, month or day: " + meta.get(KEY_PERIOD));
         }
+        FileParts.Part part = null;
+        if (meta.get(KEY_PART) != null) {
+            part = FileParts.Part.parse(meta.get(KEY_PART));
+            if (part == null) {
+                throw new IllegalArgumentException("record meta " + KEY_PART + " is not k/n/from/to: " + meta.get(KEY_PART));
+            }
+        }
         return new UnitMeta(meta.get(KEY_UNIT), header == null ? Collections.<String>emptyList() : header, timeCells, period,
-                DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)));
+                DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)), part);
     }
 
     public String unitId() {
@@ -143,6 +200,11 @@ public final class UnitMeta {
         return doublesShortest;
     }
 
+    /** The part of the unit these records are, or null when they are the whole unit. */
+    public FileParts.Part part() {
+        return part;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof UnitMeta)) {
@@ -150,7 +212,8 @@ public final class UnitMeta {
         }
         UnitMeta m = (UnitMeta) o;
         return unitId.equals(m.unitId) && header.equals(m.header) && Arrays.equals(timeCells, m.timeCells)
-                && period == m.period && doublesShortest == m.doublesShortest;
+                && period == m.period && doublesShortest == m.doublesShortest
+                && (part == null ? m.part == null : part.equals(m.part));
     }
 
     @Override
