@@ -2,6 +2,7 @@ package com.otsrange.reader;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
@@ -11,6 +12,7 @@ import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
+import com.otsrange.reader.plan.FileCuts;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.Planner;
 import com.otsrange.reader.plan.SpecBinder;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,6 +58,7 @@ public final class ReaderPlanning {
         List<BoundTask> tasks = SpecBinder.tasks(spec, schema);
         Period period = writer.filePeriod();
         Set<String> committed = Collections.emptySet();
+        Map<String, List<FileParts.Part>> partsToRedo = Collections.emptyMap();
         WindowPlan incremental = null;
         if (spec.resume()) {
             if (!writer.isCsvYearWriter() || writer.path() == null) {
@@ -70,6 +75,7 @@ public final class ReaderPlanning {
                         committed = incremental.decision().committedUnits();
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
+                        partsToRedo = partsToRedo(stateDir);
                     }
                 } catch (DataXException e) {
                     throw e;
@@ -80,11 +86,25 @@ public final class ReaderPlanning {
                 }
             }
         }
-        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, channels, splitFactor, incremental);
+        // only csvyearwriter joins parts, and an incremental window appends to files instead
+        FileCuts cuts = new FileCuts(writer.isCsvYearWriter() && incremental == null, partsToRedo);
+        Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, channels, splitFactor, incremental, cuts);
         LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks",
                 spec.table(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag(), plan.unitCount(), period.text(),
                 plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size());
         return plan;
+    }
+
+    /** Resume: units read in parts by an earlier run -> the parts it did not record (or whose part file is gone). */
+    private static Map<String, List<FileParts.Part>> partsToRedo(Path stateDir) throws IOException {
+        Map<String, List<FileParts.Part>> out = new LinkedHashMap<>();
+        for (FileParts.Pending p : FileParts.pending(stateDir).values()) {
+            out.put(p.unit, p.missing(stateDir));
+        }
+        if (!out.isEmpty()) {
+            LOG.info("resuming {} file(s) read in parts: {}", out.size(), out);
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Problems;
 import java.util.Map;
 
@@ -17,10 +18,11 @@ public final class Tuning {
     public static final ReadApi DEFAULT_READ_API = ReadApi.AUTO;
     public static final int DEFAULT_PARALLEL_READS = 4;
     public static final int DEFAULT_READ_AHEAD_MB = 0;
+    public static final int DEFAULT_MAX_PARTS_PER_FILE = 8;
 
     static final String[] KEYS = {"splitFactor", "maxRetries", "retryInitialDelayMs", "retryMaxDelayMs",
         "retryMaxElapsedMs", "pageSize", "requestTimeoutMs", "maxRangesPerSlice", "discoveryThreads", "readApi",
-        "parallelReads", "readAheadMB"};
+        "parallelReads", "readAheadMB", "maxPartsPerFile"};
 
     private final int splitFactor;
     private final int maxRetries;
@@ -34,10 +36,11 @@ public final class Tuning {
     private final ReadApi readApi;
     private final int parallelReads;
     private final int readAheadMB;
+    private final int maxPartsPerFile;
 
     public Tuning(int splitFactor, int maxRetries, long retryInitialDelayMs, long retryMaxDelayMs, long retryMaxElapsedMs,
                   int pageSize, int requestTimeoutMs, int maxRangesPerSlice, int discoveryThreads, ReadApi readApi,
-                  int parallelReads, int readAheadMB) {
+                  int parallelReads, int readAheadMB, int maxPartsPerFile) {
         this.splitFactor = splitFactor;
         this.maxRetries = maxRetries;
         this.retryInitialDelayMs = retryInitialDelayMs;
@@ -50,12 +53,14 @@ public final class Tuning {
         this.readApi = readApi;
         this.parallelReads = parallelReads;
         this.readAheadMB = readAheadMB;
+        this.maxPartsPerFile = maxPartsPerFile;
     }
 
     public static Tuning defaults() {
         return new Tuning(DEFAULT_SPLIT_FACTOR, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_INITIAL_DELAY_MS, DEFAULT_RETRY_MAX_DELAY_MS,
                 DEFAULT_RETRY_MAX_ELAPSED_MS, DEFAULT_PAGE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RANGES_PER_SLICE,
-                DEFAULT_DISCOVERY_THREADS, DEFAULT_READ_API, DEFAULT_PARALLEL_READS, DEFAULT_READ_AHEAD_MB);
+                DEFAULT_DISCOVERY_THREADS, DEFAULT_READ_API, DEFAULT_PARALLEL_READS, DEFAULT_READ_AHEAD_MB,
+                DEFAULT_MAX_PARTS_PER_FILE);
     }
 
     static Tuning parse(Map<String, Object> p, Problems problems) {
@@ -81,6 +86,7 @@ public final class Tuning {
         }
         Long parallel = Fields.optionalLong(p, "parallelReads", at, 1, 32, problems);
         Long readAhead = Fields.optionalLong(p, "readAheadMB", at, 0, 4096, problems);
+        Long parts = Fields.optionalLong(p, "maxPartsPerFile", at, 1, FileParts.MAX_PARTS, problems);
         long init = initial == null ? DEFAULT_RETRY_INITIAL_DELAY_MS : initial;
         long cap = max == null ? Math.max(init, DEFAULT_RETRY_MAX_DELAY_MS) : max;
         if (cap < init) {
@@ -97,7 +103,8 @@ public final class Tuning {
                 threads == null ? DEFAULT_DISCOVERY_THREADS : threads.intValue(),
                 readApi,
                 parallel == null ? DEFAULT_PARALLEL_READS : parallel.intValue(),
-                readAhead == null ? DEFAULT_READ_AHEAD_MB : readAhead.intValue());
+                readAhead == null ? DEFAULT_READ_AHEAD_MB : readAhead.intValue(),
+                parts == null ? DEFAULT_MAX_PARTS_PER_FILE : parts.intValue());
     }
 
     /** DataX tasks per advised channel. */
@@ -164,6 +171,14 @@ public final class Tuning {
         return Math.max(4L << 20, Math.min(64L << 20, auto));
     }
 
+    /**
+     * Parts one heavy file may be cut into, each read by its own DataX task (1 = every file is read
+     * by one task). How many a file gets: {@code plan.FilePartCutter}.
+     */
+    public int maxPartsPerFile() {
+        return maxPartsPerFile;
+    }
+
     /** For the task config (the Task rebuilds the same Tuning). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -179,6 +194,7 @@ public final class Tuning {
         m.put("readApi", readApi.json());
         m.put("parallelReads", parallelReads);
         m.put("readAheadMB", readAheadMB);
+        m.put("maxPartsPerFile", maxPartsPerFile);
         return m;
     }
 

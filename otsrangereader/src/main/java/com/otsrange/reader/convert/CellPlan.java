@@ -1,5 +1,6 @@
 package com.otsrange.reader.convert;
 
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
@@ -90,6 +91,11 @@ public final class CellPlan {
 
     /** The meta map every record of the unit carries (one shared immutable instance). */
     public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period) {
+        return meta(unitId, header, sortIndex, period, null);
+    }
+
+    /** @param part the part of the unit the records are, or null for the whole unit */
+    public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period, FileParts.Part part) {
         int n = 0;
         int[] time = new int[sources.length];
         for (int i = 0; i < sources.length; i++) {
@@ -98,6 +104,6 @@ public final class CellPlan {
             }
         }
         // DOUBLE cells carry ShortestDouble text (UnitEmitter.cell)
-        return new UnitMeta(unitId, header, Arrays.copyOf(time, n), period, true).toMap();
+        return new UnitMeta(unitId, header, Arrays.copyOf(time, n), period, true, part).toMap();
     }
 }

@@ -81,4 +81,8 @@ final class UnitEmitter {
     long emitted() {
         return emitted;
     }
+
+    Map<String, String> meta() {
+        return meta;
+    }
 }

@@ -1,6 +1,8 @@
 package com.otsrange.reader.convert;
 
+import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.plugin.RecordSender;
+import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.scan.PkRange;
 import com.otsrange.reader.plan.RangeDeriver;
@@ -17,6 +19,7 @@ import com.otsrange.reader.scan.ScanRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a task's units: cuts each window into slices, derives each slice's ranges, merges them
@@ -70,26 +73,28 @@ public final class UnitReader {
      * @return records emitted
      */
     public long readAll(RecordSender sender) {
-        List<OrderedPages.Range<RunScan>> ranges = ranges(plan.runs);
+        List<RunScan> scans = new ArrayList<>();
+        List<OrderedPages.Range<RunScan>> ranges = ranges(plan.runs, scans);
         int parallel = plan.tuning.parallelReads();
-        RunScan current = null;
+        int done = 0;
         long emitted = 0;
         try (OrderedPages<RunScan> read = new OrderedPages<>(pages, ranges, parallel, plan.tuning.readAheadBytes(), plan.table)) {
             for (OrderedPages.Tagged<RunScan> page = read.next(); page != null; page = read.next()) {
-                if (page.tag != current) {
-                    if (current != null) {
-                        emitted += current.emitted();
-                    }
-                    current = page.tag;
+                // scans end in order: those before this page's (some may have had no rows) are complete
+                while (scans.get(done) != page.tag) {
+                    emitted += scans.get(done++).end(sender);
                 }
-                current.rows(page.rows, sender);
+                page.tag.rows(page.rows, sender);
             }
         }
-        return emitted + (current == null ? 0 : current.emitted());
+        while (done < scans.size()) {
+            emitted += scans.get(done++).end(sender);
+        }
+        return emitted;
     }
 
     /** Every run as one range or unit by unit, in order, each range tagged with the units its rows go to. */
-    private List<OrderedPages.Range<RunScan>> ranges(List<List<UnitWork>> runs) {
+    private List<OrderedPages.Range<RunScan>> ranges(List<List<UnitWork>> runs, List<RunScan> scans) {
         List<OrderedPages.Range<RunScan>> out = new ArrayList<>();
         for (List<UnitWork> run : runs) {
             UnitWork head = run.get(0);
@@ -102,11 +107,13 @@ public final class UnitReader {
             PkRange joined = mergeRuns ? RunRange.of(plan.schema, run, perUnit) : null;
             if (joined != null) {
                 RunScan scan = new RunScan(run, cells);
+                scans.add(scan);
                 out.add(new OrderedPages.Range<>(scan, joined.start(), joined.end(), request, splitter(run.get(run.size() - 1).to)));
                 continue;
             }
             for (int k = 0; k < run.size(); k++) {
                 RunScan scan = new RunScan(Collections.singletonList(run.get(k)), cells);
+                scans.add(scan);
                 for (PkRange r : perUnit.get(k)) {
                     out.add(new OrderedPages.Range<>(scan, r.start(), r.end(), request, splitter(run.get(k).to)));
                 }
@@ -124,7 +131,9 @@ public final class UnitReader {
      * Units read through one range, and on the converting thread the cutting of its rows into
      * units: rows arrive in sort-key order (see {@link RunRange}), so the unit only moves forward;
      * each unit gets its own emitter and meta map when its first row arrives (a unit without rows
-     * produces nothing). A single-unit scan hands every row to its unit.
+     * produces nothing). A single-unit scan hands every row to its unit. A scan of a part of a
+     * heavy unit ends with the end-of-part marker, also when the part had no rows: the writer
+     * records a part only on its marker and checks the count it carries.
      */
     private final class RunScan {
         final List<UnitWork> units;
@@ -152,16 +161,27 @@ public final class UnitReader {
                         emittedBefore += emitter.emitted();
                     }
                     UnitWork u = units.get(index);
-                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to,
-                            cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period), sender);
+                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, meta(u), sender);
                     emitterIndex = index;
                 }
                 emitter.row(row, time);
             }
         }
 
-        long emitted() {
-            return emittedBefore + (emitter == null ? 0 : emitter.emitted());
+        private Map<String, String> meta(UnitWork u) {
+            return cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period, u.part);
+        }
+
+        /** After its last row: the records it emitted, and the end-of-part marker for a part. */
+        long end(RecordSender sender) {
+            long emitted = emittedBefore + (emitter == null ? 0 : emitter.emitted());
+            UnitWork only = units.get(0);
+            if (only.part != null) {
+                Record marker = sender.createRecord();
+                marker.setMeta(UnitMeta.partEnd(emitter == null ? meta(only) : emitter.meta(), emitted));
+                sender.sendToWriter(marker);
+            }
+            return emitted;
         }
     }
 }

@@ -21,9 +21,24 @@ public final class PlanReport {
                 .append(", timeUnit ").append(spec.timeUnit().text()).append(", timeZone ").append(spec.timeZone().getId()).append(")\n");
         sb.append("keys: ").append(plan.keysInShard()).append(" of ").append(plan.keysTotal()).append(" (shard ")
                 .append(spec.shard().tag()).append(")\n");
+        Set<String> inParts = new HashSet<>();
+        int parts = 0;
+        for (List<Unit> g : plan.groups()) {
+            for (Unit u : g) {
+                if (u.part() != null) {
+                    inParts.add(u.id());
+                    parts++;
+                }
+            }
+        }
         sb.append("files by ").append(plan.period().text()).append(", slices by ").append(plan.sliceBy().text())
-                .append(": ").append(plan.unitCount()).append(" file units to export, ").append(plan.unitsSkipped())
-                .append(" skipped as already committed\n");
+                .append(": ").append(plan.unitCount() - parts + inParts.size()).append(" file units to export, ")
+                .append(plan.unitsSkipped()).append(" skipped as already committed (or all parts recorded)\n");
+        if (!inParts.isEmpty()) {
+            sb.append("heavy files read in parts by several tasks: ").append(inParts.size()).append(" file(s), ").append(parts)
+                    .append(" part(s) to read (maxPartsPerFile ").append(spec.tuning().maxPartsPerFile())
+                    .append("); each is joined into its final file when the job ends\n");
+        }
         double total = 0;
         for (List<Unit> g : plan.groups()) {
             total += plan.weight(g);
@@ -46,7 +61,8 @@ public final class PlanReport {
                     if (slicesShown < maxSlices) {
                         sb.append("    slice ").append(plan.tasks().get(u.task()).keyText()).append(" ").append(s.label)
                                 .append(" [").append(spec.timeUnit().toInstant(s.from)).append(", ")
-                                .append(spec.timeUnit().toInstant(s.to)).append(") -> unit ").append(u.id()).append('\n');
+                                .append(spec.timeUnit().toInstant(s.to)).append(") -> unit ").append(u.id())
+                                .append(u.part() == null ? "" : ", part " + u.part().k + " of " + u.part().n).append('\n');
                     }
                     slicesShown++;
                 }

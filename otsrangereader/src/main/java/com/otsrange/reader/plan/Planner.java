@@ -70,6 +70,14 @@ public final class Planner {
      */
     public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int channels, int splitFactor,
                      WindowPlan incremental) {
+        return plan(tasks, period, committed, channels, splitFactor, incremental, FileCuts.NONE);
+    }
+
+    /**
+     * @param cuts whether heavy units may be read in parts, and the parts a resumed run still has to read
+     */
+    public Plan plan(List<BoundTask> tasks, Period period, Set<String> committed, int channels, int splitFactor,
+                     WindowPlan incremental, FileCuts cuts) {
         ShardSpec shard = spec.shard();
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -88,7 +96,11 @@ public final class Planner {
             }
         }
         Map<String, Integer> splitCounts = splitCounts();
+        FilePartCutter partCutter = new FilePartCutter(Math.max(1, channels), cuts.allowed() ? spec.tuning().maxPartsPerFile() : 1,
+                cuts.toRedo());
         List<Unit> units = new ArrayList<>();
+        List<Boolean> cuttable = new ArrayList<>();
+        List<Unit> resumedInParts = new ArrayList<>();
         int skipped = 0;
         for (int i : mine) {
             SortWindow w = windows[i];
@@ -96,6 +108,8 @@ public final class Planner {
                 continue;
             }
             BoundTask t = tasks.get(i);
+            // a part is cut by the sort key: exact only when nothing before it in the primary key varies
+            boolean partsFit = incremental == null && deriver.fixedBeforeSortKey(t.bound(), t.key());
             Integer sc = splitCounts.get(t.keyText());
             double factor = 1 + (sc == null ? 0 : sc);
             List<TimeCutter.Piece> pieces;
@@ -113,9 +127,19 @@ public final class Planner {
                     continue;
                 }
                 double span = Math.max(1.0, (double) cutter.toMillis(p.to) - cutter.toMillis(p.from));
-                units.add(new Unit(i, id, p.from, p.to, span * factor, factor));
+                Unit whole = new Unit(i, id, p.from, p.to, span * factor, factor);
+                if (partCutter.recorded(id)) {
+                    resumedInParts.add(whole);
+                    if (cuts.toRedo().get(id).isEmpty()) {
+                        skipped++; // every part recorded: the writer's post joins them
+                    }
+                    continue;
+                }
+                units.add(whole);
+                cuttable.add(partsFit);
             }
         }
+        units = partCutter.cut(units, cuttable, resumedInParts);
         int atLeast = Math.max(1, channels);
         List<List<Unit>> groups = TaskGrouper.group(units, atLeast * Math.max(1, splitFactor), atLeast);
         String method = splitCounts.isEmpty()

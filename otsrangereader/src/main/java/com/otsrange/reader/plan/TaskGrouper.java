@@ -10,8 +10,10 @@ import java.util.PriorityQueue;
  * Groups units into at most {@code maxTasks} DataX tasks, balanced by weight. A key's units stay
  * together (one task writes all its files, and the task config holds one time span for them)
  * unless the key alone outweighs half a task's share: then its units are cut into contiguous time
- * runs spread over several tasks. A unit is never divided. Runs go largest first onto the
- * lightest task; inside a task they are ordered by key and time.
+ * runs spread over several tasks. The grouper never divides a unit; a part of a heavy unit
+ * ({@link FilePartCutter}) is a run of its own, so the parts of one unit spread over tasks like
+ * any runs. Runs go largest first onto the lightest task; inside a task they are ordered by key
+ * and time.
  */
 public final class TaskGrouper {
     /**
@@ -41,7 +43,8 @@ public final class TaskGrouper {
         double runWeight = 0;
         Unit prev = null;
         for (Unit u : units) {
-            boolean sameKeyContiguous = prev != null && prev.task() == u.task() && prev.to() == u.from();
+            boolean sameKeyContiguous = prev != null && prev.task() == u.task() && prev.to() == u.from()
+                    && prev.part() == null && u.part() == null;
             if (run == null || !sameKeyContiguous || (runWeight + u.weight() > cap && runWeight > 0)) {
                 run = new ArrayList<>();
                 runs.add(run);

@@ -1,6 +1,7 @@
 package com.otsrange.reader.plan;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.UnitId;
@@ -42,14 +43,22 @@ public final class TaskPlan {
         final BoundFilter filter;
         final long from;
         final long to;
+        final FileParts.Part part;
 
         public Run(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, long from, long to) {
+            this(key, keyText, header, filter, from, to, null);
+        }
+
+        /** @param part the part of a heavy unit this run is ([from, to) is then the part's window), or null */
+        public Run(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, long from, long to,
+                   FileParts.Part part) {
             this.key = key;
             this.keyText = keyText;
             this.header = header;
             this.filter = filter;
             this.from = from;
             this.to = to;
+            this.part = part;
         }
     }
 
@@ -68,8 +77,14 @@ public final class TaskPlan {
         List<UnitWork> all = new ArrayList<>();
         for (Run r : runs) {
             List<UnitWork> run = new ArrayList<>();
-            for (TimeCutter.Piece piece : cutter.cut(r.from, r.to, period, Integer.MAX_VALUE)) {
-                run.add(new UnitWork(r.key, r.keyText, r.header, r.filter, UnitId.of(period, piece.label, r.keyText), piece.from, piece.to));
+            List<TimeCutter.Piece> pieces = cutter.cut(r.from, r.to, period, Integer.MAX_VALUE);
+            if (r.part != null && pieces.size() != 1) {
+                throw new IllegalArgumentException(r.part + " [" + r.from + ", " + r.to + ") of key " + r.keyText
+                        + " crosses a " + period.text() + " boundary");
+            }
+            for (TimeCutter.Piece piece : pieces) {
+                run.add(new UnitWork(r.key, r.keyText, r.header, r.filter, UnitId.of(period, piece.label, r.keyText), piece.from,
+                        piece.to, r.part));
             }
             cut.add(Collections.unmodifiableList(run));
             all.addAll(run);

@@ -2,6 +2,7 @@ package com.otsrange.reader.plan;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.ReaderParams;
@@ -29,7 +30,8 @@ import java.util.Map;
 /**
  * The task configuration a reader Job writes for one group of units and its task reads back as a
  * {@link TaskPlan}. Compact: header lists and filters appear once and runs point at them by index,
- * a run is {@code [key, header, filter, from, to]}. Versioned ({@value #VERSION_KEY}), so a task
+ * a run is {@code [key, header, filter, from, to]}, or for a part of a heavy unit
+ * {@code [key, header, filter, from, to, "k/n/spanFrom/spanTo"]} ({@link FileParts.Part}). Versioned ({@value #VERSION_KEY}), so a task
  * refuses a configuration of another format instead of misreading it.
  */
 public final class TaskPlanCodec {
@@ -68,7 +70,8 @@ public final class TaskPlanCodec {
             Unit first = group.get(i);
             long to = first.to();
             int j = i + 1;
-            while (j < group.size() && group.get(j).task() == first.task() && group.get(j).from() == to) {
+            while (first.part() == null && j < group.size() && group.get(j).part() == null
+                    && group.get(j).task() == first.task() && group.get(j).from() == to) {
                 to = group.get(j).to();
                 j++;
             }
@@ -91,6 +94,9 @@ public final class TaskPlanCodec {
             row.add(f);
             row.add(first.from());
             row.add(to);
+            if (first.part() != null) {
+                row.add(first.part().toText());
+            }
             runs.add(row);
             i = j;
         }
@@ -141,8 +147,16 @@ public final class TaskPlanCodec {
             for (Object o : (List<Object>) t.get("units")) {
                 List<Object> u = (List<Object>) o;
                 PrimaryKeyValue key = PkValues.fromJson(u.get(0), schema.partitionType());
+                FileParts.Part part = null;
+                if (u.size() > 5) {
+                    part = FileParts.Part.parse((String) u.get(5));
+                    if (part == null) {
+                        throw new IllegalArgumentException("not a part: " + u.get(5));
+                    }
+                }
                 runs.add(new TaskPlan.Run(key, PkValues.keyText(key), headers.get(((Number) u.get(1)).intValue()),
-                        filters.get(((Number) u.get(2)).intValue()), ((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue()));
+                        filters.get(((Number) u.get(2)).intValue()), ((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue(),
+                        part));
             }
             return new TaskPlan(c, (String) p.get(ReaderParams.TABLE.name()), schema, unit, zone, Period.parse((String) t.get("period")),
                     Period.parse((String) t.get("sliceBy")), Tuning.fromMap((Map<String, Object>) t.get("tuning")), runs);

@@ -1,8 +1,11 @@
 package com.otsrange.reader.plan;
 
+import com.otsrange.common.FileParts;
+
 /**
  * A file unit: all rows of one partition key in one file period, within the sort-key window
- * [from, to) (raw sort-key values). One DataX task reads a unit entirely, in primary-key order.
+ * [from, to) (raw sort-key values). One DataX task reads a unit entirely, in primary-key order;
+ * or, for a heavy unit, one part of it ({@link #part()}: then [from, to) is the part's window).
  */
 public final class Unit {
     private final int task;
@@ -11,15 +14,32 @@ public final class Unit {
     private final long to;
     private final double weight;
     private final double work;
+    private final FileParts.Part part;
 
     /** @param work units' worth of work: 1, or 1 + split points when ComputeSplitsBySize says the key is big */
     public Unit(int task, String id, long from, long to, double weight, double work) {
+        this(task, id, from, to, weight, work, null);
+    }
+
+    private Unit(int task, String id, long from, long to, double weight, double work, FileParts.Part part) {
         this.task = task;
         this.id = id;
         this.from = from;
         this.to = to;
         this.weight = weight;
         this.work = work;
+        this.part = part;
+    }
+
+    /** Part {@code part} of this unit: its window, and its share of the weight. */
+    public Unit part(FileParts.Part part) {
+        double share = (double) (part.to() - part.from()) / Math.max(1.0, (double) part.spanTo - part.spanFrom);
+        return new Unit(task, id, part.from(), part.to(), weight * share, work * share, part);
+    }
+
+    /** The part of its unit this is, or null for a whole unit. */
+    public FileParts.Part part() {
+        return part;
     }
 
     /** Index of its {@link BoundTask} in the plan. */

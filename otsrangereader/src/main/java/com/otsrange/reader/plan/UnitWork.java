@@ -1,6 +1,7 @@
 package com.otsrange.reader.plan;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.FileParts;
 import com.otsrange.reader.filter.BoundFilter;
 
 import java.util.List;
@@ -14,8 +15,15 @@ public final class UnitWork {
     public final String unitId;
     public final long from;
     public final long to;
+    /** The part of the unit this is ([from, to) is the part's window), or null for the whole unit. */
+    public final FileParts.Part part;
 
     public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to) {
+        this(key, keyText, header, filter, unitId, from, to, null);
+    }
+
+    public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to,
+                    FileParts.Part part) {
         this.key = key;
         this.keyText = keyText;
         this.header = header;
@@ -23,5 +31,6 @@ public final class UnitWork {
         this.unitId = unitId;
         this.from = from;
         this.to = to;
+        this.part = part;
     }
 }

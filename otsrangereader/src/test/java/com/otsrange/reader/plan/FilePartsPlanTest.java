@@ -1,0 +1,186 @@
+package com.otsrange.reader.plan;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.parser.Feature;
+import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
+import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileParts;
+import com.otsrange.common.ShardSpec;
+import com.otsrange.common.StateDir;
+import com.otsrange.reader.ReaderPlanning;
+import com.otsrange.reader.WriterPeer;
+import com.otsrange.reader.config.ReaderSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which file units the reader cuts into parts read by several tasks, and what a resumed run reads of them. */
+class FilePartsPlanTest {
+    @TempDir
+    Path dir;
+
+    static final List<PrimaryKeySchema> ID_CT = Arrays.asList(new PrimaryKeySchema("id", PrimaryKeyType.STRING),
+            new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));
+    static final long Y2024 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    static final long Y2025 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+
+    ReaderSpec spec(int keys, String extra) {
+        Map<String, Object> defs = new LinkedHashMap<>();
+        for (int i = 0; i < keys; i++) {
+            defs.put("dev-" + i, Arrays.asList("v"));
+        }
+        Map<String, Object> p = JSON.parseObject("{\"endpoint\":\"http://127.0.0.1:1\",\"accessId\":\"i\",\"accessKey\":\"k\","
+                + "\"instanceName\":\"n\",\"table\":\"t\",\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}"
+                + extra + "}", Feature.OrderedField);
+        p.put("tasks", Map.of("source", "inline", "definitions", defs));
+        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+    }
+
+    Plan plan(ReaderSpec s, List<PrimaryKeySchema> pk, String writer, int channels) {
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("path", "out");
+        return ReaderPlanning.plan(s, new FakeGateway(pk), WriterPeer.of(writer, parameter), dir, channels, 4);
+    }
+
+    static List<Unit> all(Plan plan) {
+        List<Unit> out = new ArrayList<>();
+        for (List<Unit> g : plan.groups()) {
+            out.addAll(g);
+        }
+        return out;
+    }
+
+    @Test
+    void oneHeavyFileIsReadInOnePartPerChannelEachInItsOwnTask() {
+        ReaderSpec s = spec(1, "");
+        Plan plan = plan(s, ID_CT, "csvyearwriter", 4);
+        assertEquals(4, plan.groups().size());
+        long expectedFrom = Y2024;
+        List<Unit> parts = new ArrayList<>();
+        for (List<Unit> g : plan.groups()) {
+            assertEquals(1, g.size(), "one part per task");
+            parts.add(g.get(0));
+        }
+        parts.sort((a, b) -> Integer.compare(a.part().k, b.part().k));
+        for (int k = 0; k < 4; k++) {
+            Unit u = parts.get(k);
+            assertEquals("2024/dev-0", u.id());
+            assertEquals(k, u.part().k);
+            assertEquals(4, u.part().n);
+            assertEquals(expectedFrom, u.from(), "parts tile the year without gap or overlap");
+            // t_k = from + floor(width * k / n), computed here independently
+            assertEquals(Y2024 + (Y2025 - Y2024) * (k + 1) / 4, u.to());
+            expectedFrom = u.to();
+        }
+        assertEquals(Y2025, expectedFrom);
+
+        // each task's configuration carries its part, and cuts no period boundary
+        for (List<Unit> g : plan.groups()) {
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, g)), Feature.OrderedField));
+            assertEquals(1, tp.units.size());
+            assertEquals(g.get(0).part(), tp.units.get(0).part);
+            assertEquals(g.get(0).from(), tp.units.get(0).from);
+            assertEquals(g.get(0).to(), tp.units.get(0).to);
+            assertEquals("2024/dev-0", tp.units.get(0).unitId);
+        }
+        String report = PlanReport.render(s, plan, 10);
+        assertTrue(report.contains("1 file units to export"), report);
+        assertTrue(report.contains("1 file(s), 4 part(s)"), report);
+        assertTrue(report.contains("-> unit 2024/dev-0, part 3 of 4"), report);
+    }
+
+    @Test
+    void twoHeavyFilesOnFourChannelsGetTwoPartsEach() {
+        Plan plan = plan(spec(2, ""), ID_CT, "csvyearwriter", 4);
+        Map<String, Set<Integer>> parts = new LinkedHashMap<>();
+        for (Unit u : all(plan)) {
+            parts.computeIfAbsent(u.id(), k -> new HashSet<>()).add(u.part().k * 10 + u.part().n);
+        }
+        assertEquals(Set.of(2, 12), parts.get("2024/dev-0"));
+        assertEquals(Set.of(2, 12), parts.get("2024/dev-1"));
+        assertEquals(4, plan.groups().size());
+    }
+
+    @Test
+    void filesAreNotCutWhenItCannotPayOrWouldBeWrong() {
+        // one channel: nothing runs in parallel anyway
+        assertNull(all(plan(spec(1, ""), ID_CT, "csvyearwriter", 1)).get(0).part());
+        // another writer does not join parts
+        for (Unit u : all(plan(spec(1, ""), ID_CT, "streamwriter", 4))) {
+            assertNull(u.part());
+        }
+        // switched off
+        for (Unit u : all(plan(spec(1, ",\"maxPartsPerFile\":1"), ID_CT, "csvyearwriter", 4))) {
+            assertNull(u.part());
+        }
+        // many files of about a channel's share or less: whole files already keep every channel busy
+        for (Unit u : all(plan(spec(10, ""), ID_CT, "csvyearwriter", 4))) {
+            assertNull(u.part());
+        }
+        // a primary-key column before the sort key that is not pinned: a sort-key cut would interleave rows
+        List<PrimaryKeySchema> idDimCt = Arrays.asList(new PrimaryKeySchema("id", PrimaryKeyType.STRING),
+                new PrimaryKeySchema("dim", PrimaryKeyType.STRING), new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));
+        String schema = ",\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"}";
+        for (Unit u : all(plan(spec(1, schema), idDimCt, "csvyearwriter", 4))) {
+            assertNull(u.part());
+        }
+        // ... pinned by an eq filter: fine
+        List<Unit> pinned = all(plan(spec(1, schema.replace("}}", "}") + ",\"filters\":{\"ct\":{\"gte\":\"2024-01-01\","
+                + "\"lt\":\"2025-01-01\"},\"dim\":{\"eq\":\"a\"}}"), idDimCt, "csvyearwriter", 4));
+        assertEquals(4, pinned.size());
+        assertEquals(4, pinned.get(0).part().n);
+        // maxPartsPerFile caps the cut
+        assertEquals(2, all(plan(spec(1, ",\"maxPartsPerFile\":2"), ID_CT, "csvyearwriter", 4)).get(0).part().n);
+    }
+
+    @Test
+    void aResumedRunReadsOnlyTheMissingPartsOfTheRecordedCut() throws Exception {
+        ReaderSpec s = spec(2, ",\"resume\":true");
+        Path state = StateDir.of(dir.resolve("out"), "t", ShardSpec.ALL);
+        FileParts.Part cut = new FileParts.Part(0, 3, Y2024, Y2025);
+        try (CheckpointLog log = CheckpointLog.create(state, Collections.<String, String>emptyMap())) {
+            // dev-0: part 0 recorded with its file, part 1 recorded but its file is gone, part 2 never recorded
+            String p0 = FileParts.fileFor("2024/dev-0", cut);
+            Files.createDirectories(state.resolve(p0).getParent());
+            Files.write(state.resolve(p0), new byte[] {'a', '\n'});
+            log.part("2024/dev-0", cut, p0, "dev-0_t_2024.csv", 1, 2, "x", Collections.singletonList("v"));
+            log.part("2024/dev-0", cut.sibling(1), FileParts.fileFor("2024/dev-0", cut.sibling(1)), "dev-0_t_2024.csv", 1, 2, "x",
+                    Collections.singletonList("v"));
+            // dev-1: every part recorded with its (empty) file: only the writer's join is left
+            for (int k = 0; k < 3; k++) {
+                String f = FileParts.fileFor("2024/dev-1", cut.sibling(k));
+                Files.write(state.resolve(f), new byte[0]);
+                log.part("2024/dev-1", cut.sibling(k), f, "dev-1_t_2024.csv", 0, 0, "x", Collections.singletonList("v"));
+            }
+        }
+        // 4 channels would cut into 2 parts each today: the recorded cut of 3 wins
+        Plan plan = plan(s, ID_CT, "csvyearwriter", 4);
+        List<Unit> units = all(plan);
+        assertEquals(2, units.size(), "parts 1 and 2 of dev-0 only");
+        Set<Integer> ks = new HashSet<>();
+        for (Unit u : units) {
+            assertEquals("2024/dev-0", u.id());
+            assertTrue(cut.sameCut(u.part()));
+            assertEquals(u.part().from(), u.from());
+            ks.add(u.part().k);
+        }
+        assertEquals(Set.of(1, 2), ks);
+        assertEquals(1, plan.unitsSkipped(), "dev-1 waits only for the join");
+    }
+}
