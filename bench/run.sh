@@ -369,7 +369,8 @@ if wants tp && [ -n "${DATAX_HOME:-}" ]; then
   if [ -n "${TP_BEFORE_TARBALL:-}" ]; then setup_datax before "$TP_BEFORE_TARBALL"; tp_variants="$tp_variants before"; fi
   slow="slow=1,slowMs=50,actions=GetRange+BulkExport"
   # scenario table channel faults
-  tp_scenarios=("tp-cpu tp_keys 2 -" "tp-lat tp_keys 4 $slow" "tp-heavy2y tp_heavy2y 4 $slow" "tp-heavy1y tp_heavy1y 4 $slow")
+  tp_scenarios=("tp-cpu tp_keys 2 -" "tp-lat tp_keys 4 $slow" "tp-heavy2y tp_heavy2y 4 $slow" "tp-heavy1y tp_heavy1y 4 $slow"
+    "tp-heavy1y-cpu tp_heavy1y 2 -")
   current_faults="none"
   for sc in "${tp_scenarios[@]}"; do
     read -r name table ch faults <<< "$sc"
@@ -386,8 +387,10 @@ if wants tp && [ -n "${DATAX_HOME:-}" ]; then
         getrange) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
           extra='"readApi": "getRange",' ;;
         before) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" extra="" ;;
+        wholefile) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
+          extra='"maxPartsPerFile": 1,' ;;
         stock) render "$bench_dir/jobs/tp-stock.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" ;;
-        *) echo "bench: unknown TP_VARIANTS entry '$v' (ours, stock, getrange)" >&2; exit 2 ;;
+        *) echo "bench: unknown TP_VARIANTS entry '$v' (ours, stock, getrange, wholefile)" >&2; exit 2 ;;
       esac
     done
     for i in $(seq 0 "$runs"); do
