@@ -39,6 +39,10 @@ abstract class KillResumeTest {
     static E2e e2e;
     static Dataset data;
     static Map<String, byte[]> reference;
+    /** Two keys on four channels: each 2023 file is read in two parts by two tasks and joined at the end. */
+    static Dataset partsData;
+    static Map<String, byte[]> partsReference;
+    static final List<String> PARTS_KEYS = Arrays.asList("dev-1", "c/d");
 
     @TempDir
     Path dir;
@@ -52,6 +56,15 @@ abstract class KillResumeTest {
         assertTrue(r.succeeded(), String.valueOf(r.failure()));
         reference = E2e.snapshot(shared.resolve("ref"));
         assertTrue(reference.size() > 80, "enough files for kills to land between commits: " + reference.size());
+        partsData = Dataset.generate("killparts", 13, 0, 2500);
+        partsData.load(e2e);
+        // the reference of the parts export is read whole (one channel): the bytes must not depend on parts
+        JSONObject whole = partsJob(shared.resolve("partsref"), false);
+        whole.getJSONObject("job").getJSONObject("setting").getJSONObject("speed").put("channel", 1);
+        RunResult pr = E2e.run(whole);
+        assertTrue(pr.succeeded(), String.valueOf(pr.failure()));
+        partsReference = E2e.snapshot(shared.resolve("partsref"));
+        assertEquals(6, partsReference.size(), partsReference.keySet().toString());
     }
 
     @AfterAll
@@ -66,6 +79,36 @@ abstract class KillResumeTest {
         return E2e.job(reader, E2e.writer(out), 2);
     }
 
+    static JSONObject partsJob(Path out, boolean resume) {
+        JSONObject reader = e2e.reader(partsData.table, PARTS_KEYS, Dataset.COLUMNS);
+        e2e.smallAnswers(reader, 40);
+        reader.put("resume", resume);
+        return E2e.job(reader, E2e.writer(out), 4);
+    }
+
+    /** One export the loop kills and resumes: its job, its uninterrupted output, its state dir. */
+    static final class Export {
+        final String name;
+        final java.util.function.BiFunction<Path, Boolean, JSONObject> job;
+        final Map<String, byte[]> reference;
+        final String stateDir;
+
+        Export(String name, java.util.function.BiFunction<Path, Boolean, JSONObject> job, Map<String, byte[]> reference, String table) {
+            this.name = name;
+            this.job = job;
+            this.reference = reference;
+            this.stateDir = ".otsrange/" + table + ".all";
+        }
+    }
+
+    static Export whole() {
+        return new Export("whole files", KillResumeTest::job, reference, data.table);
+    }
+
+    static Export inParts() {
+        return new Export("files in parts", KillResumeTest::partsJob, partsReference, partsData.table);
+    }
+
     /** Figures of one loop, printed for the report. */
     static final class Figures {
         int iterations;
@@ -74,13 +117,15 @@ abstract class KillResumeTest {
         int killsBeforeFirstCommit;
         int killsAfterLastCommit;
         int resumesCompleted;
+        int killsWithPartsRecorded;
         long uninterruptedMs;
 
         @Override
         public String toString() {
             return iterations + " iterations, " + kills + " kills (" + killsMidExport + " between commits, " + killsBeforeFirstCommit
                     + " before the first commit, " + killsAfterLastCommit + " after the last), " + resumesCompleted
-                    + " resumed runs identical; uninterrupted child run " + uninterruptedMs + " ms";
+                    + " resumed runs identical; " + killsWithPartsRecorded + " kills left parts recorded but not joined;"
+                    + " uninterrupted child run " + uninterruptedMs + " ms";
         }
     }
 
@@ -90,11 +135,22 @@ abstract class KillResumeTest {
 
     @Test
     void killAndResumeWithTheLocalRunner() throws Exception {
+        Figures f = loop(whole(), HEAVY ? 25 : 5, 4242, localRunner());
+        System.out.println("local runner kill loop: " + f);
+    }
+
+    /** Kills land while parts are being read, recorded or joined: a resume reads only what is missing, joins once. */
+    @Test
+    void killAndResumeWhileFilesAreReadInPartsWithTheLocalRunner() throws Exception {
+        Figures f = loop(inParts(), HEAVY ? 20 : 4, 99, localRunner());
+        System.out.println("local runner kill loop, files in parts: " + f);
+    }
+
+    static Launcher localRunner() {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        Figures f = loop(HEAVY ? 25 : 5, 4242, (jobFile, work) -> new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "com.otsrange.runner.RunnerMain", "run", jobFile.toString()));
-        System.out.println("local runner kill loop: " + f);
+        return (jobFile, work) -> new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
+                "com.otsrange.runner.RunnerMain", "run", jobFile.toString());
     }
 
     @Test
@@ -117,12 +173,15 @@ abstract class KillResumeTest {
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString()).inheritIO().start();
         assertEquals(0, tar.waitFor());
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Figures f = loop(HEAVY ? 20 : 2, 777, (jobFile, work) -> new ProcessBuilder(java, "-Xmx512m",
+        Launcher datax = (jobFile, work) -> new ProcessBuilder(java, "-Xmx512m",
                 "-Ddatax.home=" + install, "-Dlogback.configurationFile=" + install.resolve("conf/logback.xml"),
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dfile.encoding=UTF-8",
                 "-cp", install.resolve("lib") + File.separator + "*", "com.alibaba.datax.core.Engine",
-                "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+                "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString());
+        Figures f = loop(whole(), HEAVY ? 20 : 2, 777, datax);
         System.out.println("real DataX kill loop: " + f);
+        Figures p = loop(inParts(), HEAVY ? 12 : 2, 778, datax);
+        System.out.println("real DataX kill loop, files in parts: " + p);
     }
 
     /** Whether some compiled class of either plugin is newer than the tarball. */
@@ -181,13 +240,14 @@ abstract class KillResumeTest {
         }
     }
 
-    Figures loop(int iterations, long seed, Launcher launcher) throws Exception {
+    Figures loop(Export export, int iterations, long seed, Launcher launcher) throws Exception {
+        Map<String, byte[]> reference = export.reference;
         Random rnd = new Random(seed);
         Figures fig = new Figures();
         // an uninterrupted child run gives the scale of the kill delays
         Path probe = dir.resolve("probe");
         long t0 = System.nanoTime();
-        Child full = Child.start(launcher, writeJob(probe, dir.resolve("probe.json")), dir, "probe");
+        Child full = Child.start(launcher, writeJob(export, probe, dir.resolve("probe.json")), dir, "probe");
         assertEquals(0, full.process.waitFor(), full.output());
         long fullMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         fig.uninterruptedMs = fullMs;
@@ -195,19 +255,22 @@ abstract class KillResumeTest {
         for (int it = 0; it < iterations; it++) {
             fig.iterations++;
             Path out = dir.resolve("it" + it);
-            Path jobFile = writeJob(out, dir.resolve("job" + it + ".json"));
+            Path jobFile = writeJob(export, out, dir.resolve("job" + it + ".json"));
             int kills = 1 + rnd.nextInt(HEAVY ? 3 : 2);
             for (int k = 0; k < kills; k++) {
                 Child c = Child.start(launcher, jobFile, dir, "it" + it + "-" + k);
                 long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (rnd.nextDouble() * fullMs));
                 while (System.nanoTime() < killAt && c.process.isAlive()) {
-                    checkNoPartialFile(out);
+                    checkNoPartialFile(reference, out);
                     Thread.sleep(3);
                 }
                 int before = E2e.snapshot(out).size();
                 c.process.destroyForcibly();
                 assertTrue(c.process.waitFor(30, TimeUnit.SECONDS));
-                checkNoPartialFile(out);
+                checkNoPartialFile(reference, out);
+                if (partsRecordedNotJoined(out.resolve(export.stateDir))) {
+                    fig.killsWithPartsRecorded++;
+                }
                 fig.kills++;
                 if (before == 0) {
                     fig.killsBeforeFirstCommit++;
@@ -220,19 +283,45 @@ abstract class KillResumeTest {
             Child last = Child.start(launcher, jobFile, dir, "it" + it + "-final");
             assertEquals(0, last.process.waitFor(), "resumed run of iteration " + it + " failed: " + last.output());
             assertEquals("", E2e.diff(reference, E2e.snapshot(out)), "iteration " + it);
-            assertFalse(Files.exists(out.resolve(".otsrange/killme.all/tmp")), "tmp removed after success");
+            assertFalse(Files.exists(out.resolve(export.stateDir + "/tmp")), "tmp removed after success");
+            assertFalse(partsRecordedNotJoined(out.resolve(export.stateDir)), "every part joined after success");
             fig.resumesCompleted++;
         }
         return fig;
     }
 
-    static Path writeJob(Path out, Path file) throws IOException {
-        Files.write(file, job(out, true).toJSONString().getBytes(StandardCharsets.UTF_8));
+    /** Whether the checkpoint has part lines of a unit that has no commit line yet. */
+    static boolean partsRecordedNotJoined(Path state) throws IOException {
+        Path log = state.resolve("checkpoint.log");
+        if (!Files.isRegularFile(log)) {
+            return false;
+        }
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        java.util.Set<String> commits = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            JSONObject o;
+            try {
+                o = com.alibaba.fastjson.JSON.parseObject(line);
+            } catch (RuntimeException torn) {
+                continue;
+            }
+            if ("part".equals(o.getString("type"))) {
+                parts.add(o.getString("unit"));
+            } else if ("commit".equals(o.getString("type"))) {
+                commits.add(o.getString("unit"));
+            }
+        }
+        parts.removeAll(commits);
+        return !parts.isEmpty();
+    }
+
+    static Path writeJob(Export export, Path out, Path file) throws IOException {
+        Files.write(file, export.job.apply(out, true).toJSONString().getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
     /** Every file outside .otsrange/ is a complete final file of the reference (or the folder is still empty). */
-    static void checkNoPartialFile(Path out) throws IOException {
+    static void checkNoPartialFile(Map<String, byte[]> reference, Path out) throws IOException {
         Map<String, byte[]> now;
         try {
             now = E2e.snapshot(out);
