@@ -246,15 +246,7 @@ final class PairedSink implements RecordSink {
                     + ". Nothing of this part was recorded (a resumed run reads it again); files committed earlier are"
                     + " intact. This is a bug, please report it");
         }
-        TempCsvFile f = open;
-        open = null;
-        TempCsvFile.Done done;
-        try {
-            done = f.finish();
-        } catch (IOException | RuntimeException e) {
-            f.abort();
-            throw e;
-        }
+        TempCsvFile.Done done = finishOpen();
         committer.recordPart(stateDir, openUnit, openPart, openName, header(), done);
         partsDoneHere.add(openTarget);
         unitsInPartsHere.add(openUnit);
@@ -262,6 +254,18 @@ final class PairedSink implements RecordSink {
         openPart = null;
         openTarget = null;
         partCounted = null;
+    }
+
+    /** Closes the open temp file (fsynced); it is gone when that fails. */
+    private TempCsvFile.Done finishOpen() throws IOException {
+        TempCsvFile f = open;
+        open = null;
+        try {
+            return f.finish();
+        } catch (IOException | RuntimeException e) {
+            f.abort();
+            throw e;
+        }
     }
 
     private List<String> header() {
@@ -311,15 +315,7 @@ final class PairedSink implements RecordSink {
             openTarget = null;
             return;
         }
-        TempCsvFile f = open;
-        open = null;
-        TempCsvFile.Done done;
-        try {
-            done = f.finish();
-        } catch (IOException | RuntimeException e) {
-            f.abort();
-            throw e;
-        }
+        TempCsvFile.Done done = finishOpen();
         committer.commit(openUnit, openName, done);
         committedHere.add(openUnit);
         openUnit = null;

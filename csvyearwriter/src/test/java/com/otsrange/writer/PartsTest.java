@@ -171,8 +171,7 @@ class PartsTest {
                 k.add(r);
             }
         }
-        Path single = dir.resolve("single");
-        assertTrue(run(scenario(Collections.singletonList(k)), single, 1, job -> { }).succeeded());
+        Path single = readWhole(k);
         Path parts = dir.resolve("parts");
         List<Row> p1 = inPart(k, part(1, 3));
         assertTrue(p1.get(0).partWithoutRows);
@@ -230,6 +229,36 @@ class PartsTest {
     }
 
     @Test
+    void aPartStartingBeforeTheOpenPartsMarkerFailsAndRecordsNothing() throws Exception {
+        List<Row> k = unit("k", 40);
+        Path out = dir.resolve("nomarker");
+        RunResult r = run(scenario(Collections.singletonList(concat(inPart(k, part(0, 2)), inPart(k, part(1, 2))))), out, 1,
+                job -> Jobs.reader(job).put("omitMarkers", true));
+        assertFalse(r.succeeded());
+        assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
+        assertTrue(r.errorMessage().contains("part 0 of 2 of unit 2023/k has no end-of-part marker (record meta"
+                + " otsrange.partEnd): a record of part 1 of 2 of unit 2023/k arrived while it was open"), r.errorMessage());
+        assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
+        assertFalse(Files.exists(state(out).resolve(FileParts.DIR)));
+    }
+
+    @Test
+    void aRowOutsideItsPartIsDirtyAndCountsForTheMarker() throws Exception {
+        List<Row> k = unit("k", 40);
+        Path single = readWhole(k);
+        // the last row of the unit (part 1's window) also sent at the end of part 0
+        List<Row> part0 = concat(inPart(k, part(0, 2)), Collections.singletonList(k.get(k.size() - 1).inPart(part(0, 2))));
+        Path out = dir.resolve("out");
+        RunResult r = run(scenario(Arrays.asList(part0, inPart(k, part(1, 2)))), out, 2, job -> { });
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        assertEquals(1, r.errorRecords());
+        assertSameFiles(single, out);
+        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(out))) {
+            assertEquals(20, e.rows, "rows written for " + e.part);
+        }
+    }
+
+    @Test
     void aPartInIncrementalModeIsRefused() throws Exception {
         List<Row> k = unit("k", 40);
         Path out = dir.resolve("incremental");
@@ -247,12 +276,27 @@ class PartsTest {
     }
 
     /** Task 1 crashes once task 0 recorded part 0 of k: the run fails with one part recorded. */
-    private static Consumer<JSONObject> crashAfterPart0(boolean resume) {
+    private static Consumer<JSONObject> crashAfterPart0() {
         return job -> {
-            Jobs.reader(job).put("resume", resume);
+            Jobs.reader(job).put("resume", true);
             Jobs.reader(job).put("failAfterPartOf", "2023/k");
             Jobs.reader(job).put("failTask", 1);
         };
+    }
+
+    /** The rows read whole by one task: the expected output. */
+    private Path readWhole(List<Row> rows) {
+        Path single = dir.resolve("single");
+        assertTrue(run(scenario(Collections.singletonList(rows)), single, 1, job -> { }).succeeded());
+        return single;
+    }
+
+    /** Runs {@code sc} (parts 0 and 1 of 2 of k) to fail once part 0 is recorded; returns part 0's file. */
+    private static Path failWithPart0Recorded(String sc, Path out) {
+        assertFalse(run(sc, out, 2, crashAfterPart0()).succeeded());
+        Path part0 = state(out).resolve(FileParts.fileFor("2023/k", part(0, 2)));
+        assertTrue(Files.isRegularFile(part0), "part 0 recorded and kept");
+        return part0;
     }
 
     private static Consumer<JSONObject> resume() {
@@ -262,17 +306,13 @@ class PartsTest {
     @Test
     void aFailedRunKeepsItsRecordedPartsAndAResumedRunReadsOnlyTheMissingOnes() throws Exception {
         List<Row> k = unit("k", 500);
-        Path single = dir.resolve("single");
-        assertTrue(run(scenario(Collections.singletonList(k)), single, 1, job -> { }).succeeded());
+        Path single = readWhole(k);
 
         Path out = dir.resolve("out");
         String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
-        RunResult failed = run(sc, out, 2, crashAfterPart0(true));
-        assertFalse(failed.succeeded());
         // nothing committed, but a part is: the state dir stays for the resumed run
+        failWithPart0Recorded(sc, out);
         assertTrue(Jobs.outputFiles(out).isEmpty());
-        Path part0 = state(out).resolve(FileParts.fileFor("2023/k", part(0, 2)));
-        assertTrue(Files.isRegularFile(part0), "part 0 kept");
         assertEquals(1, CheckpointLog.readParts(state(out)).size());
 
         RunResult resumed = run(sc, out, 2, resume());
@@ -287,12 +327,10 @@ class PartsTest {
         List<Row> k = unit("k", 60);
         Path out = dir.resolve("out");
         String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
-        assertFalse(run(sc, out, 2, crashAfterPart0(true)).succeeded());
-        Path part0 = state(out).resolve(FileParts.fileFor("2023/k", part(0, 2)));
-        assertTrue(Files.isRegularFile(part0));
+        Path part0 = failWithPart0Recorded(sc, out);
 
         // resumed (and failing the same way again at once): the recorded part stays
-        assertFalse(run(sc, out, 2, crashAfterPart0(true)).succeeded());
+        assertFalse(run(sc, out, 2, crashAfterPart0()).succeeded());
         assertTrue(Files.isRegularFile(part0), "a resumed run keeps recorded parts");
 
         // a fresh checkpoint (no resume): parts of the old one are deleted with it
@@ -308,8 +346,7 @@ class PartsTest {
     @Test
     void aMissingPartAtPostFailsKeepsThePartsAndAResumedRunCompletesTheFile() throws Exception {
         List<Row> k = unit("k", 300);
-        Path single = dir.resolve("single");
-        assertTrue(run(scenario(Collections.singletonList(k)), single, 1, job -> { }).succeeded());
+        Path single = readWhole(k);
 
         // a reader that never sends part 1 of 3 (a bug): the job cannot complete the file
         Path out = dir.resolve("out");
@@ -332,13 +369,11 @@ class PartsTest {
     @Test
     void aCorruptedPartFileIsDeletedAtPostAndReadAgainByTheNextResumedRun() throws Exception {
         List<Row> k = unit("k", 500);
-        Path single = dir.resolve("single");
-        assertTrue(run(scenario(Collections.singletonList(k)), single, 1, job -> { }).succeeded());
+        Path single = readWhole(k);
 
         Path out = dir.resolve("out");
         String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
-        assertFalse(run(sc, out, 2, crashAfterPart0(true)).succeeded());
-        Path part0 = state(out).resolve(FileParts.fileFor("2023/k", part(0, 2)));
+        Path part0 = failWithPart0Recorded(sc, out);
         byte[] b = Files.readAllBytes(part0);
         b[b.length / 2] ^= 1; // same size: only the sha256 tells
         Files.write(part0, b);

@@ -189,9 +189,11 @@ public class TestOtsReader extends Reader {
                 throw new IllegalStateException("simulated crash after a part of unit " + waitForPart + " was recorded");
             }
             List<String> skipParts = p.getList("skipParts", String.class);
-            // markerCountDelta: a marker claiming more rows than were sent; omitLastMarker: input ends inside a part
+            // markerCountDelta: a marker claiming more rows than were sent; omitLastMarker: input ends inside a
+            // part; omitMarkers: no part is ended
             int markerDelta = p.getInt("markerCountDelta", 0);
-            boolean omitLastMarker = p.getBool("omitLastMarker", false);
+            boolean omitMarkers = p.getBool("omitMarkers", false);
+            boolean omitLastMarker = omitMarkers || p.getBool("omitLastMarker", false);
             Map<String, String> partMeta = null;
             long partRows = 0;
             Map<String, Map<String, String>> metas = new HashMap<>();
@@ -215,7 +217,9 @@ public class TestOtsReader extends Reader {
                     metas.put(metaKey, meta);
                 }
                 if (partMeta != null && partMeta != meta) {
-                    sendPartEnd(sender, partMeta, partRows + markerDelta);
+                    if (!omitMarkers) {
+                        sendPartEnd(sender, partMeta, partRows + markerDelta);
+                    }
                     partMeta = null;
                 }
                 if (r.part != null && partMeta == null) {
