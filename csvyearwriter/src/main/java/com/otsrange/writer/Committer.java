@@ -3,14 +3,19 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.TimeWindow;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Moves a finished temp file to its final name: intent line, atomic rename, commit line. */
+/**
+ * Moves a finished temp file to its final name: intent line, atomic rename, commit line; or a
+ * finished part body to its part file: rename, part line.
+ */
 final class Committer {
     private final Path outputPath;
     private final CheckpointLog log;
@@ -33,6 +38,22 @@ final class Committer {
         Files.createDirectories(target.getParent());
         AtomicFiles.move(done.temp, target);
         log.commit(unit, relativeName, done.rows, done.bytes, done.sha256, window);
+    }
+
+    /**
+     * Moves a finished part body to its part file under {@code stateDir} (replacing an older one of
+     * the same part: a resumed run redoes a part whose file was bad), then records it with a
+     * {@code part} line. Until that line is written the part does not exist for a resumed run.
+     *
+     * @param target the final file the parts are joined into, relative to the output path
+     */
+    void recordPart(Path stateDir, String unit, FileParts.Part part, String target, List<String> header,
+                    TempCsvFile.Done done) throws IOException {
+        String relative = FileParts.fileFor(unit, part);
+        Path file = stateDir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        AtomicFiles.move(done.temp, file);
+        log.part(unit, part, relative, target, done.rows, done.bytes, done.sha256, header);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.JobFingerprint;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.common.StateDir;
@@ -77,6 +78,8 @@ public class CsvYearWriter extends Writer {
                         LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
                     }
                 } else {
+                    // part files belong to the checkpoint that recorded them: a fresh one starts without
+                    OutputFolder.deleteTree(state.resolve(FileParts.DIR));
                     CheckpointLog.create(state, fingerprint).close();
                 }
                 if (IncrementalRun.applies(spec)) {
@@ -142,7 +145,9 @@ public class CsvYearWriter extends Writer {
             try {
                 // the intent rule decides: an intent whose rename never happened (the task was
                 // stopped between the two) committed nothing
-                if (CheckpointLog.exists(state) && !CheckpointLog.committed(state).isEmpty()) {
+                // recorded parts are progress too: a resumed run reads only the parts still missing
+                if (CheckpointLog.exists(state)
+                        && (!CheckpointLog.committed(state).isEmpty() || !CheckpointLog.readParts(state).isEmpty())) {
                     return;
                 }
                 OutputFolder.deleteTree(state);
@@ -196,6 +201,14 @@ public class CsvYearWriter extends Writer {
                     try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
                         int n = new PartJoiner(spec, new Committer(spec.path(), log)).joinAll();
                         LOG.info("joined task parts into {} file(s)", n);
+                    }
+                } else if (incremental == null) {
+                    // before the manifest, which then lists the joined files like any other
+                    try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
+                        int n = new UnitPartsJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        if (n > 0) {
+                            LOG.info("joined the parts of {} file(s) read in parts", n);
+                        }
                     }
                 }
                 if (incremental != null) {

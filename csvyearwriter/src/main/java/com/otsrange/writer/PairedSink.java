@@ -3,6 +3,7 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.UnitMeta;
@@ -10,6 +11,7 @@ import com.otsrange.common.UnitMeta;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,10 @@ import java.util.Set;
 
 /**
  * Paired with otsrangereader: records of one unit arrive contiguously (DESIGN.md), so one file is
- * open at a time and it is committed as soon as another unit (or the end) arrives.
+ * open at a time and it is committed as soon as another unit (or the end) arrives. A unit read in
+ * parts arrives part by part (each part contiguous, closed by an end-of-part marker): each part
+ * goes to a part file under the state dir and is recorded; the Job's post joins them
+ * ({@link UnitPartsJoiner}).
  */
 final class PairedSink implements RecordSink {
     private final WriterSpec spec;
@@ -27,6 +32,10 @@ final class PairedSink implements RecordSink {
     private final Path tmpDir;
     private final String tempPrefix;
     private final Set<String> committedHere = new HashSet<>();
+    /** Targets ({@link #target}) of parts recorded by this task, and their units. */
+    private final Set<String> partsDoneHere = new HashSet<>();
+    private final Set<String> unitsInPartsHere = new HashSet<>();
+    private final Path stateDir;
     private final Set<String> committedBeforeRun;
     private final IncrementalRun.TaskWindow window;
     private int seq;
@@ -36,8 +45,18 @@ final class PairedSink implements RecordSink {
     private boolean[] lastTimeCells;
     private boolean lastDoublesVerbatim;
     private List<String> lastHeader;
+    private FileParts.Part lastPart;
+    /** The row count of an end-of-part marker's meta, else -1. */
+    private long lastPartEnd;
+    private String lastTarget;
+
+    /** Rows (written and dirty) received for the part {@code partCounted}: the marker's count must match. */
+    private String partCounted;
+    private long partReceived;
 
     private String openUnit;
+    private FileParts.Part openPart;
+    private String openTarget;
     private String openName;
     private Object openKeyRaw;
     private long openStart;
@@ -58,6 +77,7 @@ final class PairedSink implements RecordSink {
         this.committer = committer;
         this.appendHeader = new AppendHeader(spec);
         this.tmpDir = spec.tmpDir();
+        this.stateDir = spec.stateDir();
         this.tempPrefix = "task-" + taskId + "-";
     }
 
@@ -69,6 +89,17 @@ final class PairedSink implements RecordSink {
             if (why != null) {
                 return why;
             }
+        }
+        if (lastPartEnd >= 0) {
+            endPart();
+            return null;
+        }
+        if (lastPart != null) {
+            if (!lastTarget.equals(partCounted)) {
+                partCounted = lastTarget;
+                partReceived = 0;
+            }
+            partReceived++;
         }
         Column keyCol = r.getColumnNumber() > RecordLayout.KEY_COLUMN ? r.getColumn(RecordLayout.KEY_COLUMN) : null;
         Column timeCol = r.getColumnNumber() > RecordLayout.TIME_COLUMN ? r.getColumn(RecordLayout.TIME_COLUMN) : null;
@@ -94,24 +125,16 @@ final class PairedSink implements RecordSink {
                         + " bug in the reader, please report it");
             }
         }
+        if (lastPart != null && !lastPart.holds(raw)) {
+            return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData() + ") lies outside "
+                    + describe(lastUnit, lastPart) + " [" + lastPart.from() + ", " + lastPart.to() + ") it was sent with";
+        }
         // switch only on a routable record: a dirty one must not close the open file
-        if (!lastUnit.equals(openUnit)) {
-            commitOpen();
-            if (committedHere.contains(lastUnit)) {
-                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit
-                        + " arrived again after its file was committed: the reader must send each unit contiguously");
-            }
-            if (committedBeforeRun.contains(lastUnit)) {
-                // defence in depth: committing it again would replace the file (truncate) or, with
-                // writeMode append, add its rows a second time
-                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit + " arrived although the"
-                        + " checkpoint lists it as committed before this run (resume): the reader must skip committed units."
-                        + " Nothing of it was written again; files committed earlier are intact. This is a bug in the"
-                        + " reader, please report it");
-            }
+        if (!lastTarget.equals(openTarget)) {
+            switchToLast("a record of " + describe(lastUnit, lastPart) + " arrived");
         }
         if (open == null) {
-            openFile(keyCol, ms);
+            openFile(RecordKeys.keyText(keyCol), keyCol.getRawData(), ms);
         } else if (ms < openStart || ms >= openEnd || !sameKey(keyCol.getRawData())) {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
@@ -137,12 +160,116 @@ final class PairedSink implements RecordSink {
                     + spec.fileName() + "\" makes one file per " + filePeriod.text() + ": otsrangereader learns the period"
                     + " from this writer's fileName in the same job; run both plugins of one version from one job file");
         }
+        long partEnd;
+        try {
+            partEnd = UnitMeta.partEndRows(meta);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         lastMeta = meta;
         lastUnit = unit.unitId();
+        lastPart = unit.part();
+        lastPartEnd = partEnd;
+        lastTarget = target(lastUnit, lastPart);
         lastHeader = unit.header();
         lastTimeCells = unit.timeCellFlags();
         lastDoublesVerbatim = unit.doublesShortest();
         return null;
+    }
+
+    private static String target(String unit, FileParts.Part part) {
+        return part == null ? unit : unit + "#" + part.toText();
+    }
+
+    private static String describe(String unit, FileParts.Part part) {
+        return part == null ? "unit " + unit : part + " of unit " + unit;
+    }
+
+    /** Closes what is open (a whole unit is committed) before the unit or part of the last record starts. */
+    private void switchToLast(String what) throws IOException {
+        if (openPart != null) {
+            // nothing of the open part is recorded: the Task's abort drops its temp file
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(openUnit, openPart) + " has no end-of-part"
+                    + " marker (record meta " + UnitMeta.KEY_PART_END + "): " + what + " while it was open. Nothing of that"
+                    + " part was recorded; files committed earlier are intact. This is a bug in the reader, please report it");
+        }
+        commitOpen();
+        if (committedHere.contains(lastUnit)) {
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit
+                    + " arrived again after its file was committed: the reader must send each unit contiguously");
+        }
+        if (committedBeforeRun.contains(lastUnit)) {
+            // defence in depth: committing it again would replace the file (truncate) or, with
+            // writeMode append, add its rows a second time
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + " arrived although the"
+                    + " checkpoint lists unit " + lastUnit + " as committed before this run (resume): the reader must skip"
+                    + " committed units. Nothing of it was written again; files committed earlier are intact. This is a bug"
+                    + " in the reader, please report it");
+        }
+        if (lastPart == null) {
+            if (unitsInPartsHere.contains(lastUnit)) {
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit + " arrived whole after"
+                        + " parts of it were recorded: the reader reads a unit either whole or in parts. This is a bug in"
+                        + " the reader, please report it");
+            }
+            return;
+        }
+        if (window != null) {
+            // parts are joined once, at the end of the job: incremental windows append whole units only
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + " arrived in"
+                    + " incremental mode (writeMode append with resume), where units are never read in parts; nothing of"
+                    + " it was written. This is a bug in the reader, please report it");
+        }
+        if (partsDoneHere.contains(lastTarget)) {
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + " arrived again"
+                    + " after it was recorded: the reader must send each part contiguously, once");
+        }
+    }
+
+    /** The end-of-part marker: the part's rows are complete; record it unless the counts disagree. */
+    private void endPart() throws IOException {
+        if (lastPart == null) {
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "an end-of-part marker (record meta "
+                    + UnitMeta.KEY_PART_END + ") arrived for unit " + lastUnit + ", which it does not say is read in parts"
+                    + " (no record meta " + UnitMeta.KEY_PART + "). This is a bug in the reader, please report it");
+        }
+        if (!lastTarget.equals(openTarget)) {
+            // a part without rows: nothing of it is open yet
+            switchToLast("the end-of-part marker of " + describe(lastUnit, lastPart) + " arrived");
+            openFile(RecordKeys.keyTextOfUnit(lastUnit), null, spec.timeUnit().toEpochMillisFloor(lastPart.from()));
+        }
+        long received = lastTarget.equals(partCounted) ? partReceived : 0;
+        if (received != lastPartEnd) {
+            // rows were lost (or invented) between reader and writer: the file would silently lack them
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + ": its end-of-part"
+                    + " marker says the reader sent " + lastPartEnd + " row(s), but this writer task received " + received
+                    + ". Nothing of this part was recorded (a resumed run reads it again); files committed earlier are"
+                    + " intact. This is a bug, please report it");
+        }
+        TempCsvFile.Done done = finishOpen();
+        committer.recordPart(stateDir, openUnit, openPart, openName, header(), done);
+        partsDoneHere.add(openTarget);
+        unitsInPartsHere.add(openUnit);
+        openUnit = null;
+        openPart = null;
+        openTarget = null;
+        partCounted = null;
+    }
+
+    /** Closes the open temp file (fsynced); it is gone when that fails. */
+    private TempCsvFile.Done finishOpen() throws IOException {
+        TempCsvFile f = open;
+        open = null;
+        try {
+            return f.finish();
+        } catch (IOException | RuntimeException e) {
+            f.abort();
+            throw e;
+        }
+    }
+
+    private List<String> header() {
+        return lastHeader == null ? Collections.<String>emptyList() : lastHeader;
     }
 
     private boolean sameKey(Object raw) {
@@ -152,17 +279,19 @@ final class PairedSink implements RecordSink {
         return raw.equals(openKeyRaw);
     }
 
-    private void openFile(Column keyCol, long ms) throws IOException {
-        String keyText = RecordKeys.keyText(keyCol);
+    /** @param keyRaw the key column's raw value, or null for a part without rows */
+    private void openFile(String keyText, Object keyRaw, long ms) throws IOException {
         Period period = spec.fileName().period();
         openStart = period.floor(ms, spec.timeZone());
         openEnd = period.next(openStart, spec.timeZone());
         openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
-        List<String> header = lastHeader == null ? java.util.Collections.<String>emptyList() : lastHeader;
+        List<String> header = header();
         // before the temp file exists: a refused file is left exactly as it was
         appendHeader.check(openName, header);
-        openKeyRaw = keyCol.getRawData();
+        openKeyRaw = keyRaw;
         openUnit = lastUnit;
+        openPart = lastPart;
+        openTarget = lastTarget;
         if (window != null) {
             String foreign = window.foreignFile(openUnit, spec.path().resolve(openName));
             if (foreign != null) {
@@ -170,6 +299,10 @@ final class PairedSink implements RecordSink {
             }
         }
         Path temp = tmpDir.resolve(tempPrefix + (seq++) + ".tmp");
+        if (openPart != null) {
+            open = TempCsvFile.forPart(temp, spec);
+            return;
+        }
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {
             formatter.header(header, open.out());
@@ -179,24 +312,24 @@ final class PairedSink implements RecordSink {
     private void commitOpen() throws IOException {
         if (open == null) {
             openUnit = null;
+            openTarget = null;
             return;
         }
-        TempCsvFile f = open;
-        open = null;
-        TempCsvFile.Done done;
-        try {
-            done = f.finish();
-        } catch (IOException | RuntimeException e) {
-            f.abort();
-            throw e;
-        }
+        TempCsvFile.Done done = finishOpen();
         committer.commit(openUnit, openName, done);
         committedHere.add(openUnit);
         openUnit = null;
+        openTarget = null;
     }
 
     @Override
     public void finish() throws IOException {
+        if (openPart != null) {
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(openUnit, openPart) + " has no end-of-part"
+                    + " marker (record meta " + UnitMeta.KEY_PART_END + "): the input ended while it was open. Nothing of"
+                    + " that part was recorded (a resumed run reads it again); files committed earlier are intact. This is"
+                    + " a bug in the reader, please report it");
+        }
         commitOpen();
     }
 

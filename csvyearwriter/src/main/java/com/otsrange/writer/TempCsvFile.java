@@ -47,7 +47,7 @@ final class TempCsvFile {
         }
     }
 
-    private TempCsvFile(Path temp, WriterSpec spec, Path appendTo) throws IOException {
+    private TempCsvFile(Path temp, WriterSpec spec, Path appendTo, boolean whole) throws IOException {
         this.temp = temp;
         Files.createDirectories(temp.getParent());
         this.file = new FileOutputStream(temp.toFile());
@@ -61,8 +61,8 @@ final class TempCsvFile {
                     counted.write(spec.lineSeparator().getBytes(spec.encoding()));
                 }
             }
-            this.needsHeader = !existing && spec.header();
-            if (spec.compress() == Compress.GZIP) {
+            this.needsHeader = whole && !existing && spec.header();
+            if (whole && spec.compress() == Compress.GZIP) {
                 // deflate output arrives in chunks of up to 64 KB: no buffer needed below it
                 this.gzip = new GZIPOutputStream(counted, 64 * 1024);
                 this.body = gzip;
@@ -80,7 +80,16 @@ final class TempCsvFile {
     }
 
     static TempCsvFile create(Path temp, WriterSpec spec, Path finalFile) throws IOException {
-        return new TempCsvFile(temp, spec, spec.writeMode() == WriteMode.APPEND ? finalFile : null);
+        return new TempCsvFile(temp, spec, spec.writeMode() == WriteMode.APPEND ? finalFile : null, true);
+    }
+
+    /**
+     * The body of one part of a file read in parts: encoded rows only (no header, no gzip, no copy
+     * of an existing file), so the parts concatenated are the body a single writer would have
+     * encoded; the join adds what the final file needs around them.
+     */
+    static TempCsvFile forPart(Path temp, WriterSpec spec) throws IOException {
+        return new TempCsvFile(temp, spec, null, false);
     }
 
     boolean needsHeader() {
@@ -113,6 +122,27 @@ final class TempCsvFile {
             }
             copy(in, body);
         }
+    }
+
+    /**
+     * Appends a part body when it is exactly what its checkpoint line recorded: {@code bytes}
+     * bytes whose SHA-256 is {@code sha256}, checked on the same read that copies them. Returns
+     * false otherwise; this file then holds a damaged copy and must be aborted.
+     */
+    boolean copyChecked(Path part, long bytes, String sha256) throws IOException {
+        csv.flush();
+        MessageDigest digest = Sha256.newDigest();
+        long n = 0;
+        try (InputStream in = Files.newInputStream(part)) {
+            byte[] buf = new byte[BUFFER];
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                body.write(buf, 0, r);
+                digest.update(buf, 0, r);
+                n += r;
+            }
+        }
+        return n == bytes && sha256 != null && sha256.equals(Sha256.hex(digest.digest()));
     }
 
     Done finish() throws IOException {

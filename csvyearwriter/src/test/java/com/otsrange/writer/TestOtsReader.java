@@ -10,6 +10,7 @@ import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
 import com.alibaba.fastjson.JSON;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileParts;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.KeyText;
 import com.otsrange.common.Period;
@@ -40,20 +41,44 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TestOtsReader extends Reader {
     static final Map<String, List<List<Row>>> SCENARIOS = new ConcurrentHashMap<>();
 
-    /** One source row: key, raw sort key, cells (header order), header, time cells (indexes into the cells). */
+    /**
+     * One source row: key, raw sort key, cells (header order), header, time cells (indexes into the
+     * cells), and the part of its unit it is sent in (null: the unit is sent whole). Rows of one part
+     * are sent contiguously and followed by an end-of-part marker, the way otsrangereader does.
+     */
     static final class Row {
         final Object key;
         final long time;
         final List<Column> cells;
         final List<String> header;
         final int[] timeCells;
+        final FileParts.Part part;
+        /** Not a row: only the marker of a part without rows. */
+        final boolean partWithoutRows;
 
         Row(Object key, long time, List<String> header, int[] timeCells, Column... cells) {
+            this(key, time, header, timeCells, java.util.Arrays.asList(cells), null, false);
+        }
+
+        private Row(Object key, long time, List<String> header, int[] timeCells, List<Column> cells, FileParts.Part part,
+                    boolean partWithoutRows) {
             this.key = key;
             this.time = time;
             this.header = header;
             this.timeCells = timeCells;
-            this.cells = java.util.Arrays.asList(cells);
+            this.cells = cells;
+            this.part = part;
+            this.partWithoutRows = partWithoutRows;
+        }
+
+        /** This row sent as a row of {@code p}. */
+        Row inPart(FileParts.Part p) {
+            return new Row(key, time, header, timeCells, cells, p, false);
+        }
+
+        /** Part {@code p} of this row's unit sent without rows (only its marker). */
+        Row emptyPart(FileParts.Part p) {
+            return new Row(key, time, header, timeCells, cells, p, true);
         }
 
         String keyText() {
@@ -77,6 +102,7 @@ public class TestOtsReader extends Reader {
             Configuration p = getPluginJobConf();
             List<List<Row>> tasks = SCENARIOS.get(p.getString("scenario"));
             Set<String> committed = Collections.emptySet();
+            List<String> recordedParts = new ArrayList<>();
             List<Long> window = null;
             // ignoreCheckpoint: a broken reader that sends committed units again (the writer must refuse them);
             // ignoreWindow: one that sends rows outside the incremental window
@@ -94,6 +120,15 @@ public class TestOtsReader extends Reader {
                         window = p.getBool("ignoreWindow", false) ? null : window;
                     } else {
                         committed = CheckpointLog.committedUnits(state);
+                        // like the real reader: parts recorded with an intact part file are not read again
+                        for (FileParts.Pending pending : FileParts.pending(state).values()) {
+                            List<FileParts.Part> missing = pending.missing(state);
+                            for (int k = 0; k < pending.cut.n; k++) {
+                                if (!missing.contains(pending.cut.sibling(k))) {
+                                    recordedParts.add(pending.unit + "#" + pending.cut.sibling(k).toText());
+                                }
+                            }
+                        }
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
@@ -111,6 +146,7 @@ public class TestOtsReader extends Reader {
                 c.set("period", period);
                 c.set("stateDir", stateDir.toString());
                 c.set("skipUnits", p.getBool("ignoreCheckpoint", false) ? new ArrayList<String>() : new ArrayList<>(committed));
+                c.set("skipParts", recordedParts);
                 if (window != null) {
                     c.set("window", window);
                 }
@@ -143,27 +179,57 @@ public class TestOtsReader extends Reader {
             String waitFor = p.getString("failAfterCommitOf");
             if (waitFor != null && p.getInt("taskIndex") == failTask) {
                 // a deterministic crash in the middle of a run: once another task's unit is committed
-                awaitCommit(Paths.get(p.getString("stateDir")), waitFor);
+                awaitCommit(Paths.get(p.getString("stateDir")), waitFor, CheckpointLog.COMMIT);
                 throw new IllegalStateException("simulated crash after unit " + waitFor + " was committed");
             }
+            String waitForPart = p.getString("failAfterPartOf");
+            if (waitForPart != null && p.getInt("taskIndex") == failTask) {
+                // the same once another task recorded a part of the unit
+                awaitCommit(Paths.get(p.getString("stateDir")), waitForPart, CheckpointLog.PART);
+                throw new IllegalStateException("simulated crash after a part of unit " + waitForPart + " was recorded");
+            }
+            List<String> skipParts = p.getList("skipParts", String.class);
+            // markerCountDelta: a marker claiming more rows than were sent; omitLastMarker: input ends inside a
+            // part; omitMarkers: no part is ended
+            int markerDelta = p.getInt("markerCountDelta", 0);
+            boolean omitMarkers = p.getBool("omitMarkers", false);
+            boolean omitLastMarker = omitMarkers || p.getBool("omitLastMarker", false);
+            Map<String, String> partMeta = null;
+            long partRows = 0;
             Map<String, Map<String, String>> metas = new HashMap<>();
             int sent = 0;
             for (Row r : rows) {
                 long ms = unit.toEpochMillisFloor(r.time);
                 String unitId = r.key == null ? "2000/nokey" : UnitId.of(period, period.label(ms, zone), r.keyText());
-                if (skip != null && skip.contains(unitId) || window != null && (r.time < window.get(0) || r.time >= window.get(1))) {
+                if (skip != null && skip.contains(unitId) || window != null && (r.time < window.get(0) || r.time >= window.get(1))
+                        || r.part != null && skipParts != null && skipParts.contains(unitId + "#" + r.part.toText())) {
                     continue;
                 }
                 if (failAfter >= 0 && sent == failAfter && p.getInt("taskIndex") == failTask) {
                     sender.flush();
                     throw new IllegalStateException("simulated crash after " + sent + " records");
                 }
-                Map<String, String> meta = metas.get(unitId + "|" + r.header);
+                String metaKey = unitId + "|" + r.header + "|" + (r.part == null ? "" : r.part.toText());
+                Map<String, String> meta = metas.get(metaKey);
                 if (meta == null) {
                     // like the real reader with doublesShortest: DOUBLE cells already hold ShortestDouble text
-                    meta = new UnitMeta(unitId, r.header, r.timeCells, period, p.getBool("doublesShortest", false)).toMap();
-                    metas.put(unitId + "|" + r.header, meta);
+                    meta = new UnitMeta(unitId, r.header, r.timeCells, period, p.getBool("doublesShortest", false), r.part).toMap();
+                    metas.put(metaKey, meta);
                 }
+                if (partMeta != null && partMeta != meta) {
+                    if (!omitMarkers) {
+                        sendPartEnd(sender, partMeta, partRows + markerDelta);
+                    }
+                    partMeta = null;
+                }
+                if (r.part != null && partMeta == null) {
+                    partMeta = meta;
+                    partRows = 0;
+                }
+                if (r.partWithoutRows) {
+                    continue;
+                }
+                partRows++;
                 Record rec = sender.createRecord();
                 if (r.key instanceof Long) {
                     rec.addColumn(new LongColumn((Long) r.key));
@@ -180,15 +246,27 @@ public class TestOtsReader extends Reader {
                 sender.sendToWriter(rec);
                 sent++;
             }
+            if (partMeta != null && !omitLastMarker) {
+                sendPartEnd(sender, partMeta, partRows + markerDelta);
+            }
             sender.flush();
         }
 
-        private static void awaitCommit(java.nio.file.Path stateDir, String unit) {
+        private static void sendPartEnd(RecordSender sender, Map<String, String> partMeta, long rows) {
+            Record marker = sender.createRecord();
+            marker.setMeta(UnitMeta.partEnd(partMeta, rows));
+            sender.sendToWriter(marker);
+        }
+
+        /** @param type {@link CheckpointLog#COMMIT} or {@link CheckpointLog#PART} */
+        private static void awaitCommit(java.nio.file.Path stateDir, String unit, String type) {
             long deadline = System.nanoTime() + 30_000_000_000L;
             try {
                 while (System.nanoTime() < deadline) {
-                    for (CheckpointLog.Entry e : CheckpointLog.read(stateDir)) {
-                        if (CheckpointLog.COMMIT.equals(e.type) && unit.equals(e.unit)) {
+                    List<CheckpointLog.Entry> lines = CheckpointLog.PART.equals(type) ? CheckpointLog.readParts(stateDir)
+                            : CheckpointLog.read(stateDir);
+                    for (CheckpointLog.Entry e : lines) {
+                        if (type.equals(e.type) && unit.equals(e.unit)) {
                             return;
                         }
                     }
