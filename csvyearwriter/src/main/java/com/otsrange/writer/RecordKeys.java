@@ -4,8 +4,6 @@ import com.alibaba.datax.common.element.Column;
 import com.otsrange.common.KeyEncoding;
 import com.otsrange.common.KeyText;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Key text of a partition-key column: decimal, verbatim string, or Base64 for binary. */
 final class RecordKeys {
@@ -28,25 +26,8 @@ final class RecordKeys {
         }
     }
 
-    /**
-     * The key text a unit id ({@code <label>/<encoded key>}) was made from: the inverse of
-     * {@link KeyEncoding#encode}. For records that carry no key column (an end-of-part marker).
-     */
+    /** The key text a unit id ({@code <label>/<encoded key>}) was made from, for records without a key column (an end-of-part marker). */
     static String keyTextOfUnit(String unitId) {
-        String encoded = unitId.substring(unitId.indexOf('/') + 1);
-        if (encoded.equals(KeyEncoding.EMPTY)) {
-            return "";
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length()) {
-                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        return KeyEncoding.decode(unitId.substring(unitId.indexOf('/') + 1));
     }
 }

@@ -56,7 +56,7 @@ abstract class KillResumeTest {
         assertTrue(r.succeeded(), String.valueOf(r.failure()));
         reference = E2e.snapshot(shared.resolve("ref"));
         assertTrue(reference.size() > 80, "enough files for kills to land between commits: " + reference.size());
-        partsData = Dataset.generate("killparts", 13, 0, 2500);
+        partsData = Dataset.generate("killparts", 13, 0, 8000);
         partsData.load(e2e);
         // the reference of the parts export is read whole (one channel): the bytes must not depend on parts
         JSONObject whole = partsJob(shared.resolve("partsref"), false);
@@ -92,9 +92,13 @@ abstract class KillResumeTest {
         final java.util.function.BiFunction<Path, Boolean, JSONObject> job;
         final Map<String, byte[]> reference;
         final String stateDir;
+        /** Kills land between this fraction of an uninterrupted run and its end. */
+        final double killFrom;
 
-        Export(String name, java.util.function.BiFunction<Path, Boolean, JSONObject> job, Map<String, byte[]> reference, String table) {
+        Export(String name, java.util.function.BiFunction<Path, Boolean, JSONObject> job, Map<String, byte[]> reference, String table,
+               double killFrom) {
             this.name = name;
+            this.killFrom = killFrom;
             this.job = job;
             this.reference = reference;
             this.stateDir = ".otsrange/" + table + ".all";
@@ -102,11 +106,12 @@ abstract class KillResumeTest {
     }
 
     static Export whole() {
-        return new Export("whole files", KillResumeTest::job, reference, data.table);
+        return new Export("whole files", KillResumeTest::job, reference, data.table, 0);
     }
 
     static Export inParts() {
-        return new Export("files in parts", KillResumeTest::partsJob, partsReference, partsData.table);
+        // late kills: the parts are read and recorded in the second half of a run (the first is JVM start and planning)
+        return new Export("files in parts", KillResumeTest::partsJob, partsReference, partsData.table, 0.4);
     }
 
     /** Figures of one loop, printed for the report. */
@@ -259,7 +264,7 @@ abstract class KillResumeTest {
             int kills = 1 + rnd.nextInt(HEAVY ? 3 : 2);
             for (int k = 0; k < kills; k++) {
                 Child c = Child.start(launcher, jobFile, dir, "it" + it + "-" + k);
-                long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (rnd.nextDouble() * fullMs));
+                long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) ((export.killFrom + (1 - export.killFrom) * rnd.nextDouble()) * fullMs));
                 while (System.nanoTime() < killAt && c.process.isAlive()) {
                     checkNoPartialFile(reference, out);
                     Thread.sleep(3);

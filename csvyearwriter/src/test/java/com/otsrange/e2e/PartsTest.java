@@ -177,12 +177,29 @@ abstract class PartsTest {
         assertTrue(ok.succeeded(), String.valueOf(ok.failure()));
         assertEquals("", E2e.diff(reference, E2e.snapshot(out)));
         Map<String, Integer> times = new HashMap<>();
+        Map<String, List<String>> cutsPerUnit = new TreeMap<>();
         for (JSONObject p : lines(out, "part")) {
             times.merge(p.getString("unit") + " " + p.getString("part"), 1, Integer::sum);
+            cutsPerUnit.computeIfAbsent(p.getString("unit"), u -> new ArrayList<>()).add(p.getString("part"));
         }
-        assertEquals(4, times.size(), "two parts of two files: " + times);
+        for (Map.Entry<String, Integer> t : times.entrySet()) {
+            assertEquals(1, t.getValue(), "a part recorded twice: " + t.getKey() + " in " + times);
+        }
+        // each unit was cut once (the resumed run kept the recorded cut), and each of its parts recorded once
+        for (Map.Entry<String, List<String>> u : cutsPerUnit.entrySet()) {
+            java.util.Set<String> cuts = new java.util.HashSet<>();
+            java.util.Set<String> ks = new java.util.HashSet<>();
+            for (String part : u.getValue()) {
+                String[] f = part.split("/");
+                cuts.add(f[1] + "/" + f[2] + "/" + f[3]);
+                ks.add(f[0]);
+            }
+            assertEquals(1, cuts.size(), u.getKey() + " was cut twice: " + u.getValue());
+            assertEquals(Integer.parseInt(cuts.iterator().next().split("/")[0]), ks.size(), u.getKey() + ": " + u.getValue());
+        }
+        assertTrue(cutsPerUnit.containsKey("2023/dev-1") && cutsPerUnit.containsKey("2023/c%2Fd"), cutsPerUnit.toString());
         for (JSONObject p : before) {
-            assertEquals(1, times.get(p.getString("unit") + " " + p.getString("part")), "recorded part read again: " + p);
+            assertTrue(times.containsKey(p.getString("unit") + " " + p.getString("part")), "recorded part lost: " + p);
         }
         // the resumed run read only the missing parts' rows, plus their markers
         long rowsBefore = before.stream().mapToLong(p -> p.getLongValue("rows")).sum();

@@ -41,6 +41,35 @@ public final class KeyEncoding {
         return sb.toString();
     }
 
+    /**
+     * The key text {@link #encode} was given (for any text that is valid UTF-16, as every
+     * TableStore string is): for places that know a unit id but not its key column, e.g. the
+     * end-of-part marker of a part without rows.
+     *
+     * @throws IllegalArgumentException for text encode never produces
+     */
+    public static String decode(String encoded) {
+        if (encoded.equals(EMPTY)) {
+            return "";
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new IllegalArgumentException("not an encoded key: " + encoded);
+                }
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (isSafeChar(c)) {
+                bytes.write(c);
+            } else {
+                throw new IllegalArgumentException("not an encoded key: " + encoded);
+            }
+        }
+        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+    }
+
     public static boolean isSafeChar(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '.' || c == '_' || c == '-';

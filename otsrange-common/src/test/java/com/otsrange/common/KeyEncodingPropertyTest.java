@@ -69,6 +69,13 @@ class KeyEncodingPropertyTest {
         }
     }
 
+    @Property(tries = 2000)
+    void decodingGivesTheKeyBack(@ForAll("keys") String key) {
+        // TableStore strings are valid UTF-8: unpaired surrogates cannot be keys
+        Assume.that(new String(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8).equals(key));
+        assertEquals(key, KeyEncoding.decode(KeyEncoding.encode(key)));
+    }
+
     @Property(tries = 500)
     void encodingIsTheIdentityOnSafeKeys(@ForAll("safe") String key) {
         Assume.that(!key.isEmpty() && key.charAt(0) != '.');
