@@ -247,6 +247,9 @@ abstract class KillResumeTest {
 
     Figures loop(Export export, int iterations, long seed, Launcher launcher) throws Exception {
         Map<String, byte[]> reference = export.reference;
+        // each export kills and resumes in a folder of its own (a test may loop over several)
+        Path dir = this.dir.resolve(export.stateDir.substring(export.stateDir.indexOf('/') + 1));
+        Files.createDirectories(dir);
         Random rnd = new Random(seed);
         Figures fig = new Figures();
         // an uninterrupted child run gives the scale of the kill delays
