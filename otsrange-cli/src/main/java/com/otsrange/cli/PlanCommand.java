@@ -124,6 +124,11 @@ final class PlanCommand implements Command {
                 plan.period().text(), plan.sliceBy().text(), spec.timeUnit().text(), spec.timeZone().getId());
         out.printf(Locale.ROOT, "units (output files with their slices): %d to export, %d skipped as committed%s%n",
                 plan.unitCount(), plan.unitsSkipped(), spec.resume() ? " (resume on)" : " (resume off)");
+        if (plan.partCount() > 0) {
+            out.printf(Locale.ROOT, "read in parts: %d heavy file(s) in %d parts, each part read by its own task and the parts"
+                    + " joined into the file when the job ends (maxPartsPerFile %d)%n", plan.unitsInParts(), plan.partCount(),
+                    spec.tuning().maxPartsPerFile());
+        }
         WindowPlan window = plan.window();
         if (window != null) {
             SortKeyLiteral literal = window.literal();
@@ -134,8 +139,8 @@ final class PlanCommand implements Command {
 
         List<List<Unit>> groups = plan.groups();
         int taskCount = plan.unitCount() == 0 ? 0 : groups.size();
-        out.printf(Locale.ROOT, "DataX tasks: %d (channel %d x splitFactor %d = at most %d; a unit is never split)%n",
-                taskCount, channels, spec.tuning().splitFactor(), maxTasks);
+        out.printf(Locale.ROOT, "DataX tasks: %d (channel %d x splitFactor %d = at most %d; a unit is read in parts only"
+                + " when it alone is worth about two channels' share or more)%n", taskCount, channels, spec.tuning().splitFactor(), maxTasks);
         double maxWeight = 0;
         double sumWeight = 0;
         for (List<Unit> group : groups) {
@@ -179,8 +184,9 @@ final class PlanCommand implements Command {
                 for (TimeCutter.Piece piece : cutter.cut(unit.from(), unit.to(), plan.sliceBy(), Integer.MAX_VALUE)) {
                     total++;
                     if (all || listed < LISTED_SLICES) {
-                        out.printf(Locale.ROOT, "  %-32s %s .. %s  task %d%n", unit.id(), instant(spec, piece.from),
-                                instant(spec, piece.to), t);
+                        out.printf(Locale.ROOT, "  %-32s %s .. %s  task %d%s%n", unit.id(), instant(spec, piece.from),
+                                instant(spec, piece.to), t, unit.part() == null ? "" : "  (part " + unit.part().k + " of "
+                                        + unit.part().n + ")");
                         listed++;
                     }
                 }

@@ -105,6 +105,27 @@ class PlanCommandTest {
                 gap.toString());
     }
 
+    /** One device's year on four channels: the plan shows the file read in four parts, one per task. */
+    @Test
+    void oneHeavyFileIsShownReadInParts() throws Exception {
+        String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
+                .replace("\"2024-01-01\", \"lt\": \"2027-01-01\"", "\"2025-01-01\", \"lt\": \"2026-01-01\"")
+                .replace("\"2309193932840\": [\"p32_1\", \"p54_1\", \"p56_1\"],", "")
+                .replaceAll(",\\s*\"2309193932841\": \\{[^}]*\\}", "");
+        Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+        CliHarness run = plan(dir, "job.json", "-p", vars("key"));
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("keys: 1 in the job"), run.out);
+        assertTrue(run.out.contains("1 to export"), run.out);
+        assertTrue(run.out.contains("read in parts: 1 heavy file(s) in 4 parts"), run.out);
+        assertTrue(run.out.contains("DataX tasks: 4 "), run.out);
+        for (int k = 0; k < 4; k++) {
+            assertTrue(run.out.contains("(part " + k + " of 4)"), run.out);
+        }
+        // part 1 of 4 starts a quarter of the way through the year: 2025-04-02T06:00 UTC (365 days / 4 = 91.25 days)
+        assertTrue(run.out.contains("2025-04-02T06:00"), run.out);
+    }
+
     @Test
     void aSchemaThatDoesNotFitTheTableIsReported() throws Exception {
         String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)

@@ -59,9 +59,11 @@ public class OtsRangeReader extends Reader {
         @Override
         public void post() {
             if (plan != null) {
-                LOG.info("otsrangereader summary: {} file unit(s) exported by this run, {} skipped as already committed"
-                                + " (resume), {} of {} task key(s) in shard {}", plan.unitCount(), plan.unitsSkipped(),
-                        plan.keysInShard(), plan.keysTotal(), spec.shard().tag());
+                LOG.info("otsrangereader summary: {} file unit(s) exported by this run{}, {} skipped as already committed"
+                                + " (resume), {} of {} task key(s) in shard {}", plan.unitCount(),
+                        plan.partCount() == 0 ? "" : " (" + plan.unitsInParts() + " of them read in " + plan.partCount()
+                                + " parts by several tasks, joined by csvyearwriter at the end)",
+                        plan.unitsSkipped(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag());
             }
         }
 

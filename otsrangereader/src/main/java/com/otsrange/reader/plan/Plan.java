@@ -71,12 +71,44 @@ public final class Plan {
         return keysInShard;
     }
 
+    /** File units to read: a unit read in parts counts once. */
     public int unitCount() {
         int n = 0;
+        java.util.Set<String> inParts = new java.util.HashSet<>();
         for (List<Unit> g : groups) {
-            n += g.size();
+            for (Unit u : g) {
+                if (u.part() == null) {
+                    n++;
+                } else {
+                    inParts.add(u.id());
+                }
+            }
+        }
+        return n + inParts.size();
+    }
+
+    /** Parts to read of the units read in parts ({@link Unit#part()}). */
+    public int partCount() {
+        int n = 0;
+        for (List<Unit> g : groups) {
+            for (Unit u : g) {
+                n += u.part() == null ? 0 : 1;
+            }
         }
         return n;
+    }
+
+    /** File units read in parts. */
+    public int unitsInParts() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (List<Unit> g : groups) {
+            for (Unit u : g) {
+                if (u.part() != null) {
+                    ids.add(u.id());
+                }
+            }
+        }
+        return ids.size();
     }
 
     /** Units left out because the writer's checkpoint says they are committed (resume). */

@@ -278,16 +278,4 @@ class PlanningTest {
         return l;
     }
 
-    @Test
-    void planReportListsSlicesTasksAndBalance() {
-        ReaderSpec s = spec(2, "");
-        Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", null, 1, 2);
-        String text = PlanReport.render(s, plan, 3);
-        assertTrue(text.contains("10 file units"), text);
-        assertTrue(text.contains("slices: 120"), text);
-        assertTrue(text.contains("slice device-00000 2020-01 [2020-01-01T00:00:00Z, 2020-02-01T00:00:00Z) -> unit 2020/device-00000"), text);
-        assertTrue(text.contains("... 117 more slices"), text);
-        assertTrue(text.contains("% of the estimated load"), text);
-        assertTrue(!text.contains("\"k\""), "no secret in the plan");
-    }
 }
