@@ -13,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * A heavy file unit read in parts by several DataX tasks (docs/DESIGN.md, "Parallel reads inside
- * one file"). Part k of n covers the sort-key window [t_k, t_k+1) of the unit's span [from, to),
- * t_k = from + floor((to - from) * k / n): determined by the span and n alone, so the reader, the
- * writer and a resumed run all cut the same parts. The writer keeps each part in a part file under
+ * one file"). Part k of n covers the sort-key window [t_k, t_k+1) of a span [from, to) (where the
+ * unit's rows are), t_k = from + floor((to - from) * k / n), the first part reaching back to the
+ * unit's window start and the last on to its end: determined by the numbers a {@link Part}
+ * carries, so the reader, the writer and a resumed run all cut the same parts. The writer keeps each part in a part file under
  * the state dir, records it with a {@code part} checkpoint line, and joins the parts into the final
  * file once all n are recorded.
  */
@@ -28,31 +29,45 @@ public final class FileParts {
     private FileParts() {
     }
 
-    /** One part: k of n of the unit span [spanFrom, spanTo). */
+    /**
+     * One part: k of n of the span [spanFrom, spanTo), where the rows are, cut at even steps; the
+     * first part starts at {@code outerFrom} and the last ends at {@code outerTo} (the unit's
+     * window, which may be wider than the span: rows written there while the job runs still
+     * belong to a part).
+     */
     public static final class Part {
         public final int k;
         public final int n;
         public final long spanFrom;
         public final long spanTo;
+        public final long outerFrom;
+        public final long outerTo;
 
         public Part(int k, int n, long spanFrom, long spanTo) {
-            if (n < 2 || n > MAX_PARTS || k < 0 || k >= n || spanFrom >= spanTo) {
-                throw new IllegalArgumentException("not a part: " + k + "/" + n + " of [" + spanFrom + ", " + spanTo + ")");
+            this(k, n, spanFrom, spanTo, spanFrom, spanTo);
+        }
+
+        public Part(int k, int n, long spanFrom, long spanTo, long outerFrom, long outerTo) {
+            if (n < 2 || n > MAX_PARTS || k < 0 || k >= n || spanFrom >= spanTo || outerFrom > spanFrom || outerTo < spanTo) {
+                throw new IllegalArgumentException("not a part: " + k + "/" + n + " of [" + spanFrom + ", " + spanTo + ") in ["
+                        + outerFrom + ", " + outerTo + ")");
             }
             this.k = k;
             this.n = n;
             this.spanFrom = spanFrom;
             this.spanTo = spanTo;
+            this.outerFrom = outerFrom;
+            this.outerTo = outerTo;
         }
 
         /** First sort-key value of the part. */
         public long from() {
-            return bound(spanFrom, spanTo, n, k);
+            return k == 0 ? outerFrom : bound(spanFrom, spanTo, n, k);
         }
 
         /** First sort-key value after the part. */
         public long to() {
-            return bound(spanFrom, spanTo, n, k + 1);
+            return k == n - 1 ? outerTo : bound(spanFrom, spanTo, n, k + 1);
         }
 
         public boolean holds(long sortKey) {
@@ -61,16 +76,17 @@ public final class FileParts {
 
         /** The same cut of the same span, another part. */
         public Part sibling(int other) {
-            return new Part(other, n, spanFrom, spanTo);
+            return new Part(other, n, spanFrom, spanTo, outerFrom, outerTo);
         }
 
         public boolean sameCut(Part o) {
-            return o != null && n == o.n && spanFrom == o.spanFrom && spanTo == o.spanTo;
+            return o != null && n == o.n && spanFrom == o.spanFrom && spanTo == o.spanTo && outerFrom == o.outerFrom
+                    && outerTo == o.outerTo;
         }
 
-        /** {@code k/n/from/to}: the record meta and checkpoint form. */
+        /** {@code k/n/spanFrom/spanTo/outerFrom/outerTo}: the record meta and checkpoint form. */
         public String toText() {
-            return k + "/" + n + "/" + spanFrom + "/" + spanTo;
+            return k + "/" + n + "/" + spanFrom + "/" + spanTo + "/" + outerFrom + "/" + outerTo;
         }
 
         /** The part {@link #toText} wrote, or null for anything else. */
@@ -79,11 +95,12 @@ public final class FileParts {
                 return null;
             }
             String[] f = text.split("/", -1);
-            if (f.length != 4) {
+            if (f.length != 6) {
                 return null;
             }
             try {
-                return new Part(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+                return new Part(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                        Long.parseLong(f[4]), Long.parseLong(f[5]));
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -96,7 +113,7 @@ public final class FileParts {
 
         @Override
         public int hashCode() {
-            return (int) (k * 31 + n * 17 + spanFrom * 7 + spanTo);
+            return (int) (k * 31 + n * 17 + spanFrom * 7 + spanTo + outerFrom * 3 + outerTo * 5);
         }
 
         @Override

@@ -34,8 +34,8 @@ public final class UnitMeta {
     public static final String DOUBLES_SHORTEST = "shortest";
     /**
      * Present when the unit is read in parts (docs/DESIGN.md, "Parallel reads inside one file"):
-     * {@code k/n/from/to}, part k of n of the unit whose sort-key span [from, to) {@link FileParts}
-     * cuts into n parts. Absent: the records are the whole unit.
+     * {@code k/n/spanFrom/spanTo/outerFrom/outerTo}: part k of n of the unit ({@link FileParts.Part}).
+     * Absent: the records are the whole unit.
      */
     public static final String KEY_PART = "otsrange.part";
     /**
@@ -164,7 +164,7 @@ public final class UnitMeta {
         if (meta.get(KEY_PART) != null) {
             part = FileParts.Part.parse(meta.get(KEY_PART));
             if (part == null) {
-                throw new IllegalArgumentException("record meta " + KEY_PART + " is not k/n/from/to: " + meta.get(KEY_PART));
+                throw new IllegalArgumentException("record meta " + KEY_PART + " is not a part (k/n/spanFrom/spanTo/outerFrom/outerTo): " + meta.get(KEY_PART));
             }
         }
         return new UnitMeta(meta.get(KEY_UNIT), header == null ? Collections.<String>emptyList() : header, timeCells, period,

@@ -46,13 +46,27 @@ class FilePartsTest {
     @Test
     void textFormRoundTripsAndRejectsNonsense() {
         FileParts.Part p = new FileParts.Part(2, 4, -100, 1_700_000_000_000L);
-        assertEquals("2/4/-100/1700000000000", p.toText());
+        assertEquals("2/4/-100/1700000000000/-100/1700000000000", p.toText());
         assertEquals(p, FileParts.Part.parse(p.toText()));
-        for (String bad : Arrays.asList(null, "", "1/1/0/10", "4/4/0/10", "-1/4/0/10", "1/4/10/10", "1/4/0", "a/4/0/10",
-                "1/65/0/100", "1/4/0/10/3")) {
+        for (String bad : Arrays.asList(null, "", "1/1/0/10/0/10", "4/4/0/10/0/10", "-1/4/0/10/0/10", "1/4/10/10/10/10", "1/4/0",
+                "a/4/0/10/0/10", "1/65/0/100/0/100", "1/4/0/10", "1/4/0/10/5/10", "1/4/0/10/0/9", "1/4/0/10/0/10/3")) {
             assertNull(FileParts.Part.parse(bad), String.valueOf(bad));
         }
         assertThrows(IllegalArgumentException.class, () -> new FileParts.Part(0, 1, 0, 10));
+    }
+
+    @Test
+    void theOuterPartsReachToTheUnitsWindow() {
+        // rows between 100 and 199 in a unit window [0, 1000): cuts at 125, 150, 175; part 0 from 0, part 3 to 1000
+        FileParts.Part p0 = new FileParts.Part(0, 4, 100, 200, 0, 1000);
+        assertEquals(0, p0.from());
+        assertEquals(125, p0.to());
+        assertEquals(150, p0.sibling(1).to());
+        assertEquals(175, p0.sibling(3).from());
+        assertEquals(1000, p0.sibling(3).to());
+        assertTrue(p0.holds(0) && p0.holds(124) && !p0.holds(125));
+        assertEquals(p0.sibling(3), FileParts.Part.parse(p0.sibling(3).toText()));
+        assertFalse(p0.sameCut(new FileParts.Part(0, 4, 100, 200)));
     }
 
     @Test

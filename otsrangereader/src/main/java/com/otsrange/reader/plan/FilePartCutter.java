@@ -4,8 +4,10 @@ import com.otsrange.common.FileParts;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides which file units are read in parts by several DataX tasks at once (docs/DESIGN.md,
@@ -38,28 +40,56 @@ final class FilePartCutter {
         return toRedo.containsKey(unitId);
     }
 
+    /** Where a candidate unit's rows are: [first, last + 1) of its sort key inside its window, or null when it has none. */
+    interface Prober {
+        Map<Unit, long[]> extents(List<Unit> candidates);
+    }
+
     /**
      * @param units    whole units in plan order, none of them {@link #recorded}
      * @param cuttable per unit, whether its layout allows parts (see {@link Planner})
      * @param resumed  whole units that are {@link #recorded}
+     * @param prober   asked (two requests per unit) only for the units the time-span estimate would
+     *                 cut: an empty one is not cut and weighs next to nothing, and the others are cut
+     *                 over where their rows are (a year file whose rows end in June gets its parts
+     *                 in January to June, not two of them empty)
      * @return the units, heavy ones replaced by their parts (in part order), then the missing parts of the resumed ones
      */
-    List<Unit> cut(List<Unit> units, List<Boolean> cuttable, List<Unit> resumed) {
-        double total = 0;
-        for (Unit u : units) {
-            total += u.weight();
-        }
-        double share = total / Math.max(1, channels);
-        List<Unit> out = new ArrayList<>();
+    List<Unit> cut(List<Unit> units, List<Boolean> cuttable, List<Unit> resumed, Prober prober) {
+        double share = total(units) / Math.max(1, channels);
+        List<Unit> candidates = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            int n = cuttable.get(i) ? parts(u.weight(), share, u.to() - u.from()) : 1;
+            if (cuttable.get(i) && parts(u.weight(), share, u.to() - u.from()) >= 2) {
+                candidates.add(u);
+            }
+        }
+        Map<Unit, long[]> extents = candidates.isEmpty() ? Collections.<Unit, long[]>emptyMap() : prober.extents(candidates);
+        Set<Unit> probed = Collections.newSetFromMap(new IdentityHashMap<Unit, Boolean>());
+        probed.addAll(candidates);
+        List<Unit> weighed = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            if (!probed.contains(u)) {
+                weighed.add(u);
+                continue;
+            }
+            long[] e = extents.get(u);
+            // an empty unit still costs a request or two: never weigh it zero
+            double rowsShare = e == null ? 0 : (double) (e[1] - e[0]) / (double) (u.to() - u.from());
+            weighed.add(u.reweighted(u.weight() * Math.max(EMPTY_SHARE, rowsShare)));
+        }
+        share = total(weighed) / Math.max(1, channels);
+        List<Unit> out = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = weighed.get(i);
+            long[] e = probed.contains(units.get(i)) ? extents.get(units.get(i)) : null;
+            int n = e == null ? 1 : parts(u.weight(), share, e[1] - e[0]);
             if (n < 2) {
                 out.add(u);
                 continue;
             }
             for (int k = 0; k < n; k++) {
-                out.add(u.part(new FileParts.Part(k, n, u.from(), u.to())));
+                out.add(u.part(new FileParts.Part(k, n, e[0], e[1], u.from(), u.to())));
             }
         }
         for (Unit u : resumed) {
@@ -68,6 +98,16 @@ final class FilePartCutter {
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    static final double EMPTY_SHARE = 1e-6;
+
+    private static double total(List<Unit> units) {
+        double total = 0;
+        for (Unit u : units) {
+            total += u.weight();
+        }
+        return total;
     }
 
     /** Shares of the job the unit is worth, rounded, within the limits; a window narrower than n values is not cut. */

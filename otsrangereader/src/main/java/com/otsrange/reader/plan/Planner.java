@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.IdentityHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +141,7 @@ public final class Planner {
                 cuttable.add(partsFit);
             }
         }
-        units = partCutter.cut(units, cuttable, resumedInParts);
+        units = partCutter.cut(units, cuttable, resumedInParts, candidates -> unitExtents(tasks, candidates));
         int atLeast = Math.max(1, channels);
         List<List<Unit>> groups = TaskGrouper.group(units, atLeast * Math.max(1, splitFactor), atLeast);
         String method = splitCounts.isEmpty()
@@ -195,41 +197,77 @@ public final class Planner {
             return out;
         }
         LOG.info("discovering the time extent of {} key(s) without sort-key bounds (first/last row per key)", discover.size());
-        int threads = Math.min(spec.tuning().discoveryThreads(), discover.size());
+        List<Callable<SortWindow>> jobs = new ArrayList<>();
+        for (int i : discover) {
+            final BoundTask t = tasks.get(i);
+            final SortWindow known = out[i];
+            jobs.add(() -> extent(t, known, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        List<SortWindow> found = inParallel(jobs, "otsrange-extent");
+        for (int k = 0; k < discover.size(); k++) {
+            out[discover.get(k)] = found.get(k);
+        }
+        return out;
+    }
+
+    /** Where the rows of units the estimate would read in parts are: [first, last + 1) inside each unit's window. */
+    private Map<Unit, long[]> unitExtents(List<BoundTask> tasks, List<Unit> candidates) {
+        List<Callable<SortWindow>> jobs = new ArrayList<>();
+        for (final Unit u : candidates) {
+            final BoundTask t = tasks.get(u.task());
+            jobs.add(() -> extent(t, SortWindow.of(t.bound(), schema.sortIndex()).with(u.from(), u.to()), u.from(), u.to()));
+        }
+        List<SortWindow> found = inParallel(jobs, "otsrange-probe");
+        Map<Unit, long[]> out = new IdentityHashMap<>();
+        for (int k = 0; k < candidates.size(); k++) {
+            SortWindow w = found.get(k);
+            if (w != null && w.from() < w.to()) {
+                out.put(candidates.get(k), new long[] {w.from(), w.to()});
+            }
+        }
+        LOG.info("probed {} heavy file unit(s) for where their rows are: {} hold rows", candidates.size(), out.size());
+        return out;
+    }
+
+    /** Runs metadata lookups on up to discoveryThreads threads; results in order. */
+    private <T> List<T> inParallel(List<Callable<T>> jobs, String threadName) {
+        int threads = Math.max(1, Math.min(spec.tuning().discoveryThreads(), jobs.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "otsrange-extent");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<SortWindow>> futures = new ArrayList<>();
-            for (int i : discover) {
-                final BoundTask t = tasks.get(i);
-                final SortWindow known = out[i];
-                futures.add(pool.submit(() -> extent(t, known)));
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> job : jobs) {
+                futures.add(pool.submit(job));
             }
-            for (int k = 0; k < discover.size(); k++) {
-                out[discover.get(k)] = futures.get(k).get();
+            List<T> out = new ArrayList<>(jobs.size());
+            for (Future<T> f : futures) {
+                out.add(f.get());
             }
+            return out;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException ? (RuntimeException) c
-                    : DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL, "time extent discovery failed", c);
+                    : DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL, "planning lookup failed", c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERRUPTED, "interrupted while planning");
         } finally {
             pool.shutdownNow();
         }
-        return out;
     }
 
-    /** [first, last + 1) of the key's rows, clipped by the bound it already has; null = no rows. */
-    private SortWindow extent(BoundTask t, SortWindow known) {
+    /**
+     * [first, last + 1) of the key's rows between the sort-key values {@code from} and {@code to},
+     * clipped by the bound it already has; null = no rows.
+     */
+    private SortWindow extent(BoundTask t, SortWindow known, long from, long to) {
         RangeScanner scanner = new RangeScanner(gateway, spec.table());
         Long min = null;
         Long max = null;
-        for (PkRange r : deriver.ranges(t.bound(), t.key(), Long.MIN_VALUE, Long.MAX_VALUE)) {
+        for (PkRange r : deriver.ranges(t.bound(), t.key(), from, to)) {
             Row first = scanner.edgeRow(r, false);
             if (first == null) {
                 continue;
@@ -243,9 +281,9 @@ public final class Planner {
         if (min == null) {
             return null;
         }
-        long from = known.from() == null ? min : Math.max(known.from(), min);
-        long to = known.to() == null ? (max == Long.MAX_VALUE ? max : max + 1) : Math.min(known.to(), max == Long.MAX_VALUE ? max : max + 1);
-        return known.with(from, to);
+        long first = known.from() == null ? min : Math.max(known.from(), min);
+        long end = known.to() == null ? (max == Long.MAX_VALUE ? max : max + 1) : Math.min(known.to(), max == Long.MAX_VALUE ? max : max + 1);
+        return known.with(first, end);
     }
 
     private long sortValue(Row row) {

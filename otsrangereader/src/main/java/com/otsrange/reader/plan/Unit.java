@@ -31,10 +31,14 @@ public final class Unit {
         this.part = part;
     }
 
-    /** Part {@code part} of this unit: its window, and its share of the weight. */
+    /** Part {@code part} of this unit: its window, and an even share of the weight. */
     public Unit part(FileParts.Part part) {
-        double share = (double) (part.to() - part.from()) / Math.max(1.0, (double) part.spanTo - part.spanFrom);
-        return new Unit(task, id, part.from(), part.to(), weight * share, work * share, part);
+        return new Unit(task, id, part.from(), part.to(), weight / part.n, work / part.n, part);
+    }
+
+    /** The same unit with another weight (what planning learnt of where its rows are). */
+    Unit reweighted(double newWeight) {
+        return new Unit(task, id, from, to, newWeight, work, part);
     }
 
     /** The part of its unit this is, or null for a whole unit. */

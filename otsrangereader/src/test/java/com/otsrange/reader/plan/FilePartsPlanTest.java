@@ -2,7 +2,6 @@ package com.otsrange.reader.plan;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
-import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
@@ -11,6 +10,11 @@ import com.otsrange.common.StateDir;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.scan.SdkGateway;
+import com.otsrange.reader.support.Emu;
+import com.otsrange.reader.support.Jobs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,32 +34,81 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which file units the reader cuts into parts read by several tasks, and what a resumed run reads of them. */
+/**
+ * Which file units the reader cuts into parts read by several tasks (planning against the
+ * emulator, which answers the probes for where a unit's rows are), and what a resumed run reads.
+ */
 class FilePartsPlanTest {
+    static Emu emu;
+
     @TempDir
     Path dir;
 
-    static final List<PrimaryKeySchema> ID_CT = Arrays.asList(new PrimaryKeySchema("id", PrimaryKeyType.STRING),
-            new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));
+    static final String ID_CT = "t";
+    static final String ID_DIM_CT = "t3";
     static final long Y2024 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long Y2025 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+    static final long DAY = 86_400_000L;
+    /** Rows of "half" lie between these, in 2024. */
+    static final long HALF_FIRST = Y2024 + 10 * DAY + 5;
+    static final long HALF_STEP = (180 * DAY + 2) / 50;
+    static final long HALF_LAST = HALF_FIRST + 50 * HALF_STEP;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emu = new Emu();
+        emu.createTable(ID_CT, Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        emu.createTable(ID_DIM_CT, Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        List<Emu.TestRow> rows = new ArrayList<>();
+        List<Emu.TestRow> rows3 = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (long t = Y2024; t < Y2025; t += DAY) {
+                rows.add(new Emu.TestRow(Arrays.<Object>asList("dev-" + i, t + i), Map.<String, Object>of("v", 1L)));
+            }
+        }
+        for (long t = HALF_FIRST; t <= HALF_LAST; t += HALF_STEP) {
+            rows.add(new Emu.TestRow(Arrays.<Object>asList("half", t), Map.<String, Object>of("v", 1L)));
+        }
+        for (long t = Y2024; t < Y2025; t += DAY) {
+            for (String dim : Arrays.asList("a", "b")) {
+                rows3.add(new Emu.TestRow(Arrays.<Object>asList("dev-0", dim, t), Map.<String, Object>of("v", 1L)));
+            }
+        }
+        emu.load(ID_CT, Arrays.asList("id", "ct"), rows);
+        emu.load(ID_DIM_CT, Arrays.asList("id", "dim", "ct"), rows3);
+    }
+
+    @AfterAll
+    static void stop() {
+        emu.close();
+    }
 
     ReaderSpec spec(int keys, String extra) {
+        return spec(keys, extra, ID_CT);
+    }
+
+    ReaderSpec spec(int keys, String extra, String table) {
         Map<String, Object> defs = new LinkedHashMap<>();
         for (int i = 0; i < keys; i++) {
             defs.put("dev-" + i, Arrays.asList("v"));
         }
-        Map<String, Object> p = JSON.parseObject("{\"endpoint\":\"http://127.0.0.1:1\",\"accessId\":\"i\",\"accessKey\":\"k\","
-                + "\"instanceName\":\"n\",\"table\":\"t\",\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}"
-                + extra + "}", Feature.OrderedField);
+        return spec(defs, extra, table);
+    }
+
+    ReaderSpec spec(Map<String, Object> defs, String extra, String table) {
+        Map<String, Object> p = Jobs.reader(emu, table);
+        p.putAll(JSON.parseObject("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}" + extra + "}",
+                Feature.OrderedField));
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
         return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
     }
 
-    Plan plan(ReaderSpec s, List<PrimaryKeySchema> pk, String writer, int channels) {
+    Plan plan(ReaderSpec s, String table, String writer, int channels) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("path", "out");
-        return ReaderPlanning.plan(s, new FakeGateway(pk), WriterPeer.of(writer, parameter), dir, channels, 4);
+        try (SdkGateway gateway = new SdkGateway(s.connection(), s.table(), s.tuning())) {
+            return ReaderPlanning.plan(s, gateway, WriterPeer.of(writer, parameter), dir, channels, 4);
+        }
     }
 
     static List<Unit> all(Plan plan) {
@@ -84,8 +137,10 @@ class FilePartsPlanTest {
             assertEquals(k, u.part().k);
             assertEquals(4, u.part().n);
             assertEquals(expectedFrom, u.from(), "parts tile the year without gap or overlap");
-            // t_k = from + floor(width * k / n), computed here independently
-            assertEquals(Y2024 + (Y2025 - Y2024) * (k + 1) / 4, u.to());
+            // cut over where the rows are: the first row at Y2024, the last one 365 days later (2024 has 366);
+            // t_k = first + floor((last + 1 - first) * k / n), computed here independently; the last part ends with the year
+            long width = 365 * DAY + 1;
+            assertEquals(k == 3 ? Y2025 : Y2024 + width * (k + 1) / 4, u.to());
             expectedFrom = u.to();
         }
         assertEquals(Y2025, expectedFrom);
@@ -102,6 +157,33 @@ class FilePartsPlanTest {
         assertEquals(1, plan.unitCount(), "one file");
         assertEquals(4, plan.partCount());
         assertEquals(1, plan.unitsInParts());
+    }
+
+    /** Probing where the rows are: an empty file is not cut, and a half-empty one is cut where its rows are. */
+    @Test
+    void filesAreCutWhereTheirRowsAreAndEmptyOnesNotAtAll() {
+        Map<String, Object> defs = new LinkedHashMap<>();
+        defs.put("half", Arrays.asList("v"));
+        defs.put("ghost", Arrays.asList("v"));
+        Plan plan = plan(spec(defs, "", ID_CT), ID_CT, "csvyearwriter", 4);
+        List<Unit> half = new ArrayList<>();
+        for (Unit u : all(plan)) {
+            if (u.id().equals("2024/ghost")) {
+                assertNull(u.part(), "a file without rows is read whole (one request)");
+            } else {
+                half.add(u);
+            }
+        }
+        assertEquals(4, half.size(), "the rows of half are worth all four channels once ghost is known to be empty");
+        half.sort((a, b) -> Integer.compare(a.part().k, b.part().k));
+        long width = HALF_LAST + 1 - HALF_FIRST;
+        assertEquals(Y2024, half.get(0).from(), "the first part reaches back to the year's start");
+        assertEquals(HALF_FIRST + width / 4, half.get(0).to());
+        assertEquals(HALF_FIRST + width * 3 / 4, half.get(3).from());
+        assertEquals(Y2025, half.get(3).to(), "the last part reaches on to the year's end");
+        for (int k = 1; k < 4; k++) {
+            assertEquals(half.get(k - 1).to(), half.get(k).from());
+        }
     }
 
     @Test
@@ -133,15 +215,13 @@ class FilePartsPlanTest {
             assertNull(u.part());
         }
         // a primary-key column before the sort key that is not pinned: a sort-key cut would interleave rows
-        List<PrimaryKeySchema> idDimCt = Arrays.asList(new PrimaryKeySchema("id", PrimaryKeyType.STRING),
-                new PrimaryKeySchema("dim", PrimaryKeyType.STRING), new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));
         String schema = ",\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"}";
-        for (Unit u : all(plan(spec(1, schema), idDimCt, "csvyearwriter", 4))) {
+        for (Unit u : all(plan(spec(1, schema, ID_DIM_CT), ID_DIM_CT, "csvyearwriter", 4))) {
             assertNull(u.part());
         }
         // ... pinned by an eq filter: fine
-        List<Unit> pinned = all(plan(spec(1, schema.replace("}}", "}") + ",\"filters\":{\"ct\":{\"gte\":\"2024-01-01\","
-                + "\"lt\":\"2025-01-01\"},\"dim\":{\"eq\":\"a\"}}"), idDimCt, "csvyearwriter", 4));
+        List<Unit> pinned = all(plan(spec(1, schema + ",\"filters\":{\"ct\":{\"gte\":\"2024-01-01\","
+                + "\"lt\":\"2025-01-01\"},\"dim\":{\"eq\":\"a\"}}", ID_DIM_CT), ID_DIM_CT, "csvyearwriter", 4));
         assertEquals(4, pinned.size());
         assertEquals(4, pinned.get(0).part().n);
         // maxPartsPerFile caps the cut
