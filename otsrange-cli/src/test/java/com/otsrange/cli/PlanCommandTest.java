@@ -122,8 +122,11 @@ class PlanCommandTest {
         for (int k = 0; k < 4; k++) {
             assertTrue(run.out.contains("(part " + k + " of 4)"), run.out);
         }
-        // part 1 of 4 starts a quarter of the way through the year: 2025-04-02T06:00 UTC (365 days / 4 = 91.25 days)
-        assertTrue(run.out.contains("2025-04-02T06:00"), run.out);
+        // the demo has readings all year round, so the cuts lie near the quarters (the first and last row of
+        // the year are within hours of its ends; 365 days / 4 = 91.25 days: 2025-04-02 06:00), and the
+        // outer parts reach to the year's ends
+        assertTrue(run.out.contains("2025-01-01T00:00 .. 2025-04-02T"), run.out);
+        assertTrue(run.out.contains(" .. 2026-01-01T00:00  task"), run.out);
     }
 
     @Test
