@@ -387,10 +387,12 @@ if wants tp && [ -n "${DATAX_HOME:-}" ]; then
         getrange) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
           extra='"readApi": "getRange",' ;;
         before) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" extra="" ;;
+        parts) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
+          extra='"maxPartsPerFile": 8,' ;;
         wholefile) render "$bench_dir/jobs/tp-ours.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" \
           extra='"maxPartsPerFile": 1,' ;;
         stock) render "$bench_dir/jobs/tp-stock.json" "$work/jobs/$name-$v.json" "${tp_vars[@]}" out="$work/out/$name-$v" ;;
-        *) echo "bench: unknown TP_VARIANTS entry '$v' (ours, stock, getrange, wholefile)" >&2; exit 2 ;;
+        *) echo "bench: unknown TP_VARIANTS entry '$v' (ours, stock, getrange, wholefile, parts)" >&2; exit 2 ;;
       esac
     done
     for i in $(seq 0 "$runs"); do

@@ -82,6 +82,7 @@ abstract class KillResumeTest {
     static JSONObject partsJob(Path out, boolean resume) {
         JSONObject reader = e2e.reader(partsData.table, PARTS_KEYS, Dataset.COLUMNS);
         e2e.smallAnswers(reader, 40);
+        reader.put("maxPartsPerFile", 8); // the automatic limit depends on the machine's processors
         reader.put("resume", resume);
         return E2e.job(reader, E2e.writer(out), 4);
     }

@@ -69,6 +69,7 @@ abstract class PartsTest {
     static JSONObject job(Path out, int channels, boolean resume) {
         JSONObject reader = e2e.reader(data.table, KEYS, Dataset.COLUMNS);
         e2e.smallAnswers(reader, 25);
+        reader.put("maxPartsPerFile", 8); // the automatic limit depends on the machine's processors
         reader.put("resume", resume);
         return E2e.job(reader, E2e.writer(out), channels);
     }

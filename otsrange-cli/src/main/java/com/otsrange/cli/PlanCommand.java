@@ -126,8 +126,8 @@ final class PlanCommand implements Command {
                 plan.unitCount(), plan.unitsSkipped(), spec.resume() ? " (resume on)" : " (resume off)");
         if (plan.partCount() > 0) {
             out.printf(Locale.ROOT, "read in parts: %d heavy file(s) in %d parts, each part read by its own task and the parts"
-                    + " joined into the file when the job ends (maxPartsPerFile %d)%n", plan.unitsInParts(), plan.partCount(),
-                    spec.tuning().maxPartsPerFile());
+                    + " joined into the file when the job ends (at most %d parts per file%s)%n", plan.unitsInParts(), plan.partCount(),
+                    spec.tuning().partsPerFileLimit(), spec.tuning().maxPartsPerFile() == 0 ? ": maxPartsPerFile automatic" : "");
         }
         WindowPlan window = plan.window();
         if (window != null) {

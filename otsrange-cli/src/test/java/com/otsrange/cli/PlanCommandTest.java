@@ -110,6 +110,7 @@ class PlanCommandTest {
     void oneHeavyFileIsShownReadInParts() throws Exception {
         String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
                 .replace("\"2024-01-01\", \"lt\": \"2027-01-01\"", "\"2025-01-01\", \"lt\": \"2026-01-01\"")
+                .replace("\"appendColumns\": [\"ct\"],", "\"appendColumns\": [\"ct\"], \"maxPartsPerFile\": 8,")
                 .replace("\"2309193932840\": [\"p32_1\", \"p54_1\", \"p56_1\"],", "")
                 .replaceAll(",\\s*\"2309193932841\": \\{[^}]*\\}", "");
         Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
@@ -118,6 +119,7 @@ class PlanCommandTest {
         assertTrue(run.out.contains("keys: 1 in the job"), run.out);
         assertTrue(run.out.contains("1 to export"), run.out);
         assertTrue(run.out.contains("read in parts: 1 heavy file(s) in 4 parts"), run.out);
+        assertTrue(run.out.contains("(at most 8 parts per file)"), run.out);
         assertTrue(run.out.contains("DataX tasks: 4 "), run.out);
         for (int k = 0; k < 4; k++) {
             assertTrue(run.out.contains("(part " + k + " of 4)"), run.out);

@@ -18,7 +18,10 @@ public final class Tuning {
     public static final ReadApi DEFAULT_READ_API = ReadApi.AUTO;
     public static final int DEFAULT_PARALLEL_READS = 4;
     public static final int DEFAULT_READ_AHEAD_MB = 0;
-    public static final int DEFAULT_MAX_PARTS_PER_FILE = 8;
+    /** 0 = automatic: {@link #partsPerFileLimit()}. */
+    public static final int DEFAULT_MAX_PARTS_PER_FILE = 0;
+    /** The automatic limit never goes beyond this many parts per file. */
+    static final int AUTO_MAX_PARTS = 8;
 
     static final String[] KEYS = {"splitFactor", "maxRetries", "retryInitialDelayMs", "retryMaxDelayMs",
         "retryMaxElapsedMs", "pageSize", "requestTimeoutMs", "maxRangesPerSlice", "discoveryThreads", "readApi",
@@ -86,7 +89,7 @@ public final class Tuning {
         }
         Long parallel = Fields.optionalLong(p, "parallelReads", at, 1, 32, problems);
         Long readAhead = Fields.optionalLong(p, "readAheadMB", at, 0, 4096, problems);
-        Long parts = Fields.optionalLong(p, "maxPartsPerFile", at, 1, FileParts.MAX_PARTS, problems);
+        Long parts = Fields.optionalLong(p, "maxPartsPerFile", at, 0, FileParts.MAX_PARTS, problems);
         long init = initial == null ? DEFAULT_RETRY_INITIAL_DELAY_MS : initial;
         long cap = max == null ? Math.max(init, DEFAULT_RETRY_MAX_DELAY_MS) : max;
         if (cap < init) {
@@ -171,12 +174,24 @@ public final class Tuning {
         return Math.max(4L << 20, Math.min(64L << 20, auto));
     }
 
-    /**
-     * Parts one heavy file may be cut into, each read by its own DataX task (1 = every file is read
-     * by one task). How many a file gets: {@code plan.FilePartCutter}.
-     */
+    /** As written: parts one heavy file may be cut into, 0 = automatic ({@link #partsPerFileLimit()}). */
     public int maxPartsPerFile() {
         return maxPartsPerFile;
+    }
+
+    /**
+     * Parts one heavy file may be cut into, each read by its own DataX task (1 = every file is read
+     * by one task); how many a file gets: {@code plan.FilePartCutter}. Automatic: half this JVM's
+     * processors, at most {@value #AUTO_MAX_PARTS}: a file read whole already keeps about two
+     * threads busy (one converting rows, one writing CSV), so parts only pay where cores are left
+     * idle; on 2 cores they cost CPU without gain (docs/performance.md). In standalone DataX the
+     * Job runs in the JVM of its tasks.
+     */
+    public int partsPerFileLimit() {
+        if (maxPartsPerFile > 0) {
+            return maxPartsPerFile;
+        }
+        return Math.max(1, Math.min(AUTO_MAX_PARTS, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     /** For the task config (the Task rebuilds the same Tuning). */

@@ -98,7 +98,7 @@ public final class Planner {
             }
         }
         Map<String, Integer> splitCounts = splitCounts();
-        FilePartCutter partCutter = new FilePartCutter(Math.max(1, channels), cuts.allowed() ? spec.tuning().maxPartsPerFile() : 1,
+        FilePartCutter partCutter = new FilePartCutter(Math.max(1, channels), cuts.allowed() ? spec.tuning().partsPerFileLimit() : 1,
                 cuts.toRedo());
         List<Unit> units = new ArrayList<>();
         List<Boolean> cuttable = new ArrayList<>();

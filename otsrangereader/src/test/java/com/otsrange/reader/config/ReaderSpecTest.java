@@ -131,8 +131,8 @@ class ReaderSpecTest {
                 Arguments.of("{\"readApi\":true}", "parameter.readApi", "expected a string"),
                 Arguments.of("{\"parallelReads\":0}", "parameter.parallelReads", "from 1 to 32"),
                 Arguments.of("{\"readAheadMB\":-1}", "parameter.readAheadMB", "from 0 to 4096"),
-                Arguments.of("{\"maxPartsPerFile\":0}", "parameter.maxPartsPerFile", "from 1 to 64"),
-                Arguments.of("{\"maxPartsPerFile\":65}", "parameter.maxPartsPerFile", "from 1 to 64"),
+                Arguments.of("{\"maxPartsPerFile\":-1}", "parameter.maxPartsPerFile", "from 0 to 64"),
+                Arguments.of("{\"maxPartsPerFile\":65}", "parameter.maxPartsPerFile", "from 0 to 64"),
                 Arguments.of("{\"retryInitialDelayMs\":500,\"retryMaxDelayMs\":100}", "parameter.retryMaxDelayMs", "at least retryInitialDelayMs"),
                 Arguments.of("{\"connectionFile\":\"missing.json\"}", "parameter.connectionFile", "cannot read"),
                 Arguments.of("{\"connectionFile\":7}", "parameter.connectionFile", "path of a JSON file"));
@@ -165,8 +165,12 @@ class ReaderSpecTest {
         assertEquals(ReadApi.GET_RANGE, t.readApi());
         assertEquals(2, t.parallelReads());
         assertEquals(24L << 20, t.readAheadBytes());
-        assertEquals(8, t.maxPartsPerFile(), "default");
-        assertEquals(3, Tuning.fromMap(parse(with("{\"maxPartsPerFile\":3}")).orThrow().tuning().toMap()).maxPartsPerFile());
+        assertEquals(0, t.maxPartsPerFile(), "default: automatic");
+        // automatic: half the processors, at least 1, at most 8 (a file read whole keeps about two threads busy)
+        assertEquals(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2)), t.partsPerFileLimit());
+        Tuning three = Tuning.fromMap(parse(with("{\"maxPartsPerFile\":3}")).orThrow().tuning().toMap());
+        assertEquals(3, three.maxPartsPerFile());
+        assertEquals(3, three.partsPerFileLimit(), "a number given is the limit, whatever the machine");
         assertEquals("getRange", s.tuning().toMap().get("readApi"));
         long auto = parse(json(BASE)).orThrow().tuning().readAheadBytes();
         assertTrue(auto >= 4L << 20 && auto <= 64L << 20, "default read-ahead " + auto);

@@ -93,6 +93,7 @@ abstract class PartsReadTest {
         p.put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}", Feature.OrderedField));
         p.put("appendColumns", Collections.singletonList("ct"));
         p.put("pageSize", 50);
+        p.put("maxPartsPerFile", 8); // the automatic limit depends on the machine's processors
         p.put("tasks", Map.of("source", "inline", "definitions", Map.of(key, Arrays.asList("v", "s"))));
         return p;
     }

@@ -97,6 +97,8 @@ class FilePartsPlanTest {
 
     ReaderSpec spec(Map<String, Object> defs, String extra, String table) {
         Map<String, Object> p = Jobs.reader(emu, table);
+        // explicit: the automatic limit depends on the machine's processors
+        p.put("maxPartsPerFile", 8);
         p.putAll(JSON.parseObject("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}" + extra + "}",
                 Feature.OrderedField));
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
