@@ -47,13 +47,14 @@ final class TempCsvFile {
         }
     }
 
-    private TempCsvFile(Path temp, WriterSpec spec, Path appendTo, boolean whole) throws IOException {
+    /** @param hashed whether to compute the SHA-256 of the bytes ({@link Done#sha256} is null otherwise) */
+    private TempCsvFile(Path temp, WriterSpec spec, Path appendTo, boolean whole, boolean hashed) throws IOException {
         this.temp = temp;
         Files.createDirectories(temp.getParent());
         this.file = new FileOutputStream(temp.toFile());
         boolean ok = false;
         try {
-            this.counted = new CountingDigest(file);
+            this.counted = new CountingDigest(file, hashed ? Sha256.newDigest() : null, 0);
             boolean existing = appendTo != null && Files.isRegularFile(appendTo) && Files.size(appendTo) > 0;
             if (existing) {
                 copy(appendTo, counted);
@@ -80,16 +81,18 @@ final class TempCsvFile {
     }
 
     static TempCsvFile create(Path temp, WriterSpec spec, Path finalFile) throws IOException {
-        return new TempCsvFile(temp, spec, spec.writeMode() == WriteMode.APPEND ? finalFile : null, true);
+        return new TempCsvFile(temp, spec, spec.writeMode() == WriteMode.APPEND ? finalFile : null, true, true);
     }
 
     /**
      * The body of one part of a file read in parts: encoded rows only (no header, no gzip, no copy
      * of an existing file), so the parts concatenated are the body a single writer would have
-     * encoded; the join adds what the final file needs around them.
+     * encoded; the join adds what the final file needs around them. Hashed only with
+     * {@code verifyCommitted: sha256} (the join then checks it): SHA-256 was a fifth of the CPU of
+     * a job reading files in parts, and the joined file is hashed anyway.
      */
     static TempCsvFile forPart(Path temp, WriterSpec spec) throws IOException {
-        return new TempCsvFile(temp, spec, null, false);
+        return new TempCsvFile(temp, spec, null, false, spec.verifyCommitted() == VerifyCommitted.SHA256);
     }
 
     boolean needsHeader() {
@@ -126,23 +129,26 @@ final class TempCsvFile {
 
     /**
      * Appends a part body when it is exactly what its checkpoint line recorded: {@code bytes}
-     * bytes whose SHA-256 is {@code sha256}, checked on the same read that copies them. Returns
-     * false otherwise; this file then holds a damaged copy and must be aborted.
+     * bytes and, unless {@code sha256} is null (not recorded), whose SHA-256 is {@code sha256},
+     * checked on the same read that copies them. Returns false otherwise; this file then holds a
+     * damaged copy and must be aborted.
      */
     boolean copyChecked(Path part, long bytes, String sha256) throws IOException {
         csv.flush();
-        MessageDigest digest = Sha256.newDigest();
+        MessageDigest digest = sha256 == null ? null : Sha256.newDigest();
         long n = 0;
         try (InputStream in = Files.newInputStream(part)) {
             byte[] buf = new byte[BUFFER];
             int r;
             while ((r = in.read(buf)) > 0) {
                 body.write(buf, 0, r);
-                digest.update(buf, 0, r);
+                if (digest != null) {
+                    digest.update(buf, 0, r);
+                }
                 n += r;
             }
         }
-        return n == bytes && sha256 != null && sha256.equals(Sha256.hex(digest.digest()));
+        return n == bytes && (digest == null || sha256.equals(Sha256.hex(digest.digest())));
     }
 
     Done finish() throws IOException {
@@ -158,7 +164,7 @@ final class TempCsvFile {
         } else {
             file.close();
         }
-        return new Done(temp, rows, counted.count, Sha256.hex(counted.digest.digest()));
+        return new Done(temp, rows, counted.count, counted.digest == null ? null : Sha256.hex(counted.digest.digest()));
     }
 
     /** Closes without committing and removes the temp file. */
@@ -204,7 +210,7 @@ final class TempCsvFile {
         }
     }
 
-    /** Counts and hashes bytes on their way to {@code out}; state may outlive the stream (parts reopened for append). */
+    /** Counts and (with a digest) hashes bytes on their way to {@code out}; state may outlive the stream (parts reopened for append). */
     static final class CountingDigest extends FilterOutputStream {
         final MessageDigest digest;
         long count;
@@ -222,14 +228,18 @@ final class TempCsvFile {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            digest.update(b, off, len);
+            if (digest != null) {
+                digest.update(b, off, len);
+            }
             count += len;
         }
     }

@@ -293,7 +293,11 @@ class PartsTest {
 
     /** Runs {@code sc} (parts 0 and 1 of 2 of k) to fail once part 0 is recorded; returns part 0's file. */
     private static Path failWithPart0Recorded(String sc, Path out) {
-        assertFalse(run(sc, out, 2, crashAfterPart0()).succeeded());
+        return failWithPart0Recorded(sc, out, job -> { });
+    }
+
+    private static Path failWithPart0Recorded(String sc, Path out, Consumer<JSONObject> more) {
+        assertFalse(run(sc, out, 2, crashAfterPart0().andThen(more)).succeeded());
         Path part0 = state(out).resolve(FileParts.fileFor("2023/k", part(0, 2)));
         assertTrue(Files.isRegularFile(part0), "part 0 recorded and kept");
         return part0;
@@ -366,6 +370,7 @@ class PartsTest {
         assertSameFiles(single, out);
     }
 
+    /** With verifyCommitted sha256 part files are hashed when written and checked when joined. */
     @Test
     void aCorruptedPartFileIsDeletedAtPostAndReadAgainByTheNextResumedRun() throws Exception {
         List<Row> k = unit("k", 500);
@@ -373,12 +378,13 @@ class PartsTest {
 
         Path out = dir.resolve("out");
         String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
-        Path part0 = failWithPart0Recorded(sc, out);
+        Consumer<JSONObject> sha256 = job -> Jobs.writer(job).put("verifyCommitted", "sha256");
+        Path part0 = failWithPart0Recorded(sc, out, sha256);
         byte[] b = Files.readAllBytes(part0);
         b[b.length / 2] ^= 1; // same size: only the sha256 tells
         Files.write(part0, b);
 
-        RunResult r = run(sc, out, 2, resume());
+        RunResult r = run(sc, out, 2, resume().andThen(sha256));
         assertFalse(r.succeeded());
         assertEquals("CsvYearWriter-05", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains(part0.toString()), r.errorMessage());
@@ -387,9 +393,37 @@ class PartsTest {
         assertTrue(Files.isRegularFile(state(out).resolve(FileParts.fileFor("2023/k", part(1, 2)))), "the intact part is kept");
         assertTrue(Jobs.outputFiles(out).isEmpty(), "nothing under a final name");
 
-        RunResult again = run(sc, out, 2, resume());
+        RunResult again = run(sc, out, 2, resume().andThen(sha256));
         assertTrue(again.succeeded(), String.valueOf(again.failure()));
         assertEquals(inPart(k, part(0, 2)).size() + 1, again.writeRecords(), "only part 0 read again");
+        assertSameFiles(single, out);
+    }
+
+    /** By default (verifyCommitted size) parts are not hashed; a part file of another size is read again. */
+    @Test
+    void byDefaultAPartFileOfAnotherSizeIsReadAgainAndPartsAreNotHashed() throws Exception {
+        List<Row> k = unit("k", 500);
+        Path single = readWhole(k);
+
+        Path out = dir.resolve("out");
+        String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
+        Path part0 = failWithPart0Recorded(sc, out);
+        int partLines = 0;
+        for (String line : Files.readAllLines(state(out).resolve("checkpoint.log"), java.nio.charset.StandardCharsets.UTF_8)) {
+            JSONObject o = com.alibaba.fastjson.JSON.parseObject(line);
+            if ("part".equals(o.getString("type"))) {
+                partLines++;
+                assertEquals(null, o.getString("sha256"), "no sha256 of a part by default: " + line);
+            }
+        }
+        assertEquals(1, partLines);
+        byte[] b = Files.readAllBytes(part0);
+        Files.write(part0, Arrays.copyOf(b, b.length - 3)); // truncated
+
+        RunResult again = run(sc, out, 2, resume());
+        assertTrue(again.succeeded(), String.valueOf(again.failure()));
+        assertEquals(inPart(k, part(0, 2)).size() + inPart(k, part(1, 2)).size() + 2, again.writeRecords(),
+                "part 0 read again (its file has another size than recorded), part 1 read for the first time");
         assertSameFiles(single, out);
     }
 }

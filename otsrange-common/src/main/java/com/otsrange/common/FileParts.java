@@ -42,6 +42,9 @@ public final class FileParts {
         public final long spanTo;
         public final long outerFrom;
         public final long outerTo;
+        // computed once: the writer asks for every row
+        private final long from;
+        private final long to;
 
         public Part(int k, int n, long spanFrom, long spanTo) {
             this(k, n, spanFrom, spanTo, spanFrom, spanTo);
@@ -58,16 +61,18 @@ public final class FileParts {
             this.spanTo = spanTo;
             this.outerFrom = outerFrom;
             this.outerTo = outerTo;
+            this.from = k == 0 ? outerFrom : bound(spanFrom, spanTo, n, k);
+            this.to = k == n - 1 ? outerTo : bound(spanFrom, spanTo, n, k + 1);
         }
 
         /** First sort-key value of the part. */
         public long from() {
-            return k == 0 ? outerFrom : bound(spanFrom, spanTo, n, k);
+            return from;
         }
 
         /** First sort-key value after the part. */
         public long to() {
-            return k == n - 1 ? outerTo : bound(spanFrom, spanTo, n, k + 1);
+            return to;
         }
 
         public boolean holds(long sortKey) {
