@@ -182,15 +182,9 @@ public final class CheckpointLog implements Closeable {
      */
     public void part(String unit, FileParts.Part part, String file, String target, long rows, long bytes, String sha256,
                      List<String> header) throws IOException {
-        JSONObject o = new JSONObject(true);
-        o.put("type", PART);
-        o.put("unit", unit);
+        JSONObject o = fileLine(PART, unit, file, rows, bytes, sha256);
         o.put("part", part.toText());
-        o.put("file", file);
         o.put("target", target);
-        o.put("rows", rows);
-        o.put("bytes", bytes);
-        o.put("sha256", sha256);
         o.put("header", header);
         append(o.toJSONString() + "\n");
     }
@@ -205,6 +199,15 @@ public final class CheckpointLog implements Closeable {
     }
 
     private static String line(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window) {
+        JSONObject o = fileLine(type, unit, file, rows, bytes, sha256);
+        if (window != null) {
+            o.put("window", window.toJson());
+        }
+        return o.toJSONString() + "\n";
+    }
+
+    /** The fields every line about a file has, in this order. */
+    private static JSONObject fileLine(String type, String unit, String file, long rows, long bytes, String sha256) {
         JSONObject o = new JSONObject(true);
         o.put("type", type);
         o.put("unit", unit);
@@ -212,10 +215,7 @@ public final class CheckpointLog implements Closeable {
         o.put("rows", rows);
         o.put("bytes", bytes);
         o.put("sha256", sha256);
-        if (window != null) {
-            o.put("window", window.toJson());
-        }
-        return o.toJSONString() + "\n";
+        return o;
     }
 
     private void append(String line) throws IOException {
