@@ -90,10 +90,20 @@ final class PairedSink implements RecordSink {
                 return why;
             }
         }
-        if (lastPartEnd >= 0) {
+        if (lastPartEnd >= 0 && r.getColumnNumber() == 0) {
+            // the marker of a part without rows
             endPart();
             return null;
         }
+        String why = acceptRow(r);
+        if (lastPartEnd >= 0) {
+            // the part's last row carries its end (so DataX counts no extra record)
+            endPart();
+        }
+        return why;
+    }
+
+    private String acceptRow(Record r) throws IOException {
         if (lastPart != null) {
             if (!lastTarget.equals(partCounted)) {
                 partCounted = lastTarget;

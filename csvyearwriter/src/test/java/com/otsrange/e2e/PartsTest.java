@@ -114,8 +114,9 @@ abstract class PartsTest {
         assertEquals(twoEach, partsPerUnit, "the 2023 files were read in two parts each");
         long partRows = parts.stream().mapToLong(p -> p.getLongValue("rows")).sum();
         assertEquals(expected.get("dev-1_parts_2023.csv").size() + expected.get("c%2Fd_parts_2023.csv").size(), partRows);
-        assertEquals(data.rows.stream().filter(x -> KEYS.contains(x.pk.get(0))).count() + parts.size(), r.readRecords(),
-                "DataX counts one end-of-part marker per part besides the rows");
+        long emptyParts = parts.stream().filter(p -> p.getLongValue("rows") == 0).count();
+        assertEquals(data.rows.stream().filter(x -> KEYS.contains(x.pk.get(0))).count() + emptyParts, r.readRecords(),
+                "a part's end rides on its last row: DataX counts the rows, plus a marker only for a part without rows");
         assertFalse(Files.exists(out.resolve(".otsrange/parts.all/parts")) && Files.list(out.resolve(".otsrange/parts.all/parts"))
                 .findAny().isPresent(), "part files are removed once joined");
         assertEquals(6, lines(out, "commit").size());

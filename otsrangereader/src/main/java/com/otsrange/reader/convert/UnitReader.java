@@ -142,6 +142,8 @@ public final class UnitReader {
         private UnitEmitter emitter;
         private int emitterIndex = -1;
         private long emittedBefore;
+        /** A part's rows go through it: the last one waits to carry the part's end. */
+        private HoldLast held;
 
         RunScan(List<UnitWork> units, CellPlan cells) {
             this.units = units;
@@ -161,7 +163,8 @@ public final class UnitReader {
                         emittedBefore += emitter.emitted();
                     }
                     UnitWork u = units.get(index);
-                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, meta(u), sender);
+                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, meta(u),
+                            u.part == null ? sender : (held = new HoldLast(sender)));
                     emitterIndex = index;
                 }
                 emitter.row(row, time);
@@ -172,16 +175,66 @@ public final class UnitReader {
             return cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period, u.part);
         }
 
-        /** After its last row: the records it emitted, and the end-of-part marker for a part. */
+        /**
+         * After its last row: the records it emitted. A part's last row goes out only now, its
+         * meta carrying the part's end and row count; a part without rows sends a marker record
+         * without columns instead (the one case DataX counts a record that is no row).
+         */
         long end(RecordSender sender) {
             long emitted = emittedBefore + (emitter == null ? 0 : emitter.emitted());
             UnitWork only = units.get(0);
             if (only.part != null) {
-                Record marker = sender.createRecord();
-                marker.setMeta(UnitMeta.partEnd(emitter == null ? meta(only) : emitter.meta(), emitted));
-                sender.sendToWriter(marker);
+                Record last = held == null ? null : held.release();
+                Record end = last != null ? last : sender.createRecord();
+                end.setMeta(UnitMeta.partEnd(emitter == null ? meta(only) : emitter.meta(), emitted));
+                sender.sendToWriter(end);
             }
             return emitted;
+        }
+    }
+
+    /** Sends every record one late, so the last one can still be given the end-of-part meta. */
+    private static final class HoldLast implements RecordSender {
+        private final RecordSender out;
+        private Record held;
+
+        HoldLast(RecordSender out) {
+            this.out = out;
+        }
+
+        @Override
+        public Record createRecord() {
+            return out.createRecord();
+        }
+
+        @Override
+        public void sendToWriter(Record record) {
+            if (held != null) {
+                out.sendToWriter(held);
+            }
+            held = record;
+        }
+
+        /** The record not sent yet (null when none came), now the caller's to send. */
+        Record release() {
+            Record r = held;
+            held = null;
+            return r;
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public void terminate() {
+            out.terminate();
+        }
+
+        @Override
+        public void shutdown() {
+            out.shutdown();
         }
     }
 }
