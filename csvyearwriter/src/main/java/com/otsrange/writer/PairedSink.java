@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Paired with otsrangereader: records of one unit arrive contiguously (DESIGN.md), so one file is
  * open at a time and it is committed as soon as another unit (or the end) arrives. A unit read in
- * parts arrives part by part (each part contiguous, closed by an end-of-part marker): each part
+ * parts arrives part by part (each part contiguous; the record that ends it, its last row or a
+ * marker without columns, carries {@code otsrange.partEnd}): each part
  * goes to a part file under the state dir and is recorded; the Job's post joins them
  * ({@link UnitPartsJoiner}).
  */
@@ -46,12 +47,11 @@ final class PairedSink implements RecordSink {
     private boolean lastDoublesVerbatim;
     private List<String> lastHeader;
     private FileParts.Part lastPart;
-    /** The row count of an end-of-part marker's meta, else -1. */
+    /** The row count the record ending a part carries in its meta, else -1. */
     private long lastPartEnd;
     private String lastTarget;
 
-    /** Rows (written and dirty) received for the part {@code partCounted}: the marker's count must match. */
-    private String partCounted;
+    /** Rows (written and dirty) received for the part {@link #lastTarget}: the count at its end must match. */
     private long partReceived;
 
     private String openUnit;
@@ -105,10 +105,6 @@ final class PairedSink implements RecordSink {
 
     private String acceptRow(Record r) throws IOException {
         if (lastPart != null) {
-            if (!lastTarget.equals(partCounted)) {
-                partCounted = lastTarget;
-                partReceived = 0;
-            }
             partReceived++;
         }
         Column keyCol = r.getColumnNumber() > RecordLayout.KEY_COLUMN ? r.getColumn(RecordLayout.KEY_COLUMN) : null;
@@ -176,11 +172,15 @@ final class PairedSink implements RecordSink {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+        String target = target(unit.unitId(), unit.part());
+        if (!target.equals(lastTarget)) {
+            partReceived = 0;
+        }
         lastMeta = meta;
         lastUnit = unit.unitId();
         lastPart = unit.part();
         lastPartEnd = partEnd;
-        lastTarget = target(lastUnit, lastPart);
+        lastTarget = target;
         lastHeader = unit.header();
         lastTimeCells = unit.timeCellFlags();
         lastDoublesVerbatim = unit.doublesShortest();
@@ -198,10 +198,7 @@ final class PairedSink implements RecordSink {
     /** Closes what is open (a whole unit is committed) before the unit or part of the last record starts. */
     private void switchToLast(String what) throws IOException {
         if (openPart != null) {
-            // nothing of the open part is recorded: the Task's abort drops its temp file
-            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(openUnit, openPart) + " has no end-of-part"
-                    + " marker (record meta " + UnitMeta.KEY_PART_END + "): " + what + " while it was open. Nothing of that"
-                    + " part was recorded; files committed earlier are intact. This is a bug in the reader, please report it");
+            throw openPartWithoutEnd(what);
         }
         commitOpen();
         if (committedHere.contains(lastUnit)) {
@@ -236,7 +233,7 @@ final class PairedSink implements RecordSink {
         }
     }
 
-    /** The end-of-part marker: the part's rows are complete; record it unless the counts disagree. */
+    /** The part's end (its last row, already written, or a marker): record it unless the counts disagree. */
     private void endPart() throws IOException {
         if (lastPart == null) {
             throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "an end-of-part marker (record meta "
@@ -248,7 +245,7 @@ final class PairedSink implements RecordSink {
             switchToLast("the end-of-part marker of " + describe(lastUnit, lastPart) + " arrived");
             openFile(RecordKeys.keyTextOfUnit(lastUnit), null, spec.timeUnit().toEpochMillisFloor(lastPart.from()));
         }
-        long received = lastTarget.equals(partCounted) ? partReceived : 0;
+        long received = partReceived;
         if (received != lastPartEnd) {
             // rows were lost (or invented) between reader and writer: the file would silently lack them
             throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + ": its end-of-part"
@@ -263,7 +260,14 @@ final class PairedSink implements RecordSink {
         openUnit = null;
         openPart = null;
         openTarget = null;
-        partCounted = null;
+    }
+
+    /** The open part ended without its end (meta {@code otsrange.partEnd}): nothing of it is recorded; the Task's abort drops its temp file. */
+    private DataXException openPartWithoutEnd(String what) {
+        return new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(openUnit, openPart) + " has no end-of-part"
+                + " marker (record meta " + UnitMeta.KEY_PART_END + "): " + what + " while it was open. Nothing of that"
+                + " part was recorded (a resumed run reads it again); files committed earlier are intact. This is a bug in"
+                + " the reader, please report it");
     }
 
     /** Closes the open temp file (fsynced); it is gone when that fails. */
@@ -335,10 +339,7 @@ final class PairedSink implements RecordSink {
     @Override
     public void finish() throws IOException {
         if (openPart != null) {
-            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(openUnit, openPart) + " has no end-of-part"
-                    + " marker (record meta " + UnitMeta.KEY_PART_END + "): the input ended while it was open. Nothing of"
-                    + " that part was recorded (a resumed run reads it again); files committed earlier are intact. This is"
-                    + " a bug in the reader, please report it");
+            throw openPartWithoutEnd("the input ended");
         }
         commitOpen();
     }

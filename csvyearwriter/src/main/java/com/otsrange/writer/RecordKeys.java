@@ -26,7 +26,10 @@ final class RecordKeys {
         }
     }
 
-    /** The key text a unit id ({@code <label>/<encoded key>}) was made from, for records without a key column (an end-of-part marker). */
+    /**
+     * The key text a unit id ({@code <label>/<encoded key>}) was made from, for records without a
+     * key column (the marker ending a part without rows).
+     */
     static String keyTextOfUnit(String unitId) {
         return KeyEncoding.decode(unitId.substring(unitId.indexOf('/') + 1));
     }

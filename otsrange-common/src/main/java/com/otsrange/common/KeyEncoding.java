@@ -44,7 +44,7 @@ public final class KeyEncoding {
     /**
      * The key text {@link #encode} was given (for any text that is valid UTF-16, as every
      * TableStore string is): for places that know a unit id but not its key column, e.g. the
-     * end-of-part marker of a part without rows.
+     * marker that ends a part without rows.
      *
      * @throws IllegalArgumentException for text encode never produces
      */

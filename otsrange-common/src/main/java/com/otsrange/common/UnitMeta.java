@@ -39,8 +39,8 @@ public final class UnitMeta {
      */
     public static final String KEY_PART = "otsrange.part";
     /**
-     * Only on the end-of-part marker: a record without columns the reader sends after the last row
-     * of a part (also for a part without rows), carrying how many rows it sent for that part.
+     * Only on the record that ends a part: the part's last row, or for a part without rows a marker
+     * record without columns; how many rows the reader sent for that part.
      */
     public static final String KEY_PART_END = "otsrange.partEnd";
 
@@ -94,7 +94,7 @@ public final class UnitMeta {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The end-of-part marker's meta: the part's meta plus the number of rows sent for the part. */
+    /** The meta of the record that ends a part: the part's meta plus the number of rows sent for the part. */
     public static Map<String, String> partEnd(Map<String, String> partMeta, long rows) {
         Map<String, String> m = new HashMap<>(partMeta);
         m.put(KEY_PART_END, Long.toString(rows));
@@ -102,7 +102,7 @@ public final class UnitMeta {
     }
 
     /**
-     * The row count an end-of-part marker carries, or -1 when the meta is not a marker's.
+     * The row count the record ending a part carries, or -1 when the meta is not such a record's.
      *
      * @throws IllegalArgumentException when the count is not a non-negative integer
      */

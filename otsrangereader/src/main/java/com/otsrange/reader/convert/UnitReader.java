@@ -132,8 +132,9 @@ public final class UnitReader {
      * units: rows arrive in sort-key order (see {@link RunRange}), so the unit only moves forward;
      * each unit gets its own emitter and meta map when its first row arrives (a unit without rows
      * produces nothing). A single-unit scan hands every row to its unit. A scan of a part of a
-     * heavy unit ends with the end-of-part marker, also when the part had no rows: the writer
-     * records a part only on its marker and checks the count it carries.
+     * heavy unit ends with a record carrying the part's end (its last row, or a marker without
+     * columns when the part had no rows): the writer records a part only at its end and checks
+     * the count it carries.
      */
     private final class RunScan {
         final List<UnitWork> units;

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Decides which file units are read in parts by several DataX tasks at once (docs/DESIGN.md,
  * "Parallel reads inside one file"). A unit is cut when it alone is worth at least about two
- * channels' share of the job: into as many parts as shares it is worth, at most the job's channels
- * and {@code maxPartsPerFile}. Parts cost a second write of the file's bytes (part files, then the
+ * channels' share of the job, weighed again after a probe of where its rows are: into as many
+ * parts as shares it is then worth, at most the job's channels and {@code maxPartsPerFile}. Parts cost a second write of the file's bytes (part files, then the
  * joined file) and delay its commit to the end of the job, so a unit that one task finishes within
  * its share of the job is never cut. A unit a resumed run finds half done keeps the cut recorded
  * in the writer's checkpoint, whatever the estimate says now, and only its missing parts are read.
