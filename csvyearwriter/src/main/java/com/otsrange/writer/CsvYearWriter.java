@@ -7,10 +7,10 @@ import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
-import com.otsrange.common.JobFingerprint;
-import com.otsrange.common.ParameterMap;
 import com.otsrange.common.StateDir;
-import com.otsrange.common.WriterParams;
+import com.otsrange.writer.config.JobFingerprint;
+import com.otsrange.writer.config.WriteMode;
+import com.otsrange.writer.config.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ public class CsvYearWriter extends Writer {
                     List<String> changed = JobFingerprint.fromComponents(fingerprint).changedComponents(previous);
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
-                                + CheckpointLog.fileIn(state) + " was written; changed: " + changed
+                                + CheckpointLog.fileIn(state) + " was written; changed: " + changed + JobFingerprint.olderVersionNote(previous)
                                 + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
@@ -84,7 +84,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), ParameterMap.of(getPluginJobConf()));
+                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), spec.reader().windowRequest(), spec.options().allowGaps());
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
@@ -168,18 +168,15 @@ public class CsvYearWriter extends Writer {
             }
         }
 
+        /** Only with otsrangereader: resume and the checkpoint's fingerprint are driven by its parameter. */
         private Map<String, String> fingerprint() {
-            return JobFingerprint.of(peerParameter(), ParameterMap.of(getPluginJobConf()), Paths.get("")).components();
-        }
-
-        private Map<String, Object> peerParameter() {
-            Configuration peer = getPeerPluginJobConf();
-            return peer == null ? null : ParameterMap.of(peer);
+            return spec.reader() == null ? java.util.Collections.<String, String>emptyMap()
+                    : JobFingerprint.of(spec.reader(), spec.options(), Paths.get("")).components();
         }
 
         @Override
         public List<Configuration> split(int mandatoryNumber) {
-            Map<String, Object> resolved = WriterSpec.resolvePeer(getPluginJobConf(), getPeerPluginName(), getPeerPluginJobConf());
+            Map<String, Object> resolved = spec.factsForTasks();
             List<Configuration> out = new ArrayList<>(mandatoryNumber);
             for (int i = 0; i < mandatoryNumber; i++) {
                 Configuration c = getPluginJobConf().clone();

@@ -35,13 +35,13 @@ public class OtsRangeReader extends Reader {
         @Override
         public void init() {
             // validate everything before anything talks to TableStore
-            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow();
+            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
         }
 
         @Override
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer));
+            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir());
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks

@@ -1,5 +1,10 @@
 package com.otsrange.reader.filter;
 
+import com.otsrange.reader.config.TimeLiteral;
+import com.otsrange.reader.config.RangeCheck;
+import com.otsrange.reader.config.Op;
+import com.otsrange.reader.config.FilterSpec;
+import com.otsrange.reader.config.Condition;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;

@@ -11,9 +11,9 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.TaskDefinition;
-import com.otsrange.reader.filter.TimeLiteral;
+import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.config.FilterSpec;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 
@@ -103,7 +103,7 @@ public final class SpecBinder {
                     Problems.render("otsrangereader: the job does not fit table " + spec.table(), all));
         }
         if (!ranges.isEmpty()) {
-            throw SpecResult.invalidParameter(ranges.list());
+            throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, ranges.list());
         }
         return out;
     }
