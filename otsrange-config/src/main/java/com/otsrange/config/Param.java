@@ -150,12 +150,9 @@ public final class Param<T> {
         if (defaultValue == null) {
             return missing != null ? "(required)" : "(none)";
         }
-        return "`" + Json.compact(canonicalShown(defaultValue)) + "`";
-    }
-
-    private Object canonicalShown(T value) {
-        Object c = type.canonical(value);
-        return c instanceof String && type instanceof Types.Keyword ? ((Types.Keyword<?>) type).text(value) : c;
+        Object shown = type instanceof Types.Keyword ? ((Types.Keyword<?>) type).text(defaultValue) : type.canonical(defaultValue);
+        // a text as it reads (`ms`, `UTC`); only the empty one needs its quotes to be seen
+        return "`" + (shown instanceof String && !((String) shown).isEmpty() ? shown : Json.compact(shown)) + "`";
     }
 
     /** README's short line; null: this parameter shares the row of the one declared before it. */
