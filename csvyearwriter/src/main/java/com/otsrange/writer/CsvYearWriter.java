@@ -60,10 +60,10 @@ public class CsvYearWriter extends Writer {
                 lock = StateLock.acquire(state.resolve(StateDir.LOCK));
                 OutputFolder.deleteTree(spec.tmpDir());
                 Files.createDirectories(spec.tmpDir());
-                Map<String, String> fingerprint = fingerprint();
+                JobFingerprint fingerprint = fingerprint();
                 if (spec.resume() && CheckpointLog.exists(state)) {
                     Map<String, String> previous = CheckpointLog.readFingerprint(state);
-                    List<String> changed = JobFingerprint.fromComponents(fingerprint).changedComponents(previous);
+                    List<String> changed = fingerprint.changedComponents(previous);
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
                                 + CheckpointLog.fileIn(state) + " was written; changed: " + changed + JobFingerprint.olderVersionNote(previous)
@@ -80,7 +80,7 @@ public class CsvYearWriter extends Writer {
                 } else {
                     // part files belong to the checkpoint that recorded them: a fresh one starts without
                     OutputFolder.deleteTree(state.resolve(FileParts.DIR));
-                    CheckpointLog.create(state, fingerprint).close();
+                    CheckpointLog.create(state, fingerprint.components()).close();
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
@@ -169,9 +169,9 @@ public class CsvYearWriter extends Writer {
         }
 
         /** Only with otsrangereader: resume and the checkpoint's fingerprint are driven by its parameter. */
-        private Map<String, String> fingerprint() {
-            return spec.reader() == null ? java.util.Collections.<String, String>emptyMap()
-                    : JobFingerprint.of(spec.reader(), spec.options(), Paths.get("")).components();
+        private JobFingerprint fingerprint() {
+            return spec.reader() == null ? JobFingerprint.fromComponents(java.util.Collections.<String, String>emptyMap())
+                    : JobFingerprint.of(spec.reader(), spec.options(), Paths.get(""));
         }
 
         @Override

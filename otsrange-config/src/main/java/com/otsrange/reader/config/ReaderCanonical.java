@@ -9,9 +9,12 @@ import java.util.Map;
 
 /**
  * The parts of a parsed reader parameter that shape the output, as plain JSON that is equal for
- * jobs meaning the same: what the job fingerprint hashes (never the text as written). For a job
- * written the usual way it is the JSON as written, so fingerprints of existing checkpoints stay
- * what they were.
+ * jobs meaning the same: what the job fingerprint hashes (never the text as written). A bound on
+ * the sort key (when the job names it) is the raw value it stands for in the job's timeUnit and
+ * timeZone: {@code "2024-01-01"}, {@code "20240101"} and its epoch number are one bound.
+ *
+ * <p>{@code asWritten}: the form version 1 of the fingerprint hashed, a bound as written (blanks
+ * trimmed): a checkpoint of that version is compared with it, so it keeps resuming.
  */
 public final class ReaderCanonical {
     private ReaderCanonical() {
@@ -39,12 +42,12 @@ public final class ReaderCanonical {
      *
      * @param windowColumn the sort key in incremental mode, else null
      */
-    public static Map<String, Object> filters(ReaderSpec spec, String windowColumn) {
-        return filters(spec.filters(), windowColumn, sortKey(spec));
+    public static Map<String, Object> filters(ReaderSpec spec, String windowColumn, boolean asWritten) {
+        return filters(spec.filters(), windowColumn, sortKey(spec), asWritten ? null : spec.timeLiteral());
     }
 
     /** {@code {source, definitions | path}}: inline definitions in the form written, their filters canonical. */
-    public static Map<String, Object> tasks(ReaderSpec spec) {
+    public static Map<String, Object> tasks(ReaderSpec spec, boolean asWritten) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(ReaderParams.TASK_SOURCE.name(), ReaderParams.TASK_SOURCE.canonical(spec.taskSource()));
         if (spec.taskSource() != TaskSource.INLINE) {
@@ -60,7 +63,7 @@ public final class ReaderCanonical {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("columns", t.columns());
             if (t.filtersGiven()) {
-                d.put("filters", filters(t.filters(), null, sortKey(spec)));
+                d.put("filters", filters(t.filters(), null, sortKey(spec), asWritten ? null : spec.timeLiteral()));
             }
             defs.put(t.keyText(), d);
         }
@@ -73,10 +76,11 @@ public final class ReaderCanonical {
         return spec.schema() != null ? spec.schema().sortKey() : spec.filters().chunkByColumn();
     }
 
-    private static Map<String, Object> filters(FilterSpec filters, String windowColumn, String sortKey) {
+    /** @param time how sort-key bounds read; null: as written */
+    private static Map<String, Object> filters(FilterSpec filters, String windowColumn, String sortKey, TimeLiteral time) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<Condition>> e : filters.byColumn().entrySet()) {
-            boolean time = e.getKey().equals(sortKey);
+            boolean onSortKey = e.getKey().equals(sortKey);
             Map<String, Object> ops = new LinkedHashMap<>();
             for (Condition c : e.getValue()) {
                 if (e.getKey().equals(windowColumn) && WindowRequest.WINDOW_OPERATORS.contains(c.op())) {
@@ -84,7 +88,7 @@ public final class ReaderCanonical {
                 }
                 List<Object> values = new ArrayList<>();
                 for (Object v : c.values()) {
-                    values.add(time ? timeLiteral(v) : v);
+                    values.add(!onSortKey ? v : time == null ? asWritten(v) : raw(time, c.op(), v));
                 }
                 ops.put(c.op().json(), c.op().takesList() ? values : values.get(0));
             }
@@ -97,8 +101,14 @@ public final class ReaderCanonical {
         return out;
     }
 
-    /** A sort-key bound: an epoch number as a number whether written as one or as digits, a date without its blanks. */
-    private static Object timeLiteral(Object v) {
+    /** The raw sort-key value a bound stands for under its operator (as written when it is none). */
+    private static Object raw(TimeLiteral time, Op op, Object v) {
+        Long raw = time.toRaw(op, v);
+        return raw == null ? asWritten(v) : raw;
+    }
+
+    /** Version 1: an epoch number as a number whether written as one or as digits, a date without its blanks. */
+    private static Object asWritten(Object v) {
         Long n = SortKeyLiteral.integral(v);
         if (n != null) {
             return n;

@@ -27,17 +27,22 @@ import java.util.TreeSet;
  * key's window bounds, and an {@code incremental} component marks the mode.
  *
  * <p>Version 2 (the component {@value #VERSION_KEY}) hashes parsed values; version 1 hashed the
- * values as written. For a job written the usual way both give the same hashes, so a checkpoint
- * without the version component is compared without it ({@link #changedComponents}).
+ * values as written. For a job written the usual way both give the same hashes but for the
+ * sort key's bounds (version 2: the raw values they stand for), so a checkpoint without the
+ * version component is compared with the components as version 1 computed them
+ * ({@link #changedComponents}): existing checkpoints keep resuming.
  */
 public final class JobFingerprint {
     public static final String VERSION_KEY = "fingerprintVersion";
     static final String VERSION = "2";
 
     private final Map<String, String> components;
+    /** The components as version 1 computed them (those that differ from version 2's); empty when unknown. */
+    private final Map<String, String> version1;
 
-    private JobFingerprint(Map<String, String> components) {
+    private JobFingerprint(Map<String, String> components, Map<String, String> version1) {
         this.components = Collections.unmodifiableMap(components);
+        this.version1 = Collections.unmodifiableMap(version1);
     }
 
     /**
@@ -51,11 +56,11 @@ public final class JobFingerprint {
         c.put("reader.table", hash(ReaderParams.TABLE.canonical(reader.table())));
         c.put("reader.schema", hash(ReaderCanonical.schema(reader)));
         String windowColumn = Incremental.isOn(writer.writeMode(), reader.resume()) ? reader.windowRequest().sortKey() : null;
-        c.put("reader.filters", hash(ReaderCanonical.filters(reader, windowColumn)));
+        c.put("reader.filters", hash(ReaderCanonical.filters(reader, windowColumn, false)));
         if (windowColumn != null) {
             c.put("incremental", hash("window ledger, sort key " + windowColumn));
         }
-        c.put("reader.tasks", tasksHash(ReaderCanonical.tasks(reader), reader.taskFiles(), workingDir));
+        c.put("reader.tasks", tasksHash(ReaderCanonical.tasks(reader, false), reader.taskFiles(), workingDir));
         c.put("reader.appendColumns", hash(ReaderParams.APPEND_COLUMNS.canonical(reader.appendColumns())));
         c.put("reader.appendColumnsPosition", hash(ReaderParams.APPEND_COLUMNS_POSITION.canonical(reader.appendPosition())));
         c.put("reader.timeUnit", hash(ReaderParams.TIME_UNIT.canonical(reader.timeUnit())));
@@ -70,11 +75,15 @@ public final class JobFingerprint {
         c.put("writer.dateFormat", hash(writer.dateFormat() == null ? "" : WriterParams.DATE_FORMAT.canonical(writer.dateFormat())));
         c.put("writer.lineSeparator", hash(WriterParams.LINE_SEPARATOR.canonical(writer.lineSeparator())));
         c.put("writer.writeMode", hash(WriterParams.WRITE_MODE.canonical(writer.writeMode())));
-        return new JobFingerprint(c);
+        Map<String, String> v1 = new TreeMap<>(c);
+        v1.remove(VERSION_KEY);
+        v1.put("reader.filters", hash(ReaderCanonical.filters(reader, windowColumn, true)));
+        v1.put("reader.tasks", tasksHash(ReaderCanonical.tasks(reader, true), reader.taskFiles(), workingDir));
+        return new JobFingerprint(c, v1);
     }
 
     public static JobFingerprint fromComponents(Map<String, String> components) {
-        return new JobFingerprint(new TreeMap<>(components));
+        return new JobFingerprint(new TreeMap<>(components), Collections.<String, String>emptyMap());
     }
 
     public Map<String, String> components() {
@@ -83,18 +92,22 @@ public final class JobFingerprint {
 
     /**
      * Names of components that differ from {@code previous} (added or removed ones included),
-     * sorted. A checkpoint of version 1 has no {@value #VERSION_KEY}: that alone is no change.
+     * sorted. A checkpoint of version 1 (no {@value #VERSION_KEY}) is compared with this job's
+     * components as version 1 computed them.
      */
     public List<String> changedComponents(Map<String, String> previous) {
         Map<String, String> prev = previous == null ? Collections.<String, String>emptyMap() : previous;
-        TreeSet<String> names = new TreeSet<>(components.keySet());
-        names.addAll(prev.keySet());
+        Map<String, String> mine = components;
         if (!prev.containsKey(VERSION_KEY)) {
-            names.remove(VERSION_KEY);
+            mine = new TreeMap<>(components);
+            mine.remove(VERSION_KEY);
+            mine.putAll(version1);
         }
+        TreeSet<String> names = new TreeSet<>(mine.keySet());
+        names.addAll(prev.keySet());
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            String a = components.get(n);
+            String a = mine.get(n);
             String b = prev.get(n);
             if (a == null ? b != null : !a.equals(b)) {
                 out.add(n);

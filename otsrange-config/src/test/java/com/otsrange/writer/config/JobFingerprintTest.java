@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,12 +32,7 @@ class JobFingerprintTest {
     }
 
     Map<String, String> fingerprint(String reader, String writer) {
-        SpecResult r = ReaderSpec.parseShared(json(reader), dir);
-        assertTrue(r.isValid(), r.problems().toString());
-        Problems problems = new Problems();
-        WriterOptions w = WriterOptions.parse(json(writer), dir, problems);
-        assertTrue(problems.isEmpty(), problems.texts().toString());
-        return JobFingerprint.of(r.spec(), w, dir).components();
+        return JobFingerprint.of(spec(reader), options(writer), dir).components();
     }
 
     static final String TASKS = "\"tasks\": {\"source\": \"inline\", \"definitions\": {\"d1\": [\"x\"], \"d/2\": {\"columns\": [\"y\"],"
@@ -44,14 +41,14 @@ class JobFingerprintTest {
             + " \"filters\": {\"dim\": 0, \"ct\": {\"gte\": \"2024-01-01\", \"lt\": \"2027-01-01\", \"chunkBy\": \"month\"}},"
             + " \"timeZone\": \"Asia/Shanghai\", \"appendColumns\": [\"ct\"], \"resume\": true, " + TASKS + "}";
 
-    /** Version 1 hashed the JSON as written, keys sorted at every level: a job written the usual way keeps every hash. */
-    @Test
-    void aUsualJobKeepsItsVersion1Hashes() {
-        Map<String, String> c = fingerprint(READER, "{\"path\": \"out\", \"fileName\": \"{partition_key}/{year}.csv\"}");
+    /** A version-1 checkpoint's components, as version 1 computed them: the JSON as written, keys sorted at every level. */
+    static Map<String, String> version1(String filters) {
         Map<String, String> v1 = new LinkedHashMap<>();
         v1.put("reader.table", "\"sensor_data\"");
         v1.put("reader.schema", "{\"otherKeys\":[\"dim\"],\"partitionKey\":\"id\",\"sortKey\":\"ct\"}");
-        v1.put("reader.filters", "{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2027-01-01\"},\"dim\":0}");
+        v1.put("reader.filters", filters);
+        v1.put("reader.tasks", "{\"definitions\":{\"d/2\":{\"columns\":[\"y\"],\"filters\":{\"x\":{\"gt\":1.5}}},\"d1\":[\"x\"]},"
+                + "\"source\":\"inline\"}");
         v1.put("reader.appendColumns", "[\"ct\"]");
         v1.put("reader.appendColumnsPosition", "\"start\"");
         v1.put("reader.timeUnit", "\"ms\"");
@@ -65,29 +62,62 @@ class JobFingerprintTest {
         v1.put("writer.dateFormat", "\"\"");
         v1.put("writer.lineSeparator", "\"\\n\"");
         v1.put("writer.writeMode", "\"truncate\"");
+        Map<String, String> hashes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : v1.entrySet()) {
-            assertEquals(Sha256.ofText(e.getValue()), c.get(e.getKey()), e.getKey());
+            hashes.put(e.getKey(), Sha256.ofText(e.getValue()));
         }
-        String tasks = "{\"definitions\":{\"d/2\":{\"columns\":[\"y\"],\"filters\":{\"x\":{\"gt\":1.5}}},\"d1\":[\"x\"]},\"source\":\"inline\"}";
-        assertEquals(Sha256.ofText(tasks), c.get("reader.tasks"));
-        assertEquals("2", c.get(JobFingerprint.VERSION_KEY));
+        return hashes;
     }
 
-    /** A checkpoint of version 1 has no version component: that alone is no change; any other difference is, with a note. */
+    static final String WRITER = "{\"path\": \"out\", \"fileName\": \"{partition_key}/{year}.csv\"}";
+
+    /** A checkpoint written by version 1 for a job written the usual way: the same job, it resumes. */
     @Test
-    void aVersion1CheckpointResumesAndARealChangeIsNamed() {
-        Map<String, String> now = fingerprint(READER, "{\"path\": \"out\"}");
-        Map<String, String> v1 = new LinkedHashMap<>(now);
-        v1.remove(JobFingerprint.VERSION_KEY);
-        JobFingerprint f = JobFingerprint.fromComponents(now);
+    void aVersion1CheckpointOfTheSameJobResumes() {
+        JobFingerprint f = JobFingerprint.of(spec(READER), options(WRITER), dir);
+        Map<String, String> v1 = version1("{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2027-01-01\"},\"dim\":0}");
         assertEquals(Collections.emptyList(), f.changedComponents(v1));
-        v1.put("reader.timeZone", Sha256.ofText("\"GMT+8\""));
-        assertEquals(Collections.singletonList("reader.timeZone"), f.changedComponents(v1));
-        assertTrue(JobFingerprint.olderVersionNote(v1).contains("as written"));
-        assertEquals("", JobFingerprint.olderVersionNote(now));
-        Map<String, String> noVersion = new LinkedHashMap<>(now);
-        noVersion.put(JobFingerprint.VERSION_KEY, "3");
-        assertEquals(Collections.singletonList(JobFingerprint.VERSION_KEY), f.changedComponents(noVersion));
+        assertEquals("", JobFingerprint.olderVersionNote(f.components()));
+
+        // version 2 hashes the bounds as the raw values they stand for (midnight in Asia/Shanghai, in ms)
+        long from = LocalDate.of(2024, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        long to = LocalDate.of(2027, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        assertEquals(Sha256.ofText("{\"ct\":{\"gte\":" + from + ",\"lt\":" + to + "},\"dim\":0}"), f.components().get("reader.filters"));
+        assertEquals("2", f.components().get(JobFingerprint.VERSION_KEY));
+
+        // a real change is still one, with a note that version 1 read values as written
+        Map<String, String> zone = new LinkedHashMap<>(v1);
+        zone.put("reader.timeZone", Sha256.ofText("\"GMT+8\""));
+        assertEquals(Collections.singletonList("reader.timeZone"), f.changedComponents(zone));
+        assertTrue(JobFingerprint.olderVersionNote(zone).contains("as written"));
+        Map<String, String> otherVersion = new LinkedHashMap<>(f.components());
+        otherVersion.put(JobFingerprint.VERSION_KEY, "3");
+        assertEquals(Collections.singletonList(JobFingerprint.VERSION_KEY), f.changedComponents(otherVersion));
+    }
+
+    /** Version 2 compares parsed bounds: a date written another way is the same job. */
+    @Test
+    void aBoundWrittenAnotherWayIsTheSameJob() {
+        Map<String, String> a = fingerprint(READER, WRITER);
+        long midnight = LocalDate.of(2024, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        for (String bound : new String[] {"\"20240101\"", "\" 2024-01-01T00:00:00 \"", "\"2023-12-31T16:00:00Z\"", String.valueOf(midnight),
+            "\"" + midnight + "\""}) {
+            Map<String, String> b = fingerprint(READER.replace("\"2024-01-01\"", bound), WRITER);
+            assertEquals(Collections.emptyList(), JobFingerprint.fromComponents(b).changedComponents(a), bound);
+        }
+    }
+
+    WriterOptions options(String writer) {
+        Problems problems = new Problems();
+        WriterOptions w = WriterOptions.parse(json(writer), dir, problems);
+        assertTrue(problems.isEmpty(), problems.texts().toString());
+        return w;
+    }
+
+    ReaderSpec spec(String reader) {
+        SpecResult r = ReaderSpec.parseShared(json(reader), dir);
+        assertTrue(r.isValid(), r.problems().toString());
+        return r.spec();
     }
 
     /** What means the same hashes the same: blanks, case, numbers and booleans as strings, absent and default. */
