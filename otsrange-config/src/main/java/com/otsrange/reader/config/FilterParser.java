@@ -16,7 +16,7 @@ import java.util.Map;
  * Parses a {@code filters} object: {@code {column: value | {op: value, ...}}}. A plain value means
  * eq; all conditions are combined by AND. Types are checked later against the table.
  */
-final class FilterParser {
+public final class FilterParser {
     static final List<String> OPERATOR_KEYS = Collections.unmodifiableList(Arrays.asList(
             "eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn", "between", "chunkBy"));
 
@@ -99,7 +99,16 @@ final class FilterParser {
             checkRange(mine, isTime, sortKeyHint == null, problems);
             out.addAll(mine);
         }
+        if (chunkColumn != null && sortKeyHint != null && !chunkColumn.equals(sortKeyHint)) {
+            // what the split would find out after DescribeTable, known now from schema.sortKey
+            problems.add(Fields.join(path, chunkColumn) + ".chunkBy", chunkByMisplaced(sortKeyHint));
+        }
         return new FilterSpec(out, chunkColumn, chunkBy);
+    }
+
+    /** Why chunkBy may not stand where it does (the offline check and the split's say it alike). */
+    public static String chunkByMisplaced(String sortKey) {
+        return "chunkBy belongs on the sort key " + sortKey + "; move it into the condition on " + sortKey;
     }
 
     private static List<Object> values(Op op, Object v, String path, Problems problems) {

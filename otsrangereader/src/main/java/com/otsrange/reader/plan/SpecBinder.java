@@ -7,6 +7,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.config.FilterParser;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
 import com.otsrange.reader.config.SpecResult;
@@ -78,7 +79,7 @@ public final class SpecBinder {
         }
         String chunkCol = spec.filters().chunkByColumn();
         if (chunkCol != null && !chunkCol.equals(names.get(si))) {
-            problems.add("parameter.filters." + chunkCol + ".chunkBy", "chunkBy belongs on the sort key " + names.get(si));
+            problems.add("parameter.filters." + chunkCol + ".chunkBy", FilterParser.chunkByMisplaced(names.get(si)));
         }
         return new TableSchema(names, types, pi, si);
     }

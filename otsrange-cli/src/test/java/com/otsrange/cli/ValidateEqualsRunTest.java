@@ -1,0 +1,96 @@
+package com.otsrange.cli;
+
+import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.runner.LocalRunner;
+import com.otsrange.runner.RunOptions;
+import com.otsrange.runner.RunResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 20's "validate == run for everything knowable offline": each job through
+ * {@code bin/otsrange validate} and through a run of the local runner (against the demo emulator,
+ * so a run gets as far as it can), with the same verdict, and for a refusal the same problems.
+ */
+class ValidateEqualsRunTest {
+    static OtsEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = OtsEmulator.builder().port(0).instanceName("demo").accessKeyId("id").accessKeySecret("key").demo(true).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    /** job/demo.json with two days of data, against the emulator, writing under dir/out. */
+    String demoJob() throws Exception {
+        return new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
+                .replace("${endpoint}", emulator.endpoint()).replace("${instanceName}", "demo").replace("${accessId}", "id")
+                .replace("${accessKey}", "key").replace("${outputDir}", dir.resolve("out").toString())
+                .replace("\"lt\": \"2027-01-01\"", "\"lt\": \"2024-01-03\"");
+    }
+
+    /** Both refuse the job, validate's problems are the run's, and nothing is written. */
+    void bothRefuse(String job, String path, String words) throws Exception {
+        Verdicts v = verdicts(job);
+        assertFalse(v.validateAccepts, v.toString());
+        assertFalse(v.run.succeeded(), "the run must refuse what validate refuses:\n" + v);
+        List<String> problems = SameVerdictTest.problems(v.validate.out);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(path) && p.contains(words)), path + " / " + words + "\n" + v);
+        String message = v.run.errorMessage();
+        for (String problem : problems) {
+            String plugin = problem.replaceFirst("^job\\.content\\[0\\]\\.(reader|writer)\\.", "");
+            assertTrue(message.contains(plugin), "the run lacks [" + plugin + "]:\n" + v);
+        }
+        assertFalse(Files.exists(dir.resolve("out")) && Files.list(dir.resolve("out")).anyMatch(p -> !p.getFileName().toString().equals(".otsrange")),
+                "nothing may be written");
+    }
+
+    Verdicts verdicts(String job) throws Exception {
+        Path file = dir.resolve("job.json");
+        Files.write(file, job.getBytes(StandardCharsets.UTF_8));
+        CliHarness validate = ValidateCommandTest.validate(Paths.get("").toAbsolutePath(), file.toString());
+        RunResult run = new LocalRunner(RunOptions.quiet()).run(file);
+        return new Verdicts(validate, run);
+    }
+
+    static final class Verdicts {
+        final CliHarness validate;
+        final boolean validateAccepts;
+        final RunResult run;
+
+        Verdicts(CliHarness validate, RunResult run) {
+            this.validate = validate;
+            this.validateAccepts = validate.status == 0;
+            this.run = run;
+        }
+
+        @Override
+        public String toString() {
+            return "--- validate\n" + validate.out + "--- run: " + (run.succeeded() ? "succeeded" : run.errorMessage());
+        }
+    }
+
+    @Test
+    void chunkByOnAColumnTheSchemaSaysIsNotTheSortKey() throws Exception {
+        bothRefuse(demoJob().replace("\"dim\": 0,", "\"dim\": {\"eq\": 0, \"chunkBy\": \"month\"},")
+                .replace(", \"chunkBy\": \"year\"", ""), "job.content[0].reader.parameter.filters.dim.chunkBy", "sort key");
+    }
+}
