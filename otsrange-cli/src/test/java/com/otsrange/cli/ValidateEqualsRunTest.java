@@ -93,4 +93,10 @@ class ValidateEqualsRunTest {
         bothRefuse(demoJob().replace("\"dim\": 0,", "\"dim\": {\"eq\": 0, \"chunkBy\": \"month\"},")
                 .replace(", \"chunkBy\": \"year\"", ""), "job.content[0].reader.parameter.filters.dim.chunkBy", "sort key");
     }
+
+    @Test
+    void aBoundBeyondALong() throws Exception {
+        bothRefuse(demoJob().replace("\"gte\": \"2024-01-01\"", "\"gte\": 9223372036854775808"),
+                "job.content[0].reader.parameter.filters.ct.gte", "9223372036854775808");
+    }
 }

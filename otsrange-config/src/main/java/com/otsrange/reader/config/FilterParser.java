@@ -22,18 +22,19 @@ public final class FilterParser {
 
     private final TimeLiteral time;
     private final TableStoreNames names;
+    /** The job's schema, or null: which columns are the sort key and other primary-key columns offline. */
+    private final SchemaNames schema;
 
-    FilterParser(TimeLiteral time, TableStoreNames names) {
+    FilterParser(TimeLiteral time, TableStoreNames names, SchemaNames schema) {
         this.time = time;
         this.names = names;
+        this.schema = schema;
     }
 
-    /**
-     * @param allowChunkBy only the job-level filters may say how to chunk time
-     * @param sortKeyHint  the sort key's name when the job names it (for range sanity checks), or null
-     */
+    /** @param allowChunkBy only the job-level filters may say how to chunk time */
     @SuppressWarnings("unchecked")
-    FilterSpec parse(Object raw, String path, boolean allowChunkBy, String sortKeyHint, Problems problems) {
+    FilterSpec parse(Object raw, String path, boolean allowChunkBy, Problems problems) {
+        String sortKeyHint = schema == null ? null : schema.sortKey();
         if (raw == null) {
             return FilterSpec.NONE;
         }
@@ -57,7 +58,9 @@ public final class FilterParser {
                 if (v instanceof List) {
                     problems.add(colPath, "a plain array is ambiguous; write {\"in\": " + Problems.show(v) + "} for set membership");
                 } else if (checkScalar(v, colPath, problems)) {
-                    out.add(new Condition(column, Op.EQ, Collections.singletonList(v), colPath));
+                    Condition eq = new Condition(column, Op.EQ, Collections.singletonList(v), colPath);
+                    checkFits(Collections.singletonList(eq), column.equals(sortKeyHint), problems);
+                    out.add(eq);
                 }
                 continue;
             }
@@ -96,6 +99,7 @@ public final class FilterParser {
                 }
             }
             boolean isTime = column.equals(sortKeyHint) || column.equals(chunkColumn);
+            checkFits(mine, isTime, problems);
             checkRange(mine, isTime, sortKeyHint == null, problems);
             out.addAll(mine);
         }
@@ -214,6 +218,32 @@ public final class FilterParser {
             return time.toRaw(v);
         }
         return v instanceof Number ? SortKeyLiteral.integral(v) : null;
+    }
+
+    /**
+     * Literals the table's primary key can never take, known offline where the schema names the
+     * column: on the sort key anything but a time (a whole epoch number within a long, or a date),
+     * on another primary-key column anything but a string or a whole number within a long. The
+     * split would refuse them only after DescribeTable.
+     */
+    private void checkFits(List<Condition> conds, boolean isTime, Problems problems) {
+        for (Condition c : conds) {
+            boolean pk = !isTime && schema != null && (c.column().equals(schema.partitionKey())
+                    || schema.otherKeys() != null && schema.otherKeys().contains(c.column()));
+            for (int i = 0; i < c.values().size(); i++) {
+                Object v = c.values().get(i);
+                String at = c.op().takesList() ? c.path() + "[" + i + "]" : c.path();
+                if (isTime && !(v instanceof String) && time.toRaw(v) == null) {
+                    problems.add(at, "not a time " + Problems.show(v) + ": an epoch number in the timeUnit is a whole number from "
+                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "; valid: " + TimeLiteral.FORMS);
+                } else if (isTime && !c.op().isRange() && time.toRaw(v) == null) {
+                    problems.add(at, "not a valid time " + Problems.show(v) + "; valid: " + TimeLiteral.FORMS);
+                } else if (pk && !(v instanceof String) && SortKeyLiteral.integral(v) == null) {
+                    problems.add(at, "value " + Problems.show(v) + " fits no primary-key column, and " + c.column() + " is one (schema):"
+                            + " primary keys hold strings, Base64 strings (BINARY) and whole numbers within a long (INTEGER)");
+                }
+            }
+        }
     }
 
     private void checkTimeLiteral(Object v, boolean isTime, boolean sortKeyUnknown, String path, Problems problems) {

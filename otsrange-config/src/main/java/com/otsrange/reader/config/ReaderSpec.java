@@ -90,9 +90,8 @@ public final class ReaderSpec {
         SchemaNames schema = parseSchema(p, names, problems);
         SortKeyUnit unit = ReaderParams.TIME_UNIT.readOrDefault(p, AT, problems);
         ZoneId zone = ReaderParams.TIME_ZONE.readOrDefault(p, AT, problems);
-        FilterParser filterParser = new FilterParser(new TimeLiteral(unit, zone), names);
-        FilterSpec filters = filterParser.parse(ReaderParams.FILTERS.read(p, AT, problems), ReaderParams.FILTERS.path(AT), true,
-                schema == null ? null : schema.sortKey(), problems);
+        FilterParser filterParser = new FilterParser(new TimeLiteral(unit, zone), names, schema);
+        FilterSpec filters = filterParser.parse(ReaderParams.FILTERS.read(p, AT, problems), ReaderParams.FILTERS.path(AT), true, problems);
 
         List<String> append = ReaderParams.APPEND_COLUMNS.readOrDefault(p, AT, problems);
         for (int i = 0; i < append.size(); i++) {

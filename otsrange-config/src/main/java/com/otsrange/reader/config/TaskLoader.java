@@ -208,7 +208,7 @@ final class TaskLoader {
                 return null;
             }
             List<String> cols = columns(m.get("columns"), path + ".columns", problems);
-            FilterSpec filters = m.containsKey("filters") ? filterParser.parse(m.get("filters"), path + ".filters", false, null, problems)
+            FilterSpec filters = m.containsKey("filters") ? filterParser.parse(m.get("filters"), path + ".filters", false, problems)
                     : null;
             return cols == null ? null : new TaskDefinition(key, cols, filters, false, origin, path);
         }

@@ -112,6 +112,20 @@ class ReaderSpecTest {
                 Arguments.of("{\"filters\":{\"ct\":{\"between\":[\"20230101\",\"20231345\"]}}}", "parameter.filters.ct.between[1]", "not a valid time"),
                 Arguments.of("{\"filters\":{\"ct\":{\"lt\":\"2023-01-01T25:00:00Z\"}}}", "parameter.filters.ct.lt", "not a valid time"),
                 Arguments.of("{\"filters\":{\"dim\":null}}", "parameter.filters.dim", "null"),
+                // what only the table's primary key would refuse, known offline where schema names the column
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"filters\":{\"ct\":{\"gte\":9223372036854775808}}}",
+                        "parameter.filters.ct.gte", "whole number from"),
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"filters\":{\"ct\":{\"in\":[1,2.5]}}}",
+                        "parameter.filters.ct.in[1]", "not a time 2.5"),
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"filters\":{\"ct\":true}}",
+                        "parameter.filters.ct", "not a time true"),
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"filters\":{\"ct\":{\"eq\":\"soon\"}}}",
+                        "parameter.filters.ct.eq", "not a valid time"),
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\",\"otherKeys\":[\"dim\"]},"
+                        + "\"filters\":{\"dim\":{\"in\":[0,1.5]}}}", "parameter.filters.dim.in[1]", "fits no primary-key column"),
+                Arguments.of("{\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"tasks\":{\"source\":\"inline\","
+                        + "\"definitions\":{\"a\":{\"columns\":[\"x\"],\"filters\":{\"ct\":{\"lt\":1e30}}}}}}",
+                        "parameter.tasks.definitions.a.filters.ct.lt", "whole number from"),
                 Arguments.of("{\"filters\":{\"dim\":{\"eq\":{\"a\":1}}}}", "parameter.filters.dim.eq", "string, number or boolean"),
                 Arguments.of("{\"filters\":{\"dim\":{}}}", "parameter.filters.dim", "empty condition"),
                 Arguments.of("{\"filters\":{\"dim\":{\"in\":[1,null]}}}", "parameter.filters.dim.in[1]", "null"),

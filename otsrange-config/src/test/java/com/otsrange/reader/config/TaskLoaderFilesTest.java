@@ -24,7 +24,7 @@ class TaskLoaderFilesTest {
         tasks.put("path", "tasks/[a*.json");
         Problems problems = new Problems();
         TableStoreNames names = new TableStoreNames();
-        new TaskLoader(dir, new FilterParser(new TimeLiteral(SortKeyUnit.MS, ZoneOffset.UTC), names), names, false).load(tasks, problems);
+        new TaskLoader(dir, new FilterParser(new TimeLiteral(SortKeyUnit.MS, ZoneOffset.UTC), names, null), names, false).load(tasks, problems);
         assertTrue(problems.texts().get(0).startsWith("parameter.tasks.path: not a valid path or glob pattern: "), problems.list().toString());
     }
 }
