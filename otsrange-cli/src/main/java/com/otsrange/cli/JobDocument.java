@@ -108,6 +108,28 @@ final class JobDocument {
         return parameter == null ? null : (Map<String, Object>) StrictJson.withoutNullMembers(parameter);
     }
 
+    /**
+     * The null members of a plugin's parameter that the job's text writes as {@code null} (paths
+     * {@code parameter.<key>}), which validate and the runner report themselves.
+     */
+    java.util.List<String> reportedNulls(String kind) {
+        java.util.Set<String> nulls = new java.util.HashSet<>();
+        for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
+            nulls.add(p.path());
+        }
+        for (JsonProblem p : StrictJson.duplicateKeys(text, "")) {
+            nulls.remove(p.path());
+        }
+        String prefix = "job.content[0]." + kind + ".";
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String dropped : StrictJson.nullMemberPaths(parameter(kind), "parameter")) {
+            if (nulls.contains(prefix + dropped)) {
+                out.add(dropped);
+            }
+        }
+        return out;
+    }
+
     /** The structure DataX itself insists on: one content element, named plugins, a speed setting. */
     void checkStructure(Findings findings) {
         JSONObject job = job();

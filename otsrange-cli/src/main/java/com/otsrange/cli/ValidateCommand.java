@@ -3,7 +3,6 @@ package com.otsrange.cli;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.Problems;
-import com.otsrange.common.StrictJson;
 import com.otsrange.reader.config.EndpointRule;
 
 import java.nio.file.Path;
@@ -124,11 +123,10 @@ final class ValidateCommand implements Command {
             findings.error(prefix + "parameter", "could not be checked: " + Errors.describe(e));
             return;
         }
-        int real = report(problems, prefix, placeholders, StrictJson.nullMemberPaths(job.parameter(kind), "parameter"), findings);
+        int real = report(problems, prefix, placeholders, job.reportedNulls(kind), findings);
         List<String> peerPlaceholders = new ArrayList<>(peer == null ? java.util.Collections.<String>emptySet()
                 : JobDocument.placeholders(peer).keySet());
-        real += report(peerProblems, "job.content[0]." + peerKind + ".", peerPlaceholders,
-                StrictJson.nullMemberPaths(job.parameter(peerKind), "parameter"), findings);
+        real += report(peerProblems, "job.content[0]." + peerKind + ".", peerPlaceholders, job.reportedNulls(peerKind), findings);
         if (real == 0) {
             text.append("  ").append(kind).append(' ').append(name).append(": ")
                     .append(summary != null ? summary : "ok apart from the values filled in at run time").append('\n');
@@ -164,6 +162,8 @@ final class ValidateCommand implements Command {
     /**
      * A problem at (or above) a null member that was dropped, e.g. "filters.ct: empty condition" for
      * {"ct": {"gt": null}}: the null itself is reported with its path already, as a run reports it.
+     * Only nulls the job's text holds count: a value the JSON parser read as null (NaN) is no
+     * reported null, and what follows from it is the job's problem, as it is in a run.
      */
     private static boolean followsFromDroppedNull(JsonProblem problem, List<String> droppedPaths) {
         for (String dropped : droppedPaths) {

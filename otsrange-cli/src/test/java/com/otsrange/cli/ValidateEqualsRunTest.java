@@ -99,4 +99,12 @@ class ValidateEqualsRunTest {
         bothRefuse(demoJob().replace("\"gte\": \"2024-01-01\"", "\"gte\": 9223372036854775808"),
                 "job.content[0].reader.parameter.filters.ct.gte", "9223372036854775808");
     }
+
+    /** A NaN literal: refused by both, not only by the run. */
+    @Test
+    void aNaNLiteral() throws Exception {
+        // DataX's own parser refuses NaN (not JSON); ours reads it as null, which the plugin never sees
+        bothRefuse(demoJob().replace("\"dim\": 0,", "\"dim\": 0, \"p34_1\": {\"gt\": NaN},"),
+                "job.content[0].reader.parameter.filters.p34_1", "empty condition");
+    }
 }
