@@ -2,6 +2,7 @@ package com.otsrange.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A copy of a real DataX installation with the plugin tarball untarred into it, and the command `datax.py` runs. */
@@ -43,6 +45,39 @@ final class DataxInstall {
                 "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
                 "-Dlog.file.name=" + logName, "-classpath", home.resolve("lib") + File.separator + "*",
                 "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+    }
+
+    /** Without this the job container polls every 10 s. */
+    static String fast(String job) {
+        return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
+    }
+
+    /** The job (text) through the engine of {@code home}, from {@code work} (job file and log there). */
+    static Result runEngine(Path home, Path work, String job) throws IOException, InterruptedException {
+        Path jobFile = work.resolve("job.json");
+        Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
+        return run(engineCommand(home, jobFile, "otsrange_it"), work, work.resolve("engine.log"));
+    }
+
+    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    }
+
+    /** How the engine ended: its exit status and everything it printed. */
+    static final class Result {
+        final int status;
+        final String output;
+
+        Result(int status, String output) {
+            this.status = status;
+            this.output = output;
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -51,7 +51,7 @@ class RealDataxIT {
                     .replace("${accessId}", "id")
                     .replace("${accessKey}", "SECRET-real-datax")
                     .replace("${outputDir}", work.resolve("out").toString());
-            Result result = runEngine(fast(job));
+            DataxInstall.Result result = runEngine(fast(job));
             assertEquals(0, result.status, result.output);
             assertTrue(result.output.contains("39456"), "3 devices x 1096 days x 12 dim-0 readings\n" + result.output);
             assertFalse(result.output.contains("SECRET-real-datax"), "DataX masks accessKey when it prints the job");
@@ -87,7 +87,7 @@ class RealDataxIT {
             List<String> command = Arrays.asList(python, home.resolve("bin/datax.py").toString(), "-p",
                     "-Dendpoint=" + emulator.endpoint() + " -DinstanceName=demo -DaccessId=id -DaccessKey=key",
                     "job/export.json");
-            Result result = run(command, root);
+            DataxInstall.Result result = run(command, root);
             assertEquals(0, result.status, result.output);
 
             // export.json: dim = 0, 2025-02-02T05:24:42.740Z <= ct < 2026-07-11T01:46:24.870Z. The
@@ -143,7 +143,7 @@ class RealDataxIT {
     void streamreaderToCsvyearwriterThroughTheRealEngine() throws Exception {
         String job = new String(Files.readAllBytes(LauncherIT.ROOT.resolve("job/streamreader-csvyearwriter.json")),
                 StandardCharsets.UTF_8).replace("\"output_stream\"", "\"" + work.resolve("stream").toString().replace("\\", "/") + "\"");
-        Result result = runEngine(fast(job));
+        DataxInstall.Result result = runEngine(fast(job));
         assertEquals(0, result.status, result.output);
         List<String> lines = Files.readAllLines(work.resolve("stream/dev-001_stream_demo_2023.csv"), StandardCharsets.UTF_8);
         assertEquals(Arrays.asList("ct,temp,status", "2023-11-14T22:13:20Z,21.5,ok"), lines.subList(0, 2));
@@ -156,7 +156,7 @@ class RealDataxIT {
         List<String> examples = StreamreaderExamplesTest.docExamples();
         assertEquals(1, examples.size(), "one streamreader example in docs/writer.md");
         Path out = work.resolve("docs-example");
-        Result result = runEngine(fast(examples.get(0).replace("\"/tmp/out\"", "\"" + out.toString().replace("\\", "/") + "\"")));
+        DataxInstall.Result result = runEngine(fast(examples.get(0).replace("\"/tmp/out\"", "\"" + out.toString().replace("\\", "/") + "\"")));
         assertEquals(0, result.status, result.output);
         long rows = 0;
         List<String> files = new ArrayList<>();
@@ -175,36 +175,15 @@ class RealDataxIT {
         assertTrue(files.contains("0_demo_2023.csv") && files.contains("9_demo_2024.csv"), files.toString());
     }
 
-    /** Without this the job container polls every 10 s. */
     private static String fast(String job) {
-        return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
+        return DataxInstall.fast(job);
     }
 
-    private Result runEngine(String job) throws IOException, InterruptedException {
-        Path jobFile = work.resolve("job.json");
-        Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
-        List<String> command = DataxInstall.engineCommand(home, jobFile, "otsrange_it");
-        return run(command, work);
+    private DataxInstall.Result runEngine(String job) throws IOException, InterruptedException {
+        return DataxInstall.runEngine(home, work, job);
     }
 
-    private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        Path log = work.resolve("engine.log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-    }
-
-    static final class Result {
-        final int status;
-        final String output;
-
-        Result(int status, String output) {
-            this.status = status;
-            this.output = output;
-        }
+    private DataxInstall.Result run(List<String> command, Path directory) throws IOException, InterruptedException {
+        return DataxInstall.run(command, directory, work.resolve("engine.log"));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,5 +107,18 @@ class ValidateEqualsRunTest {
         // DataX's own parser refuses NaN (not JSON); ours reads it as null, which the plugin never sees
         bothRefuse(demoJob().replace("\"dim\": 0,", "\"dim\": 0, \"p34_1\": {\"gt\": NaN},"),
                 "job.content[0].reader.parameter.filters.p34_1", "empty condition");
+    }
+
+    /** job.setting is DataX's: an integer, or a string Integer.valueOf reads (what ${channel} substitution gives). */
+    @Test
+    void aChannelWrittenAsAString() throws Exception {
+        Verdicts v = verdicts(demoJob().replace("\"channel\": 4", "\"channel\": \"2\""));
+        assertTrue(v.validateAccepts, v.toString());
+        assertTrue(v.run.succeeded(), v.toString());
+        for (String bad : Arrays.asList("\" 2\"", "\"2.0\"", "\"two\"", "0", "3000000000")) {
+            Verdicts b = verdicts(demoJob().replace("\"channel\": 4", "\"channel\": " + bad));
+            assertFalse(b.validateAccepts, bad + "\n" + b);
+            assertFalse(b.run.succeeded(), bad + "\n" + b);
+        }
     }
 }
