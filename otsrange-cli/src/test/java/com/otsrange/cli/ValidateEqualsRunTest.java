@@ -121,4 +121,18 @@ class ValidateEqualsRunTest {
             assertFalse(b.run.succeeded(), bad + "\n" + b);
         }
     }
+
+    @Test
+    void aGzFileNameWithoutGzip() throws Exception {
+        bothRefuse(demoJob().replace("\"fileName\": \"{partition_key}_{table}_{year}.csv\"",
+                "\"fileName\": \"{partition_key}_{table}_{year}.csv.gz\""), "job.content[0].writer.parameter.fileName", "gzip");
+    }
+
+    @Test
+    void aFileNameWithAControlCharacter() throws Exception {
+        for (String c : new String[] {"\\n", "\\t", "\\u007f"}) {
+            bothRefuse(demoJob().replace("\"fileName\": \"{partition_key}_{table}_{year}.csv\"",
+                    "\"fileName\": \"{partition_key}" + c + "_{year}.csv\""), "job.content[0].writer.parameter.fileName", "control character");
+        }
+    }
 }

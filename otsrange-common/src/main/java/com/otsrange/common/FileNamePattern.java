@@ -51,6 +51,11 @@ public final class FileNamePattern {
         if (pattern.indexOf('\\') >= 0 || pattern.indexOf('\0') >= 0) {
             throw bad(pattern, "backslashes and NUL are not allowed; use '/' to separate folders");
         }
+        for (int i = 0; i < pattern.length(); i++) {
+            if (Character.isISOControl(pattern.charAt(i))) {
+                throw bad(pattern, String.format("a control character (U+%04X at position %d) is not allowed in file names", (int) pattern.charAt(i), i));
+            }
+        }
         if (pattern.startsWith("/") || pattern.startsWith("~")
                 || (pattern.length() >= 2 && pattern.charAt(1) == ':' && Character.isLetter(pattern.charAt(0)))) {
             throw bad(pattern, "it must be relative to path (no leading '/', '~' or drive letter)");
@@ -144,7 +149,8 @@ public final class FileNamePattern {
     }
 
     private static IllegalArgumentException bad(String pattern, String why) {
-        return new IllegalArgumentException("invalid fileName pattern '" + pattern + "': " + why);
+        // as JSON: a control character in the pattern must not break the message into lines
+        return new IllegalArgumentException("invalid fileName pattern " + com.alibaba.fastjson.JSON.toJSONString(pattern) + ": " + why);
     }
 
     public String pattern() {

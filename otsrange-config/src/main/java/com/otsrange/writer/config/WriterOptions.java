@@ -6,6 +6,7 @@ import com.otsrange.common.Problems;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +39,11 @@ public final class WriterOptions {
         declaredFileName = WriterParams.FILE_NAME.read(w, AT, problems);
         fileName = declaredFileName != null && compress == Compress.GZIP && !declaredFileName.endsWith(".gz")
                 ? declaredFileName.withSuffix(".gz") : declaredFileName;
+        if (declaredFileName != null && compress == Compress.NONE && declaredFileName.pattern().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            problems.add(WriterParams.FILE_NAME.path(AT), Problems.json(declaredFileName.pattern()) + " is invalid; it ends in .gz but"
+                    + " compress is \"none\": the files would hold plain CSV under a gzip name; set \"compress\": \"gzip\" or leave"
+                    + " .gz out of the pattern");
+        }
         header = WriterParams.HEADER.readOrDefault(w, AT, problems);
         encoding = WriterParams.ENCODING.read(w, AT, problems);
         nullFormat = WriterParams.NULL_FORMAT.read(w, AT, problems);
