@@ -135,4 +135,14 @@ class ValidateEqualsRunTest {
                     "\"fileName\": \"{partition_key}" + c + "_{year}.csv\""), "job.content[0].writer.parameter.fileName", "control character");
         }
     }
+
+    @Test
+    void aFileNameSegmentOver255Bytes() throws Exception {
+        String table = "t" + String.join("", java.util.Collections.nCopies(249, "x"));
+        bothRefuse(demoJob().replace("\"table\": \"sensor_data\"", "\"table\": \"" + table + "\""),
+                "job.content[0].writer.parameter.fileName", "255 bytes");
+        String literal = String.join("", java.util.Collections.nCopies(240, "y"));
+        bothRefuse(demoJob().replace("\"fileName\": \"{partition_key}_{table}_{year}.csv\"",
+                "\"fileName\": \"{partition_key}_" + literal + "_{year}.csv\""), "job.content[0].writer.parameter.fileName", "255 bytes");
+    }
 }

@@ -1,9 +1,11 @@
 package com.otsrange.writer.config;
 
+import com.otsrange.common.FileNamePattern;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.StateDir;
 import com.otsrange.config.Param;
 import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
@@ -104,9 +106,34 @@ public final class WriterConfig {
             generic = GenericColumns.parse(w, options == null || options.header(), facts.genericTime(),
                     recordWidth(readerName, readerParameter), own);
         }
+        if (options != null && facts != null) {
+            checkNames(options, facts, own, ofReader);
+        }
         List<JsonProblem> ownAll = Problems.placeholdersFirst(Placeholders.unreplaced(w, WriterOptions.AT), own.list());
         boolean ok = ownAll.isEmpty() && ofReader.isEmpty() && options != null && facts != null;
         return new Checked(ok ? new WriterConfig(options, facts, reader, generic) : null, options, ownAll, ofReader);
+    }
+
+    /**
+     * Names the file system cannot hold, known once the table is: a part of {@code fileName} too
+     * long for any key, and the state dir. The table is the reader's when paired, so a state dir
+     * name too long is a problem of the reader's parameter there.
+     */
+    private static void checkNames(WriterOptions options, JobFacts facts, Problems own, List<JsonProblem> ofReader) {
+        String segment = options.fileName().segmentTooLong(facts.table(), FileNamePattern.longestYear(facts.timeUnit()));
+        if (segment != null) {
+            own.add(WriterParams.FILE_NAME.path(WriterOptions.AT), Problems.json(options.fileName().pattern()) + " is invalid; " + segment);
+        }
+        String state = StateDir.nameTooLong(facts.table(), facts.shard());
+        if (state == null) {
+            return;
+        }
+        String why = Problems.json(facts.table()) + " is too long for csvyearwriter: " + state + "; use a shorter table name";
+        if (facts.paired()) {
+            ofReader.add(new JsonProblem(ReaderParams.TABLE.path(com.otsrange.reader.config.ReaderSpec.AT), why));
+        } else {
+            own.add(WriterParams.TABLE.path(WriterOptions.AT), why);
+        }
     }
 
     /** A typo must not be silently ignored: every key is known, and generic-mode keys are refused when paired. */

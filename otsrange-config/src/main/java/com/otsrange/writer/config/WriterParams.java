@@ -66,7 +66,8 @@ public final class WriterParams {
                     + " Rejected: absolute patterns, `.`/`..`/empty segments, backslashes, control characters (a line break, a tab),"
                     + " unknown placeholders, a pattern whose first segment could render as `.otsrange` (any case), the bookkeeping"
                     + " folder: e.g. `.otsrange/{partition_key}_{year}.csv` or `.{partition_key}/{year}.csv` (key `otsrange`), and a"
-                    + " name ending in `.gz` without `compress: \"gzip\"` (plain CSV under a gzip name).")
+                    + " name ending in `.gz` without `compress: \"gzip\"` (plain CSV under a gzip name), and a part over 255 bytes"
+                    + " before any key (see \"File names\").")
             .summary("Pattern relative to `path`, default `{partition_key}_{table}_{year}.csv`; `/` makes sub-folders. Placeholders"
                     + " `{partition_key}` (required), `{table}`, `{year}` (required), `{month}`, `{day}`; the finest one is the file"
                     + " period (one file per key per year, month or day). A pattern that could lead into `path/.otsrange/` (e.g."
