@@ -2,12 +2,15 @@ package com.otsrange.cli;
 
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
+import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
+import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.writer.config.Incremental;
 import com.otsrange.writer.config.WriterOptions;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** otsrangereader's parameter through the reader's own offline parser (task files included). */
@@ -30,6 +33,14 @@ final class ReaderParameterCheck implements ParameterCheck {
             return null;
         }
         ReaderSpec spec = result.spec();
+        // the reader Job's init checks this too, once it knows the writer's file period
+        List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(peerName, peerParameter, workingDir));
+        for (JsonProblem problem : wide) {
+            problems.add(problem);
+        }
+        if (!wide.isEmpty()) {
+            return null;
+        }
         // what incremental mode needs of this parameter is csvyearwriter's check (it reads it through this same parse)
         WriterOptions writer = peerParameter == null ? null : WriterOptions.parse(peerParameter, workingDir, new Problems());
         boolean incremental = writer != null && Incremental.isOn(writer.writeMode(), spec.resume());

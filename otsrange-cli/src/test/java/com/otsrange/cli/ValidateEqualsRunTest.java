@@ -145,4 +145,10 @@ class ValidateEqualsRunTest {
         bothRefuse(demoJob().replace("\"fileName\": \"{partition_key}_{table}_{year}.csv\"",
                 "\"fileName\": \"{partition_key}_" + literal + "_{year}.csv\""), "job.content[0].writer.parameter.fileName", "255 bytes");
     }
+
+    @Test
+    void boundsTooWideForTheFilePeriod() throws Exception {
+        bothRefuse(demoJob().replace("\"lt\": \"2024-01-03\"", "\"lt\": 9223372036854775807"),
+                "job.content[0].reader.parameter.filters.ct", "too wide");
+    }
 }

@@ -3,8 +3,12 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
+import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
+import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
@@ -36,6 +40,14 @@ public class OtsRangeReader extends Reader {
         public void init() {
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
+            // DataX hands the reader Job its peer's parameter before init: the file period is known now
+            Configuration peer = getPeerPluginJobConf();
+            List<JsonProblem> wide = WindowWidth.problems(spec,
+                    WriterPeer.filePeriod(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir()));
+            if (!wide.isEmpty()) {
+                throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
+                        Problems.render("otsrangereader: the sort-key window cannot be planned", wide));
+            }
         }
 
         @Override

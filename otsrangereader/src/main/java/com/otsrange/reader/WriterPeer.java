@@ -59,6 +59,18 @@ public final class WriterPeer {
         return new WriterPeer(options, describedAs);
     }
 
+    /**
+     * The file period of the job's writer, without refusing anything: csvyearwriter's refuses its
+     * own invalid parameter (any other writer: year).
+     */
+    public static Period filePeriod(String writerName, Map<String, Object> writerParameter, Path workingDir) {
+        try {
+            return of(writerName, writerParameter, workingDir).filePeriod();
+        } catch (DataXException e) {
+            return Period.YEAR;
+        }
+    }
+
     public boolean isCsvYearWriter() {
         return options != null;
     }
