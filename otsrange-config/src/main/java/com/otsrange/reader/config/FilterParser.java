@@ -179,6 +179,13 @@ public final class FilterParser {
      */
     private RangeCheck.Order offlineOrder(boolean isTime, boolean sortKeyUnknown) {
         return (a, b) -> {
+            if (isTime || sortKeyUnknown && TimeLiteral.looksLikeDate(a) && TimeLiteral.looksLikeDate(b)) {
+                // as written: a window the rounding to the unit or a DST gap leaves empty is no impossible range
+                Integer r = time.compareAsWritten(a, b);
+                if (r != null) {
+                    return r;
+                }
+            }
             Long x = comparable(a, isTime, sortKeyUnknown);
             Long y = comparable(b, isTime, sortKeyUnknown);
             if (x != null && y != null) {
@@ -238,6 +245,10 @@ public final class FilterParser {
                             + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "; valid: " + TimeLiteral.FORMS);
                 } else if (isTime && !c.op().isRange() && time.toRaw(v) == null) {
                     problems.add(at, "not a valid time " + Problems.show(v) + "; valid: " + TimeLiteral.FORMS);
+                } else if (isTime && !c.op().isRange() && time.toRaw(c.op(), v) == null) {
+                    problems.add(at, "the time " + Problems.show(v) + " is finer than the timeUnit (" + time.literal().unit().text()
+                            + "): no sort-key value equals it, so " + c.op().json() + " cannot mean it; write a time the unit holds,"
+                            + " or bound a range with gte/lt");
                 } else if (pk && !(v instanceof String) && SortKeyLiteral.integral(v) == null) {
                     problems.add(at, "value " + Problems.show(v) + " fits no primary-key column, and " + c.column() + " is one (schema):"
                             + " primary keys hold strings, Base64 strings (BINARY) and whole numbers within a long (INTEGER)");

@@ -35,15 +35,41 @@ public final class TimeLiteral {
         return this.literal.toRaw(literal);
     }
 
-    /** The raw value a literal stands for as the operand of {@code op}, or null when it is no time. */
+    /**
+     * The raw value a literal stands for as the operand of {@code op}, so that a row is selected
+     * exactly when its time satisfies the bound as written, also for a time finer than the unit:
+     * {@code gte} and {@code lt} round up ({@code gte 05.5} in seconds selects 6 and later,
+     * {@code lt 08.5} up to 8), {@code gt} and {@code lte} down ({@code gt 05.5} is {@code gt 5});
+     * {@code eq}, {@code ne}, {@code in} and {@code notIn} need a time the unit holds (null
+     * otherwise, as for a literal that is no time).
+     */
     public Long toRaw(Op op, Object literal) {
-        return toRaw(literal);
+        switch (op) {
+            case GTE:
+            case LT:
+                return this.literal.ceiling(literal);
+            case GT:
+            case LTE:
+                return this.literal.toRaw(literal);
+            default:
+                return Boolean.TRUE.equals(this.literal.exact(literal)) ? this.literal.toRaw(literal) : null;
+        }
+    }
+
+    /** The operator each value of {@code op} bounds with: between's low is a gte, its high a lte. */
+    public static Op boundOf(Op op, int index) {
+        return op == Op.BETWEEN ? (index == 0 ? Op.GTE : Op.LTE) : op;
+    }
+
+    /** How two bounds compare as written ({@link SortKeyLiteral#compareAsWritten}); null when either is no time. */
+    public Integer compareAsWritten(Object a, Object b) {
+        return literal.compareAsWritten(a, b);
     }
 
     /** Narrows {@code bounds} by one range condition (gt, gte, lt, lte, between); false when a literal is no time. */
     public boolean addTo(TimeWindow.Bounds bounds, Op op, List<Object> values) {
-        Long v = toRaw(op == Op.BETWEEN ? Op.GTE : op, values.get(0));
-        Long high = op == Op.BETWEEN ? toRaw(Op.LTE, values.get(1)) : null;
+        Long v = toRaw(boundOf(op, 0), values.get(0));
+        Long high = op == Op.BETWEEN ? toRaw(boundOf(op, 1), values.get(1)) : null;
         if (v == null || op == Op.BETWEEN && high == null) {
             return false;
         }

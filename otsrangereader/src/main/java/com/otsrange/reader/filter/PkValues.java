@@ -61,13 +61,13 @@ public final class PkValues {
 
     /**
      * A JSON literal (or task key text) as a value of the column's type, or null when it does not
-     * convert. INTEGER: integers or digit strings (the sort key also takes dates); STRING: strings;
-     * BINARY: Base64 strings.
+     * convert. INTEGER: integers or digit strings; STRING: strings; BINARY: Base64 strings. (A
+     * sort-key bound converts with its operator: {@code TimeLiteral#toRaw(Op, Object)}.)
      */
-    public static PrimaryKeyValue convert(Object literal, PrimaryKeyType type, TimeLiteral timeOrNull) {
+    public static PrimaryKeyValue convert(Object literal, PrimaryKeyType type) {
         switch (type) {
             case INTEGER: {
-                Long v = timeOrNull != null ? timeOrNull.toRaw(literal) : SortKeyLiteral.integral(literal);
+                Long v = SortKeyLiteral.integral(literal);
                 return v == null ? null : PrimaryKeyValue.fromLong(v);
             }
             case STRING:

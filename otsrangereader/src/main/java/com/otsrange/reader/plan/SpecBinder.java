@@ -116,7 +116,7 @@ public final class SpecBinder {
         List<BoundTask> out = new ArrayList<>(spec.tasks().size());
         PrimaryKeyType type = schema.partitionType();
         for (TaskDefinition t : spec.tasks()) {
-            PrimaryKeyValue key = PkValues.convert(t.keyText(), type, null);
+            PrimaryKeyValue key = PkValues.convert(t.keyText(), type);
             if (key == null) {
                 problems.add(t.path(), "task key " + Problems.show(t.keyText()) + " does not convert to the partition key "
                         + schema.partitionKey() + ": expected " + PkValues.expected(type, false));
