@@ -54,12 +54,12 @@ final class IncrementalRun {
      * the ledger never depends on files that later windows change.
      */
     static IncrementalRun prepare(Path stateDir, Path tmpDir, WindowRequest request, boolean allowGaps) throws IOException {
-        if (request.window() == null) {
+        if (request.window() == null && !request.empty()) {
             throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "incremental mode: no window in the reader parameter: "
                     + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision d = ledger.decide(request.window(), request.literal(), allowGaps);
+        WindowLedger.Decision d = request.decide(ledger, allowGaps);
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
         }

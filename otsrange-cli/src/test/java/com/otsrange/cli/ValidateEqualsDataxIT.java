@@ -76,4 +76,26 @@ class ValidateEqualsDataxIT {
                     refused.output);
         }
     }
+
+    /** The hour the spring DST change skips, in an hourly schedule through DataX: nothing to do, exit 0, no gap after it. */
+    @Test
+    void theSkippedHourIsNothingToDoInDatax() throws Exception {
+        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("demo").accessKeyId("id").accessKeySecret("key")
+                .demo(true).build().start()) {
+            String template = new String(Files.readAllBytes(LauncherIT.ROOT.resolve("job/incremental.json")), StandardCharsets.UTF_8)
+                    .replace("${endpoint}", emulator.endpoint()).replace("${instanceName}", "demo").replace("${accessId}", "id")
+                    .replace("${accessKey}", "key").replace("${outputDir}", work.resolve("hourly").toString())
+                    .replace("Asia/Shanghai", "Europe/Berlin");
+            String[] hours = {"2024-03-31T01:00:00", "2024-03-31T02:00:00", "2024-03-31T03:00:00", "2024-03-31T04:00:00"};
+            for (int i = 0; i + 1 < hours.length; i++) {
+                String job = template.replace("${startDate}", hours[i]).replace("${endDate}", hours[i + 1]);
+                assertTrue(validates(job), hours[i]);
+                DataxInstall.Result run = DataxInstall.runEngine(home, work, DataxInstall.fast(job));
+                assertEquals(0, run.status, hours[i] + "\n" + run.output);
+                if (i == 1) {
+                    assertTrue(run.output.contains("nothing to do"), run.output);
+                }
+            }
+        }
+    }
 }

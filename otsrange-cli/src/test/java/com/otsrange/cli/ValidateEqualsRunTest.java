@@ -16,6 +16,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,5 +151,18 @@ class ValidateEqualsRunTest {
     void boundsTooWideForTheFilePeriod() throws Exception {
         bothRefuse(demoJob().replace("\"lt\": \"2024-01-03\"", "\"lt\": 9223372036854775807"),
                 "job.content[0].reader.parameter.filters.ct", "too wide");
+    }
+
+    /** The spring-forward hour in Berlin holds no time: nothing to do, not an impossible range. */
+    @Test
+    void anHourlyWindowInsideTheDstGap() throws Exception {
+        String job = demoJob().replace("\"writeMode\": \"truncate\"", "\"writeMode\": \"append\"")
+                .replace("\"tasks\": {", "\"resume\": true, \"timeZone\": \"Europe/Berlin\", \"tasks\": {")
+                .replace("\"gte\": \"2024-01-01\", \"lt\": \"2024-01-03\", \"chunkBy\": \"year\"",
+                        "\"gte\": \"2024-03-31T02:00:00\", \"lt\": \"2024-03-31T03:00:00\"");
+        Verdicts v = verdicts(job);
+        assertTrue(v.validateAccepts, v.toString());
+        assertTrue(v.run.succeeded(), v.toString());
+        assertEquals(0, v.run.readRecords(), v.toString());
     }
 }

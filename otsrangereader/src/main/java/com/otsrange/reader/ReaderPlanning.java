@@ -113,12 +113,12 @@ public final class ReaderPlanning {
      */
     private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
         WindowRequest request = spec.windowRequest();
-        if (request.window() == null) {
+        if (request.window() == null && !request.empty()) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
                     + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
+        WindowLedger.Decision decision = request.decide(ledger, allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
         }

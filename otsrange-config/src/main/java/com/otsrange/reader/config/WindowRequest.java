@@ -4,6 +4,7 @@ import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
+import com.otsrange.common.WindowLedger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,13 +24,17 @@ public final class WindowRequest {
     public static final List<Op> WINDOW_OPERATORS = Collections.unmodifiableList(Arrays.asList(Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN));
 
     private final TimeWindow window;
+    /** The bounds as written when they leave no time (a DST gap, bounds finer than the unit), else null. */
+    private final String empty;
     private final String sortKey;
     private final SortKeyLiteral literal;
     private final List<JsonProblem> problems;
     private final String error;
 
-    private WindowRequest(TimeWindow window, String sortKey, SortKeyLiteral literal, List<JsonProblem> problems, String error) {
+    private WindowRequest(TimeWindow window, String empty, String sortKey, SortKeyLiteral literal, List<JsonProblem> problems,
+                          String error) {
         this.window = window;
+        this.empty = empty;
         this.sortKey = sortKey;
         this.literal = literal;
         this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
@@ -45,13 +50,14 @@ public final class WindowRequest {
             problems.add(new JsonProblem("parameter.schema.sortKey", "incremental mode (writer writeMode \"append\" with resume true)"
                     + " needs the sort key named in the job, so that each run's window is known before anything is written; add e.g."
                     + " \"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\"}"));
-            return new WindowRequest(null, null, literal, problems, Problems.texts(problems).get(0));
+            return new WindowRequest(null, null, null, literal, problems, Problems.texts(problems).get(0));
         }
         String at = Fields.join("parameter.filters", sortKey);
         TimeWindow.Bounds bounds = new TimeWindow.Bounds();
         boolean hasLow = false;
         boolean hasHigh = false;
         List<String> unreadable = new ArrayList<>();
+        StringBuilder written = new StringBuilder();
         for (Condition c : filters.conditions()) {
             if (!c.column().equals(sortKey)) {
                 continue;
@@ -62,6 +68,8 @@ public final class WindowRequest {
                         + sortKey + "\": {\"gte\": \"${startDate}\", \"lt\": \"${endDate}\"}"));
                 continue;
             }
+            written.append(written.length() == 0 ? "" : ", ").append(c.op().json()).append(' ')
+                    .append(Problems.show(c.op().takesList() ? c.values() : c.value()));
             hasLow |= c.op() == Op.GT || c.op() == Op.GTE || c.op() == Op.BETWEEN;
             hasHigh |= c.op() == Op.LT || c.op() == Op.LTE || c.op() == Op.BETWEEN;
             if (!time.addTo(bounds, c.op(), c.values())) {
@@ -75,14 +83,39 @@ public final class WindowRequest {
         }
         List<String> reasons = new ArrayList<>(Problems.texts(problems));
         reasons.addAll(unreadable);
-        if (reasons.isEmpty() && bounds.from() >= bounds.to()) {
-            reasons.add(at + ": the bounds leave an empty window; the lower bound must be below the upper bound");
+        if (!reasons.isEmpty()) {
+            return new WindowRequest(null, null, sortKey, literal, problems, String.join("; ", reasons));
         }
-        TimeWindow window = reasons.isEmpty() ? TimeWindow.of(bounds.from(), bounds.to()) : null;
-        return new WindowRequest(window, sortKey, literal, problems, reasons.isEmpty() ? null : String.join("; ", reasons));
+        // bounds the parse accepted are in order as written: if they hold no raw value, the window is empty, not wrong
+        if (bounds.from() >= bounds.to()) {
+            return new WindowRequest(null, at + " " + written, sortKey, literal, problems, null);
+        }
+        return new WindowRequest(TimeWindow.of(bounds.from(), bounds.to()), null, sortKey, literal, problems, null);
     }
 
-    /** The requested window, or null (see {@link #error()}). */
+    /**
+     * What the ledger decides for this window ({@link WindowLedger#decide}); an empty window (no
+     * time between its bounds: the hour a DST change skips, bounds finer than the unit) is
+     * nothing to do.
+     *
+     * @throws IllegalStateException when there is no window ({@link #error()})
+     */
+    public WindowLedger.Decision decide(WindowLedger ledger, boolean allowGaps) {
+        if (empty != null) {
+            return ledger.decideEmpty(empty, literal);
+        }
+        if (window == null) {
+            throw new IllegalStateException("no window: " + error);
+        }
+        return ledger.decide(window, literal, allowGaps);
+    }
+
+    /** Whether the bounds leave no time at all (nothing to do), rather than a window. */
+    public boolean empty() {
+        return empty != null;
+    }
+
+    /** The requested window, or null (see {@link #error()}, {@link #empty()}). */
     public TimeWindow window() {
         return window;
     }
@@ -105,7 +138,7 @@ public final class WindowRequest {
         return problems;
     }
 
-    /** Why there is no window, or null when there is one. */
+    /** Why there is no window, or null when there is one (or an {@link #empty()} one). */
     public String error() {
         return error;
     }
