@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The parts of a parsed reader parameter that shape the output, as plain JSON that is equal for
  * jobs meaning the same: what the job fingerprint hashes (never the text as written). A bound on
- * the sort key (when the job names it) is the raw value it stands for in the job's timeUnit and
+ * the sort key (when the job's schema names it) is the raw value it stands for in the job's timeUnit and
  * timeZone: {@code "2024-01-01"}, {@code "20240101"} and its epoch number are one bound.
  *
  * <p>{@code asWritten}: the form version 1 of the fingerprint hashed, a bound as written (blanks
@@ -71,9 +71,12 @@ public final class ReaderCanonical {
         return m;
     }
 
-    /** The sort key when the job names it (schema, or the column chunkBy sits on), else null. */
+    /**
+     * The sort key when the job's schema names it, else null. Not the column chunkBy sits on: chunkBy
+     * is no part of the job's identity, so adding or dropping it must not change how bounds hash.
+     */
     private static String sortKey(ReaderSpec spec) {
-        return spec.schema() != null ? spec.schema().sortKey() : spec.filters().chunkByColumn();
+        return spec.schema() != null ? spec.schema().sortKey() : null;
     }
 
     /** @param time how sort-key bounds read; null: as written */

@@ -151,6 +151,11 @@ class JobFingerprintTest {
         assertEquals(Collections.emptyList(), t.changedComponents(fingerprint(r1.replace("\"chunkBy\": \"year\"", "\"chunkBy\": \"month\""), truncate)));
         assertEquals(Collections.emptyList(), t.changedComponents(fingerprint(r1.replace(", \"chunkBy\": \"year\"", ""), truncate)));
 
+        // without schema too: where chunkBy sits names no sort key for the fingerprint
+        String noSchema = r1.replace("\"schema\": {\"partitionKey\": \"id\", \"sortKey\": \"ct\", \"otherKeys\": [\"dim\"]},", "");
+        JobFingerprint n = JobFingerprint.fromComponents(fingerprint(noSchema, truncate));
+        assertEquals(Collections.emptyList(), n.changedComponents(fingerprint(noSchema.replace(", \"chunkBy\": \"year\"", ""), truncate)));
+
         // switching a folder between incremental and full exports is a change of the job
         String notResumed = r1.replace("\"resume\": true", "\"resume\": false");
         assertEquals(Arrays.asList("incremental", "reader.filters", "writer.writeMode"),
