@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,18 @@ import java.util.stream.Stream;
 /** A copy of a real DataX installation with the plugin tarball untarred into it, and the command `datax.py` runs. */
 final class DataxInstall {
     private DataxInstall() {
+    }
+
+    /**
+     * The real DataX of DATAX_HOME copied to {@code into} with the freshly built tarball in it;
+     * the test is skipped when DATAX_HOME is not set or has no lib/.
+     */
+    static Path fromEnvironment(Path into) throws IOException {
+        String dataxHome = System.getenv("DATAX_HOME");
+        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
+        Path source = Paths.get(dataxHome);
+        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
+        return copyWithPlugins(source, into);
     }
 
     /** Copies {@code dataxHome} to {@code into} and installs the freshly built tarball (system property otsrange.tarball). */

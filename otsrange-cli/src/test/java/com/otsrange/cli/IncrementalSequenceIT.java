@@ -165,9 +165,7 @@ class IncrementalSequenceIT {
 
     @Test
     void sequenceWithAKillEqualsOneExportOfTheUnionInRealDatax() throws Exception {
-        String home = System.getenv("DATAX_HOME");
-        assumeTrue(home != null && Files.isDirectory(Paths.get(home, "lib")), "DATAX_HOME is not set: no real DataX to test against");
-        Path install = DataxInstall.copyWithPlugins(Paths.get(home), work.resolve("datax"));
+        Path install = DataxInstall.fromEnvironment(work.resolve("datax"));
         String figures = sequence(file -> DataxInstall.engineCommand(install, file, "otsrange_inc"));
         System.out.println("incremental sequence, real DataX: " + figures);
     }

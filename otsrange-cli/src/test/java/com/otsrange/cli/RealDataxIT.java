@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +33,7 @@ class RealDataxIT {
 
     @BeforeEach
     void installIntoACopyOfDatax() throws IOException {
-        String dataxHome = System.getenv("DATAX_HOME");
-        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
-        Path source = Paths.get(dataxHome);
-        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
-        home = DataxInstall.copyWithPlugins(source, work.resolve("datax"));
+        home = DataxInstall.fromEnvironment(work.resolve("datax"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.otsrange.cli;
 
 import com.otsrange.emulator.OtsEmulator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,9 +26,7 @@ class ValidateEqualsDataxIT {
 
     @BeforeEach
     void installIntoACopyOfDatax() throws Exception {
-        String dataxHome = System.getenv("DATAX_HOME");
-        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
-        home = DataxInstall.copyWithPlugins(Paths.get(dataxHome), work.resolve("datax"));
+        home = DataxInstall.fromEnvironment(work.resolve("datax"));
     }
 
     String streamJob(String channel) throws Exception {

@@ -32,261 +32,69 @@ public final class Types {
     private Types() {
     }
 
-    /** true/false, or the strings "true"/"false" in any case. */
-    public static final ValueType<Boolean> FLAG = new ValueType<Boolean>() {
-        @Override
-        public Boolean parse(Object raw, String path, Problems problems) {
-            if (raw instanceof Boolean) {
-                return (Boolean) raw;
-            }
-            String t = raw instanceof String ? ((String) raw).trim().toLowerCase(Locale.ROOT) : null;
-            if ("true".equals(t) || "false".equals(t)) {
-                return Boolean.valueOf(t);
-            }
-            problems.add(path, "expected true or false, got " + Problems.show(raw));
-            return null;
-        }
+    /** Reads a present JSON value, or adds a problem at the path and gives null. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(Object raw, String path, Problems problems);
+    }
 
-        @Override
-        public Object canonical(Boolean value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "boolean";
-        }
-    };
-
-    /** Any string, verbatim (data or output text). */
-    public static final ValueType<String> TEXT = new ValueType<String>() {
-        @Override
-        public String parse(Object raw, String path, Problems problems) {
-            return string(raw, path, problems);
-        }
-
-        @Override
-        public Object canonical(String value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "string";
-        }
-    };
-
-    /** A non-empty string with the blanks around it trimmed: names, paths, secrets. */
-    public static final ValueType<String> NAME = new ValueType<String>() {
-        @Override
-        public String parse(Object raw, String path, Problems problems) {
-            String s = string(raw, path, problems);
-            if (s == null) {
-                return null;
-            }
-            if (s.trim().isEmpty()) {
-                problems.add(path, "must not be empty");
-                return null;
-            }
-            return s.trim();
-        }
-
-        @Override
-        public Object canonical(String value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "string";
-        }
-    };
-
-    /** A secret (trimmed, non-empty) whose problems never show the value. */
-    public static final ValueType<String> SECRET = new ValueType<String>() {
-        @Override
-        public String parse(Object raw, String path, Problems problems) {
-            if (!(raw instanceof String) || ((String) raw).trim().isEmpty()) {
-                problems.add(path, "expected a non-empty string, got " + (raw instanceof String ? "an empty one" : Problems.typeName(raw)));
-                return null;
-            }
-            return ((String) raw).trim();
-        }
-
-        @Override
-        public Object canonical(String value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "string";
-        }
-    };
-
-    /** A time zone id (trimmed); canonical: the id {@link ZoneId} normalizes it to. */
-    public static final ValueType<ZoneId> ZONE = new ValueType<ZoneId>() {
-        @Override
-        public ZoneId parse(Object raw, String path, Problems problems) {
-            String s = NAME.parse(raw, path, problems);
-            if (s == null) {
-                return null;
-            }
-            try {
-                return ZoneId.of(s);
-            } catch (DateTimeException e) {
-                problems.add(path, "unknown time zone " + Problems.show(raw)
-                        + "; valid: a region id like \"Asia/Shanghai\", \"UTC\" or an offset like \"+08:00\"");
-                return null;
-            }
-        }
-
-        @Override
-        public Object canonical(ZoneId value) {
-            return value.getId();
-        }
-
-        @Override
-        public String describe() {
-            return "zone id";
-        }
-    };
-
-    /** A charset this JVM can encode (trimmed name); canonical: its canonical name. */
-    public static final ValueType<Charset> CHARSET = new ValueType<Charset>() {
-        @Override
-        public Charset parse(Object raw, String path, Problems problems) {
-            String s = raw instanceof String ? ((String) raw).trim() : null;
-            try {
-                Charset c = Charset.forName(s);
-                if (c.canEncode()) {
-                    return c;
-                }
-            } catch (RuntimeException e) {
-                // reported below
-            }
-            problems.add(path, invalid(raw) + "; a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
-            return null;
-        }
-
-        @Override
-        public Object canonical(Charset value) {
-            return value.name();
-        }
-
-        @Override
-        public String describe() {
-            return "charset";
-        }
-    };
-
-    /** {@code "i/n"} with 0 <= i < n, or {@code "all"} (trimmed); canonical: {@code "all"} or {@code "i/n"}. */
-    public static final ValueType<ShardSpec> SHARD = new ValueType<ShardSpec>() {
-        @Override
-        public ShardSpec parse(Object raw, String path, Problems problems) {
-            if (!(raw instanceof String)) {
-                problems.add(path, "expected a string \"i/n\" with 0 <= i < n, e.g. \"0/4\", got " + Problems.show(raw));
-                return null;
-            }
-            try {
-                return ShardSpec.parse((String) raw);
-            } catch (IllegalArgumentException e) {
-                problems.add(path, e.getMessage());
-                return null;
-            }
-        }
-
-        @Override
-        public Object canonical(ShardSpec value) {
-            return value.toString();
-        }
-
-        @Override
-        public String describe() {
-            return "`\"i/n\"`";
-        }
-    };
-
-    /** A JSON object, read further by its own parser. */
-    public static final ValueType<Map<String, Object>> OBJECT = new ValueType<Map<String, Object>>() {
-        @Override
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> parse(Object raw, String path, Problems problems) {
-            if (raw instanceof Map) {
-                return (Map<String, Object>) raw;
-            }
-            problems.add(path, "expected an object {...}, got " + Problems.typeName(raw) + " " + Problems.show(raw));
-            return null;
-        }
-
-        @Override
-        public Object canonical(Map<String, Object> value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "object";
-        }
-    };
-
-    /** A list of non-empty strings, each verbatim (column and header names are never trimmed). */
-    public static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {
-        @Override
-        public List<String> parse(Object raw, String path, Problems problems) {
-            if (!(raw instanceof List)) {
-                problems.add(path, "expected an array of strings, got " + Problems.typeName(raw) + " " + Problems.show(raw));
-                return null;
-            }
-            List<?> items = (List<?>) raw;
-            List<String> out = new ArrayList<>(items.size());
-            boolean ok = true;
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                if (!(item instanceof String) || ((String) item).isEmpty()) {
-                    problems.add(path + "[" + i + "]", "expected a non-empty string, got " + Problems.show(item));
-                    ok = false;
-                } else {
-                    out.add((String) item);
-                }
-            }
-            return ok ? Collections.unmodifiableList(out) : null;
-        }
-
-        @Override
-        public Object canonical(List<String> value) {
-            return value;
-        }
-
-        @Override
-        public String describe() {
-            return "array of strings";
-        }
-    };
-
-    /** An integer in [min, max]: a JSON integer or a string of digits (trimmed). */
-    public static ValueType<Long> integer(final long min, final long max) {
-        return new ValueType<Long>() {
+    /** A value type from its parser, its canonical form and the docs' type name. */
+    static <T> ValueType<T> type(final String describe, final Parser<T> parser, final Function<T, Object> canonical) {
+        return new ValueType<T>() {
             @Override
-            public Long parse(Object raw, String path, Problems problems) {
-                Long n = raw instanceof Boolean ? null : SortKeyLiteral.integral(raw);
-                if (n == null || n < min || n > max) {
-                    problems.add(path, "expected an integer from " + min + " to " + max + ", got " + Problems.show(raw));
-                    return null;
-                }
-                return n;
+            public T parse(Object raw, String path, Problems problems) {
+                return parser.parse(raw, path, problems);
             }
 
             @Override
-            public Object canonical(Long value) {
-                return value;
+            public Object canonical(T value) {
+                return canonical.apply(value);
             }
 
             @Override
             public String describe() {
-                return "integer";
+                return describe;
             }
         };
+    }
+
+    /** true/false, or the strings "true"/"false" in any case. */
+    public static final ValueType<Boolean> FLAG = type("boolean", Types::flag, v -> v);
+
+    /** Any string, verbatim (data or output text). */
+    public static final ValueType<String> TEXT = type("string", Types::string, v -> v);
+
+    /** A non-empty string with the blanks around it trimmed: names, paths, secrets. */
+    public static final ValueType<String> NAME = type("string", Types::name, v -> v);
+
+    /** A secret (trimmed, non-empty) whose problems never show the value. */
+    public static final ValueType<String> SECRET = type("string", Types::secret, v -> v);
+
+    /** A time zone id (trimmed); canonical: the id {@link ZoneId} normalizes it to. */
+    public static final ValueType<ZoneId> ZONE = type("zone id", Types::zone, ZoneId::getId);
+
+    /** A charset this JVM can encode (trimmed name); canonical: its canonical name. */
+    public static final ValueType<Charset> CHARSET = type("charset", Types::charset, Charset::name);
+
+    /** {@code "i/n"} with 0 <= i < n, or {@code "all"} (trimmed); canonical: {@code "all"} or {@code "i/n"}. */
+    public static final ValueType<ShardSpec> SHARD = type("`\"i/n\"`", Types::shard, ShardSpec::toString);
+
+    /** A JSON object, read further by its own parser. */
+    public static final ValueType<Map<String, Object>> OBJECT = type("object", Types::object, v -> v);
+
+    /** A list of non-empty strings, each verbatim (column and header names are never trimmed). */
+    public static final ValueType<List<String>> STRINGS = type("array of strings", Types::strings, v -> v);
+
+    /** An integer in [min, max]: a JSON integer or a string of digits (trimmed). */
+    public static ValueType<Long> integer(final long min, final long max) {
+        return type("integer", (raw, path, problems) -> {
+            Long n = raw instanceof Boolean ? null : SortKeyLiteral.integral(raw);
+            if (n == null || n < min || n > max) {
+                problems.add(path, "expected an integer from " + min + " to " + max + ", got " + Problems.show(raw));
+                return null;
+            }
+            return n;
+        }, v -> v);
     }
 
     /** One of a closed set of words, trimmed, in any case (e.g. an enum's constants with their JSON text). */
@@ -358,6 +166,108 @@ public final class Types {
     /** {@code invalid value "x"} (strings as written, other values as JSON). */
     static String invalid(Object raw) {
         return "invalid value " + Problems.show(raw);
+    }
+
+    private static Boolean flag(Object raw, String path, Problems problems) {
+        if (raw instanceof Boolean) {
+            return (Boolean) raw;
+        }
+        String t = raw instanceof String ? ((String) raw).trim().toLowerCase(Locale.ROOT) : null;
+        if ("true".equals(t) || "false".equals(t)) {
+            return Boolean.valueOf(t);
+        }
+        problems.add(path, "expected true or false, got " + Problems.show(raw));
+        return null;
+    }
+
+    private static String name(Object raw, String path, Problems problems) {
+        String s = string(raw, path, problems);
+        if (s == null) {
+            return null;
+        }
+        if (s.trim().isEmpty()) {
+            problems.add(path, "must not be empty");
+            return null;
+        }
+        return s.trim();
+    }
+
+    private static String secret(Object raw, String path, Problems problems) {
+        if (!(raw instanceof String) || ((String) raw).trim().isEmpty()) {
+            problems.add(path, "expected a non-empty string, got " + (raw instanceof String ? "an empty one" : Problems.typeName(raw)));
+            return null;
+        }
+        return ((String) raw).trim();
+    }
+
+    private static ZoneId zone(Object raw, String path, Problems problems) {
+        String s = name(raw, path, problems);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(s);
+        } catch (DateTimeException e) {
+            problems.add(path, "unknown time zone " + Problems.show(raw)
+                    + "; valid: a region id like \"Asia/Shanghai\", \"UTC\" or an offset like \"+08:00\"");
+            return null;
+        }
+    }
+
+    private static Charset charset(Object raw, String path, Problems problems) {
+        String s = raw instanceof String ? ((String) raw).trim() : null;
+        try {
+            Charset c = Charset.forName(s);
+            if (c.canEncode()) {
+                return c;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        problems.add(path, invalid(raw) + "; a charset name this JVM can encode, e.g. UTF-8, GBK, ISO-8859-1");
+        return null;
+    }
+
+    private static ShardSpec shard(Object raw, String path, Problems problems) {
+        if (!(raw instanceof String)) {
+            problems.add(path, "expected a string \"i/n\" with 0 <= i < n, e.g. \"0/4\", got " + Problems.show(raw));
+            return null;
+        }
+        try {
+            return ShardSpec.parse((String) raw);
+        } catch (IllegalArgumentException e) {
+            problems.add(path, e.getMessage());
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object raw, String path, Problems problems) {
+        if (raw instanceof Map) {
+            return (Map<String, Object>) raw;
+        }
+        problems.add(path, "expected an object {...}, got " + Problems.typeName(raw) + " " + Problems.show(raw));
+        return null;
+    }
+
+    private static List<String> strings(Object raw, String path, Problems problems) {
+        if (!(raw instanceof List)) {
+            problems.add(path, "expected an array of strings, got " + Problems.typeName(raw) + " " + Problems.show(raw));
+            return null;
+        }
+        List<?> items = (List<?>) raw;
+        List<String> out = new ArrayList<>(items.size());
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (!(item instanceof String) || ((String) item).isEmpty()) {
+                problems.add(path + "[" + i + "]", "expected a non-empty string, got " + Problems.show(item));
+                ok = false;
+            } else {
+                out.add((String) item);
+            }
+        }
+        return ok ? Collections.unmodifiableList(out) : null;
     }
 
     private static String string(Object raw, String path, Problems problems) {
