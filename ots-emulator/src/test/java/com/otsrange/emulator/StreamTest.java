@@ -454,6 +454,30 @@ class StreamTest {
         }
     }
 
+    @Test
+    void commandLineStreamOptions() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream o = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        java.io.PrintStream e = new java.io.PrintStream(err, true, StandardCharsets.UTF_8);
+        String[] base = {"--port", "0", "--instance", "i", "--access-id", "a", "--access-key", "k"};
+        Map<String, String[]> bad = Map.of(
+            "--stream-shards must be a whole number in 1..64, got '0'", new String[] {"--stream-shards", "0"},
+            "--stream-hour-ms must be a whole number in 1..", new String[] {"--stream-hour-ms", "x"},
+            "--stream-clock-offset-ms must be a whole number", new String[] {"--stream-clock-offset-ms", "1e3"});
+        for (Map.Entry<String, String[]> c : bad.entrySet()) {
+            err.reset();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(c.getValue())).toArray(String[]::new);
+            assertEquals(2, EmulatorMain.run(args, o, e, false), c.getKey());
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains(c.getKey()), err.toString(StandardCharsets.UTF_8));
+        }
+        String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of(
+            "--stream-shards", "3", "--stream-hour-ms", "1000", "--stream-clock-offset-ms", "-86400000")).toArray(String[]::new);
+        assertEquals(0, EmulatorMain.run(good, o, e, false));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("3 shards per stream, stream hour = 1000 ms, stream clock offset -86400000 ms"), printed);
+    }
+
     /** With --data, streams, splits and records come back after a restart, and iterators stored by a client still read. */
     @Test
     void streamsSurviveARestart() throws Exception {
