@@ -227,12 +227,23 @@ class OtsStreamReaderIT {
         }
     }
 
-    static OtsEmulator emulator(int shards, Duration offset) throws IOException {
-        return OtsEmulator.builder().port(0).instanceName("streamit").accessKeyId("id").accessKeySecret("SECRET-stream")
-            .streamShards(shards).streamClockOffset(offset).build().start();
+    interface Body {
+        void run(OtsEmulator emu, SyncClient client) throws Exception;
     }
 
-    static SyncClient client(OtsEmulator emu) { return new SyncClient(emu.endpoint(), "id", "SECRET-stream", "streamit"); }
+    /** An emulator with {@code shards} per stream and the stream clock at wall time + {@code offset}, the data table created, a client. */
+    static void withTable(int shards, Duration offset, int expirationHours, Body body) throws Exception {
+        try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("streamit").accessKeyId("id").accessKeySecret("SECRET-stream")
+                .streamShards(shards).streamClockOffset(offset).build().start()) {
+            SyncClient client = new SyncClient(emu.endpoint(), "id", "SECRET-stream", "streamit");
+            try {
+                createTable(client, TABLE, expirationHours);
+                body.run(emu, client);
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
 
     static void createTable(SyncClient client, String name, int expirationHours) {
         TableMeta meta = new TableMeta(name);
@@ -346,34 +357,28 @@ class OtsStreamReaderIT {
     /** startTimestampMillis/endTimestampMillis: records before the start and from the end on are left out. */
     @Test
     void aTimeRangeExportsExactlyTheScriptsTuplesWithSequenceInfo() throws Exception {
-        try (OtsEmulator emu = emulator(3, Duration.ZERO)) {
-            SyncClient client = client(emu);
-            try {
-                createTable(client, TABLE, 24);
-                Script s = new Script(client, new Shards(3), Duration.ZERO);
-                outside(s, "early-");
-                pause();
-                long start = System.currentTimeMillis();
-                pause();
-                s.tuples.clear();
-                scriptedSequence(s, emu);
-                List<Tuple> expected = new ArrayList<>(s.tuples);
-                pause();
-                long end = System.currentTimeMillis();
-                pause();
-                List<String> late = s.shards.oneKeyEach("late-");
-                outside(s, "late-");
-                pause();
+        withTable(3, Duration.ZERO, 24, (emu, client) -> {
+            Script s = new Script(client, new Shards(3), Duration.ZERO);
+            outside(s, "early-");
+            pause();
+            long start = System.currentTimeMillis();
+            pause();
+            s.tuples.clear();
+            scriptedSequence(s, emu);
+            List<Tuple> expected = new ArrayList<>(s.tuples);
+            pause();
+            long end = System.currentTimeMillis();
+            pause();
+            List<String> late = s.shards.oneKeyEach("late-");
+            outside(s, "late-");
+            pause();
 
-                Path out = work.resolve("range-out");
-                RealDataxIT.Result r = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, true, out), "range");
-                assertEquals(0, r.status, r.output);
-                assertTuples(expected, lines(out), true);
-                assertStatusTable(client, end, late);
-            } finally {
-                client.shutdown();
-            }
-        }
+            Path out = work.resolve("range-out");
+            RealDataxIT.Result r = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, true, out), "range");
+            assertEquals(0, r.status, r.output);
+            assertTuples(expected, lines(out), true);
+            assertStatusTable(client, end, late);
+        });
     }
 
     /**
@@ -444,28 +449,22 @@ class OtsStreamReaderIT {
         LocalDate day = LocalDate.now(DATAX_ZONE).minusDays(2);
         Instant noon = day.atTime(12, 0).atZone(DATAX_ZONE).toInstant();
         Duration toNoon = Duration.between(Instant.now(), noon);
-        try (OtsEmulator emu = emulator(3, toNoon.minusHours(13))) {
-            SyncClient client = client(emu);
-            try {
-                createTable(client, TABLE, 96);
-                Script early = new Script(client, new Shards(3), emu.streamClockOffset());
-                outside(early, "early-"); // 23:00 the day before
-                emu.setStreamClockOffset(toNoon);
-                Script s = new Script(client, early.shards, toNoon);
-                scriptedSequence(s, emu);
-                Duration nextMorning = toNoon.plusHours(13);
-                emu.setStreamClockOffset(nextMorning);
-                outside(new Script(client, s.shards, nextMorning), "late-"); // 01:00 the day after
+        withTable(3, toNoon.minusHours(13), 96, (emu, client) -> {
+            Script early = new Script(client, new Shards(3), emu.streamClockOffset());
+            outside(early, "early-"); // 23:00 the day before
+            emu.setStreamClockOffset(toNoon);
+            Script s = new Script(client, early.shards, toNoon);
+            scriptedSequence(s, emu);
+            Duration nextMorning = toNoon.plusHours(13);
+            emu.setStreamClockOffset(nextMorning);
+            outside(new Script(client, s.shards, nextMorning), "late-"); // 01:00 the day after
 
-                Path out = work.resolve("date-out");
-                String date = "\"date\": \"" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "\", \"enableSeekIterator\": true";
-                RealDataxIT.Result r = runEngine(job(emu, date, false, out), "date");
-                assertEquals(0, r.status, r.output);
-                assertTuples(s.tuples, lines(out), false);
-            } finally {
-                client.shutdown();
-            }
-        }
+            Path out = work.resolve("date-out");
+            String date = "\"date\": \"" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "\", \"enableSeekIterator\": true";
+            RealDataxIT.Result r = runEngine(job(emu, date, false, out), "date");
+            assertEquals(0, r.status, r.output);
+            assertTuples(s.tuples, lines(out), false);
+        });
     }
 
     /**
@@ -475,42 +474,36 @@ class OtsStreamReaderIT {
      */
     @Test
     void expiredRecordsFailTheNextRunWithTheServicesError() throws Exception {
-        try (OtsEmulator emu = emulator(2, Duration.ZERO)) {
-            SyncClient client = client(emu);
-            try {
-                createTable(client, TABLE, 1);
-                Script s = new Script(client, new Shards(2), Duration.ZERO);
-                long start = System.currentTimeMillis();
-                pause();
-                outside(s, "first-");
-                List<Tuple> first = new ArrayList<>(s.tuples);
-                pause();
-                long end = System.currentTimeMillis();
-                pause();
-                outside(s, "second-");
-                pause();
-                RealDataxIT.Result one = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false,
-                    work.resolve("first-out")), "first");
-                assertEquals(0, one.status, one.output);
-                assertTuples(first, lines(work.resolve("first-out")), false);
+        withTable(2, Duration.ZERO, 1, (emu, client) -> {
+            Script s = new Script(client, new Shards(2), Duration.ZERO);
+            long start = System.currentTimeMillis();
+            pause();
+            outside(s, "first-");
+            List<Tuple> first = new ArrayList<>(s.tuples);
+            pause();
+            long end = System.currentTimeMillis();
+            pause();
+            outside(s, "second-");
+            pause();
+            RealDataxIT.Result one = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false,
+                work.resolve("first-out")), "first");
+            assertEquals(0, one.status, one.output);
+            assertTuples(first, lines(work.resolve("first-out")), false);
 
-                emu.setStreamClockOffset(Duration.ofHours(2)); // the expiration is 1 hour: every record is gone
-                RealDataxIT.Result two = runEngine(job(emu, "\"startTimestampMillis\": " + end + ", \"endTimestampMillis\": "
-                    + System.currentTimeMillis(), false, work.resolve("second-out")), "second");
-                assertNotEquals(0, two.status, two.output);
-                assertTrue(two.output.contains("[ErrorCode]:OTSTrimmedDataAccess, [Message]:Requested stream data is already trimmed or does not exist.")
-                    && two.output.contains("Read task for shard"), two.output);
-                assertEquals(List.of(), lines(work.resolve("second-out")), "nothing exported");
+            emu.setStreamClockOffset(Duration.ofHours(2)); // the expiration is 1 hour: every record is gone
+            RealDataxIT.Result two = runEngine(job(emu, "\"startTimestampMillis\": " + end + ", \"endTimestampMillis\": "
+                + System.currentTimeMillis(), false, work.resolve("second-out")), "second");
+            assertNotEquals(0, two.status, two.output);
+            assertTrue(two.output.contains("[ErrorCode]:OTSTrimmedDataAccess, [Message]:Requested stream data is already trimmed or does not exist.")
+                && two.output.contains("Read task for shard"), two.output);
+            assertEquals(List.of(), lines(work.resolve("second-out")), "nothing exported");
 
-                createTable(client, "no_stream", 0);
-                String plain = job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false, work.resolve("nostream-out"))
-                    .replace("\"" + TABLE + "\"", "\"no_stream\"");
-                RealDataxIT.Result three = runEngine(plain, "nostream");
-                assertNotEquals(0, three.status, three.output);
-                assertTrue(three.output.contains("The stream of data table is not enabled."), three.output);
-            } finally {
-                client.shutdown();
-            }
-        }
+            createTable(client, "no_stream", 0);
+            String plain = job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false, work.resolve("nostream-out"))
+                .replace("\"" + TABLE + "\"", "\"no_stream\"");
+            RealDataxIT.Result three = runEngine(plain, "nostream");
+            assertNotEquals(0, three.status, three.output);
+            assertTrue(three.output.contains("The stream of data table is not enabled."), three.output);
+        });
     }
 }
