@@ -1,5 +1,7 @@
 package com.otsrange.cli;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,14 +37,34 @@ final class DataxInstall {
         return into;
     }
 
+    /**
+     * A copy of the installation DATAX_HOME names, under {@code work}, with the freshly built
+     * plugins installed; the calling test is skipped when DATAX_HOME is not set.
+     */
+    static Path installedOrSkip(Path work) throws IOException {
+        String dataxHome = System.getenv("DATAX_HOME");
+        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
+        Path source = Paths.get(dataxHome);
+        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
+        return copyWithPlugins(source, work.resolve("datax"));
+    }
+
     /** DataX's engine on a job file, started as `datax.py` starts it. */
     static List<String> engineCommand(Path home, Path jobFile, String logName) {
+        return engineCommand(home, jobFile, logName, List.of());
+    }
+
+    /** The same, with more JVM options (e.g. {@code -Dname=value} a plugin reads) before the main class. */
+    static List<String> engineCommand(Path home, Path jobFile, String logName, List<String> jvmOptions) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
+        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
                 "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
-                "-Dlog.file.name=" + logName, "-classpath", home.resolve("lib") + File.separator + "*",
+                "-Dlog.file.name=" + logName));
+        command.addAll(jvmOptions);
+        command.addAll(Arrays.asList("-classpath", home.resolve("lib") + File.separator + "*",
                 "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+        return command;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +33,7 @@ class RealDataxIT {
 
     @BeforeEach
     void installIntoACopyOfDatax() throws IOException {
-        String dataxHome = System.getenv("DATAX_HOME");
-        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
-        Path source = Paths.get(dataxHome);
-        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
-        home = DataxInstall.copyWithPlugins(source, work.resolve("datax"));
+        home = DataxInstall.installedOrSkip(work);
     }
 
     @Test
@@ -176,7 +171,7 @@ class RealDataxIT {
     }
 
     /** Without this the job container polls every 10 s. */
-    private static String fast(String job) {
+    static String fast(String job) {
         return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
     }
 
@@ -188,7 +183,11 @@ class RealDataxIT {
     }
 
     private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        Path log = work.resolve("engine.log");
+        return run(command, directory, work.resolve("engine.log"));
+    }
+
+    /** Runs a command (at most 5 minutes) with its output in {@code log}. */
+    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
