@@ -33,7 +33,8 @@ public final class CellPlan {
     final List<String> bulkExportColumns;
     /**
      * Whether a row with none of the requested attributes is left out: GetRange omits such rows
-     * when no key column is requested, so the BulkExport path must too (same rows on both).
+     * when no key column is requested, so the BulkExport path must too (same rows on both), and
+     * so must GetRange itself when the columns are more than it takes and it reads every column.
      */
     final boolean dropsRowsWithoutAttributes;
     final int slotCount;
