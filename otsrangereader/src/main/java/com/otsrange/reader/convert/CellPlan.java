@@ -6,6 +6,7 @@ import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.scan.ScanRequest;
+import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 
 import java.util.ArrayList;
@@ -88,6 +89,19 @@ public final class CellPlan {
 
     public List<String> columnsToGet() {
         return columnsToGet;
+    }
+
+    /** Whether the export leaves out this row, read with {@link #columnsToGet()}: it has none of the requested attributes. */
+    public boolean leavesOut(Row row) {
+        if (!dropsRowsWithoutAttributes) {
+            return false;
+        }
+        for (String name : slots.keySet()) {
+            if (row.getLatestColumn(name) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The meta map every record of the unit carries (one shared immutable instance). */
