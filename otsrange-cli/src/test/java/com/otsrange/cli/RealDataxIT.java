@@ -188,14 +188,7 @@ class RealDataxIT {
     }
 
     private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        Path log = work.resolve("engine.log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        return DataxInstall.run(command, directory, work.resolve("engine.log"));
     }
 
     static final class Result {
