@@ -104,7 +104,7 @@ class StrictJsonTest {
         assertEquals("job.content[0].reader.parameter", StrictJson.pathAt(text, text.indexOf("/*") + 1, ""));
         assertEquals("job.content[0].reader.parameter.a", StrictJson.pathAt(text, text.indexOf("1 /*"), ""));
         assertEquals("job.s.t", StrictJson.pathAt(text, text.indexOf("tru") + 2, ""));
-        assertEquals("job.content", StrictJson.pathAt(text, text.indexOf("[{") , ""));
+        assertEquals("job.content", StrictJson.pathAt(text, text.indexOf("[{"), ""));
         assertEquals("r", StrictJson.pathAt(text, 0, "r"));
     }
 }
