@@ -1,6 +1,5 @@
 package com.otsrange.common;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  * at anything else, keeping what it found so far.
  */
 public final class StrictJson {
-    private static final int MAX_DEPTH = 2048;
+    /** Deeper nesting ends the scan (no job file nests this deep; two frames per level stay far within a thread's stack). */
+    private static final int MAX_DEPTH = 512;
 
     private final String text;
     private final boolean keys;
@@ -203,21 +203,14 @@ public final class StrictJson {
         if (!NUMBER.matcher(token).matches()) {
             return;
         }
-        BigDecimal value;
-        double d;
-        try {
-            value = new BigDecimal(token);
-            d = value.doubleValue();
-        } catch (NumberFormatException | ArithmeticException e) {
-            // an exponent beyond an int: out of any range
-            value = null;
-            d = token.matches(".*[eE]-.*") ? 0 : Double.POSITIVE_INFINITY;
-        }
+        // the double a parser reads (IEEE rounding), and whether the text is zero
+        double d = Double.parseDouble(token);
+        boolean zero = !token.replaceFirst("[eE].*", "").matches(".*[1-9].*");
         if (Double.isInfinite(d)) {
             problems.add(new JsonProblem(path, "the number " + token + " (line " + line + ") is beyond the range of a double"
                     + " (a magnitude of about 1.8e308), which no parameter takes: DataX reads such a number written with an"
                     + " exponent as Infinity and drops the key before the plugin sees it; write a number in range"));
-        } else if (d == 0 && (value == null || value.signum() != 0)) {
+        } else if (d == 0 && !zero) {
             problems.add(new JsonProblem(path, "the number " + token + " (line " + line + ") is too small for a double and"
                     + " would be read as 0; write 0, or a number of at least 4.9e-324"));
         }
