@@ -183,18 +183,7 @@ class RealDataxIT {
     }
 
     private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        return run(command, directory, work.resolve("engine.log"));
-    }
-
-    /** Runs a command (at most 5 minutes) with its output in {@code log}. */
-    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        return DataxInstall.run(command, directory, work.resolve("engine.log"));
     }
 
     static final class Result {
