@@ -145,7 +145,12 @@ final class PairedSink implements RecordSink {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
         }
-        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
+        try {
+            formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
+        } catch (UnencodableText e) {
+            throw e.error(spec.encoding(), openName, e.column(lastHeader) + " of the row with partition key \""
+                    + RecordKeys.keyText(keyCol) + "\" and sort key " + raw);
+        }
         open.rowWritten();
         return null;
     }
@@ -319,7 +324,7 @@ final class PairedSink implements RecordSink {
         }
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {
-            formatter.header(header, open.out());
+            formatter.header(header, open.out(), openName);
         }
     }
 
