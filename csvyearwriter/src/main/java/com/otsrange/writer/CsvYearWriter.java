@@ -54,6 +54,9 @@ public class CsvYearWriter extends Writer {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
             Path state = spec.stateDir();
+            // before anything is created in it: no checkpoint, temp or part file is written elsewhere through a link
+            OutputRoot.of(spec.path()).checkBookkeeping(state, state.resolve(StateDir.LOCK), CheckpointLog.fileIn(state),
+                    state.resolve(StateDir.MANIFEST), spec.tmpDir(), state.resolve(FileParts.DIR));
             createdState = !Files.exists(state);
             try {
                 Files.createDirectories(state);

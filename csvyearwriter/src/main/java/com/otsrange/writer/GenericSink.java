@@ -50,6 +50,7 @@ final class GenericSink implements RecordSink {
     private final Map<String, Route> routes = new HashMap<>();
     /** What a new file starts with in the encoding (a byte order mark or nothing). */
     private final byte[] start;
+    private final OutputRoot root;
     private IOException evictionFailure;
 
     private static final class Route {
@@ -95,6 +96,7 @@ final class GenericSink implements RecordSink {
         this.formatter = new CsvRowFormatter(spec);
         this.partDir = partDirOf(spec, taskIndex);
         this.start = CsvOutput.start(spec.encoding(), spec.lineSeparator());
+        this.root = OutputRoot.of(spec.path());
         boolean timeRendered = generic.time() != GenericColumns.Time.DATE;
         int[] given = generic.columns();
         cellsNamed = given == null && generic.columnNames() != null;
@@ -174,6 +176,8 @@ final class GenericSink implements RecordSink {
         if (part == null) {
             part = parts.get(route.name);
             if (part == null) {
+                // before anything of it is written: its real location is under path (no link leads elsewhere)
+                root.finalFile(route.name);
                 part = new Part(route.name, route.unit, partDir.resolve(parts.size() + ".part"));
                 parts.put(route.name, part);
             }
@@ -226,7 +230,7 @@ final class GenericSink implements RecordSink {
         Route r = new Route();
         r.start = p.floor(ms, spec.timeZone());
         r.end = p.next(r.start, spec.timeZone());
-        r.name = spec.fileName().render(key, spec.table(), ms, spec.timeZone());
+        r.name = FileNames.render(spec, key, ms);
         r.unit = UnitId.of(p, p.label(ms, spec.timeZone()), key);
         return r;
     }

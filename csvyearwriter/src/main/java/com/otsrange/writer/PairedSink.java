@@ -303,7 +303,9 @@ final class PairedSink implements RecordSink {
         Period period = spec.fileName().period();
         openStart = period.floor(ms, spec.timeZone());
         openEnd = period.next(openStart, spec.timeZone());
-        openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
+        openName = FileNames.render(spec, keyText, ms);
+        // before anything of it is written: its real location is under path (no link leads elsewhere)
+        committer.finalFile(openName);
         List<String> header = header();
         // before the temp file exists: a refused file is left exactly as it was
         appendHeader.check(openName, header);
