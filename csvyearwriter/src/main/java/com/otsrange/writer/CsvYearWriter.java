@@ -75,6 +75,11 @@ public class CsvYearWriter extends Writer {
                     }
                     Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
+                    int stale = StalePartFiles.remove(state);
+                    if (stale > 0) {
+                        LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
+                                + " part line records them)", stale);
+                    }
                     if (!IncrementalRun.applies(spec)) {
                         unitsBeforeRun = new HashSet<>(committed.keySet());
                         CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,6 +150,46 @@ abstract class PartsTest {
             }
             return o.toByteArray();
         }
+    }
+
+    /** Regular files under the state dir's parts/, relative to the state dir. */
+    static List<String> partFiles(Path state) throws IOException {
+        Path parts = state.resolve("parts");
+        if (!Files.exists(parts)) {
+            return new ArrayList<>();
+        }
+        try (Stream<Path> s = Files.walk(parts)) {
+            return s.filter(Files::isRegularFile).map(p -> state.relativize(p).toString().replace('\\', '/')).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /**
+     * Issue 20 item 5: the state a kill -9 leaves between a joined file's commit line and the
+     * deletion of its part files (every recorded part file still there), plus a part file no line
+     * records: the next resumed run reads nothing again, removes them all and leaves the output as it was.
+     */
+    @Test
+    void partFilesLeftByAKillAfterTheCommitLineAreRemovedByTheNextRun() throws Exception {
+        Path out = dir.resolve("out");
+        RunResult r = E2e.run(job(out, 4, true));
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        Path state = out.resolve(".otsrange/parts.all");
+        List<JSONObject> parts = lines(out, "part");
+        assertEquals(4, parts.size());
+        for (JSONObject p : parts) {
+            Path f = state.resolve(p.getString("file"));
+            Files.createDirectories(f.getParent());
+            Files.write(f, new byte[p.getIntValue("bytes")]);
+        }
+        Files.write(state.resolve("parts/2023/never-recorded.0of2"), new byte[] {1});
+        assertEquals(5, partFiles(state).size());
+
+        RunResult again = E2e.run(job(out, 4, true));
+        assertTrue(again.succeeded(), String.valueOf(again.failure()));
+        assertEquals(0, again.readRecords(), "every unit is committed: nothing read again");
+        assertEquals(new ArrayList<String>(), partFiles(state));
+        assertEquals("", E2e.diff(reference, E2e.snapshot(out)));
     }
 
     @Test

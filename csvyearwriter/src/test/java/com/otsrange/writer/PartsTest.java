@@ -347,6 +347,65 @@ class PartsTest {
         assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
     }
 
+    /** Regular files under the state dir's parts/, relative to it. */
+    private static List<String> partFiles(Path out) throws Exception {
+        Path parts = state(out).resolve(FileParts.DIR);
+        if (!Files.exists(parts)) {
+            return new ArrayList<>();
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(parts)) {
+            return s.filter(Files::isRegularFile).map(p -> state(out).relativize(p).toString()).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    /**
+     * Issue 20 item 5: a kill -9 between a joined file's commit line and the deletion of its part
+     * files leaves them; the next run (resumed) removes every part file its checkpoint no longer
+     * needs: those of committed units and those no part line records. Recorded parts of a unit not
+     * yet committed stay.
+     */
+    @Test
+    void partFilesTheCheckpointNoLongerNeedsAreRemovedByTheNextResumedRun() throws Exception {
+        List<Row> k = unit("k", 300);
+        Path single = readWhole(k);
+        Path out = dir.resolve("out");
+        String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
+        RunResult first = run(sc, out, 2, resume());
+        assertTrue(first.succeeded(), String.valueOf(first.failure()));
+        assertEquals(Collections.emptyList(), partFiles(out));
+        // the state a kill leaves after the commit line, before the part files are deleted: every
+        // recorded part file back at its recorded size; plus part files no line records
+        List<String> planted = new ArrayList<>();
+        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(out))) {
+            Files.createDirectories(state(out).resolve(e.file).getParent());
+            Files.write(state(out).resolve(e.file), new byte[(int) e.bytes]);
+            planted.add(e.file);
+        }
+        assertEquals(2, planted.size());
+        Files.write(state(out).resolve("parts/2023/stray.0of2"), new byte[] {1});
+        Files.createDirectories(state(out).resolve("parts/2024"));
+        Files.write(state(out).resolve("parts/2024/k.1of3"), new byte[] {2});
+        assertEquals(4, partFiles(out).size());
+
+        RunResult again = run(sc, out, 2, resume());
+        assertTrue(again.succeeded(), String.valueOf(again.failure()));
+        assertEquals(0, again.writeRecords(), "the committed unit is not read again");
+        assertEquals(Collections.emptyList(), partFiles(out), "part files of a committed unit and unrecorded ones removed");
+        assertSameFiles(single, out);
+
+        // a unit not committed yet keeps its recorded part; a stray next to it goes
+        Path other = dir.resolve("pending");
+        Path part0 = failWithPart0Recorded(sc, other);
+        Files.write(state(other).resolve("parts/2023/stray.0of2"), new byte[] {1});
+        assertFalse(run(sc, other, 2, crashAfterPart0()).succeeded());
+        assertEquals(Collections.singletonList(state(other).relativize(part0).toString()), partFiles(other));
+        RunResult done = run(sc, other, 2, resume());
+        assertTrue(done.succeeded(), String.valueOf(done.failure()));
+        assertEquals(Collections.emptyList(), partFiles(other));
+        assertSameFiles(single, other);
+    }
+
     @Test
     void aMissingPartAtPostFailsKeepsThePartsAndAResumedRunCompletesTheFile() throws Exception {
         List<Row> k = unit("k", 300);
