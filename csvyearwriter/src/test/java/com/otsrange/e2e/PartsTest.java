@@ -141,6 +141,40 @@ abstract class PartsTest {
         assertTrue(Arrays.equals(reference.get("dev-1_parts_2023.csv"), gunzip(E2e.snapshot(gz).get("dev-1_parts_2023.csv.gz"))));
     }
 
+    /**
+     * Issue 20 item 1: read in parts in a charset with a byte order mark, each file is the UTF-8
+     * reference's text encoded at once: one BOM at its start, none where a part begins (with and
+     * without header, plain and gzip).
+     */
+    @Test
+    void filesReadInPartsInUtf16HoldOneByteOrderMark() throws Exception {
+        for (String charset : new String[] {"UTF-16", "x-UTF-16LE-BOM"}) {
+            for (Object[] v : new Object[][] {{true, false}, {false, false}, {true, true}}) {
+                boolean header = (Boolean) v[0];
+                boolean gzip = (Boolean) v[1];
+                Path out = dir.resolve(charset + "-" + header + "-" + gzip);
+                JSONObject j = job(out, 4, false);
+                E2e.writerOf(j).put("encoding", charset);
+                E2e.writerOf(j).put("header", header);
+                E2e.writerOf(j).put("compress", gzip ? "gzip" : "none");
+                RunResult r = E2e.run(j);
+                assertTrue(r.succeeded(), String.valueOf(r.failure()));
+                assertEquals(4, lines(out, "part").size(), "the 2023 files were read in parts");
+                Map<String, byte[]> got = E2e.snapshot(out);
+                assertEquals(reference.size(), got.size());
+                for (Map.Entry<String, byte[]> f : reference.entrySet()) {
+                    String text = new String(f.getValue(), StandardCharsets.UTF_8);
+                    if (!header) {
+                        text = text.substring(text.indexOf('\n') + 1);
+                    }
+                    byte[] actual = got.get(f.getKey() + (gzip ? ".gz" : ""));
+                    assertTrue(Arrays.equals(text.getBytes(java.nio.charset.Charset.forName(charset)), gzip ? gunzip(actual) : actual),
+                            charset + " " + f.getKey() + " header " + header + " gzip " + gzip);
+                }
+            }
+        }
+    }
+
     static byte[] gunzip(byte[] b) throws Exception {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
             ByteArrayOutputStream o = new ByteArrayOutputStream();
