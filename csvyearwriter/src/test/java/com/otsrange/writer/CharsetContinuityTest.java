@@ -4,7 +4,6 @@ import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.LongColumn;
 import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.fastjson.JSONObject;
-import com.otsrange.common.FileParts;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.PluginType;
 import com.otsrange.runner.RunOptions;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,9 +39,6 @@ class CharsetContinuityTest {
     @TempDir
     Path dir;
 
-    private static final List<String> HEADER = Arrays.asList("v", "n");
-    private static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
-    private static final long TO = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     /** Enough rows that a file spans several 128 KB write buffers in a 4-byte encoding. */
     private static final int ROWS = 3000;
     /** Non-ASCII characters; each charset gets the ones it can encode. */
@@ -84,35 +79,16 @@ class CharsetContinuityTest {
     private static List<Row> unit(String key, int from, int to, String sample) {
         List<Row> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            out.add(new Row(key, FROM + (TO - FROM) / ROWS * i + 7, HEADER, new int[0],
+            out.add(new Row(key, PartsTest.FROM + (PartsTest.TO - PartsTest.FROM) / ROWS * i + 7, PartsTest.HEADER, new int[0],
                     new StringColumn(value(i, sample)), new LongColumn(i)));
-        }
-        return out;
-    }
-
-    private static List<Row> inPart(List<Row> rows, int k, int n) {
-        FileParts.Part p = new FileParts.Part(k, n, FROM, TO);
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            if (p.holds(r.time)) {
-                out.add(r.inPart(p));
-            }
-        }
-        return out;
-    }
-
-    @SafeVarargs
-    private static List<Row> concat(List<Row>... lists) {
-        List<Row> out = new ArrayList<>();
-        for (List<Row> l : lists) {
-            out.addAll(l);
         }
         return out;
     }
 
     /** Unit k in 3 parts over 2 tasks (part 1 alone on task 1), unit m whole on task 0. */
     private static List<List<Row>> inParts(List<Row> k, List<Row> m) {
-        return Arrays.asList(concat(m, inPart(k, 0, 3), inPart(k, 2, 3)), inPart(k, 1, 3));
+        return Arrays.asList(PartsTest.concat(m, PartsTest.inPart(k, PartsTest.part(0, 3)), PartsTest.inPart(k, PartsTest.part(2, 3))),
+                PartsTest.inPart(k, PartsTest.part(1, 3)));
     }
 
     private RunResult paired(List<List<Row>> tasks, Path out, String charset, Consumer<JSONObject> setup) {
@@ -183,7 +159,7 @@ class CharsetContinuityTest {
             paired(Collections.singletonList(unit("k", 0, 10, s)), out, charset, setup);
             paired(Collections.singletonList(unit("k", 10, 20, s)), out, charset, setup);
             List<Row> rest = unit("k", 20, ROWS, s);
-            paired(Arrays.asList(concat(inPart(rest, 0, 2)), inPart(rest, 1, 2)), out, charset, setup);
+            paired(Arrays.asList(PartsTest.inPart(rest, PartsTest.part(0, 2)), PartsTest.inPart(rest, PartsTest.part(1, 2))), out, charset, setup);
             assertBytes(charset, text(header, 0, ROWS, s), file(out, "k_sensor_2023.csv" + (gzip ? ".gz" : ""), gzip),
                     "three append runs, header " + header + ", gzip " + gzip);
         }
@@ -215,7 +191,7 @@ class CharsetContinuityTest {
             List<List<Column>> records = new ArrayList<>();
             for (int r = 0; r < 400; r++, i++) {
                 int key = r % 2;
-                records.add(Arrays.<Column>asList(new StringColumn(key == 0 ? "a" : "b"), new LongColumn(FROM + i),
+                records.add(Arrays.<Column>asList(new StringColumn(key == 0 ? "a" : "b"), new LongColumn(PartsTest.FROM + i),
                         new StringColumn(value(i, s)), new LongColumn(i)));
                 expected[key].append(text(false, i, i + 1, s));
             }
@@ -247,7 +223,7 @@ class CharsetContinuityTest {
         TestRecordsReader.SCENARIOS.put(id, tasks);
         JSONObject writer = new JSONObject(true).fluentPut("path", out.toString()).fluentPut("table", "t")
                 .fluentPut("partitionKeyColumn", 0).fluentPut("timeColumn", 1).fluentPut("columns", Arrays.asList(2, 3))
-                .fluentPut("columnNames", HEADER).fluentPut("maxOpenFiles", 1).fluentPut("header", header)
+                .fluentPut("columnNames", PartsTest.HEADER).fluentPut("maxOpenFiles", 1).fluentPut("header", header)
                 .fluentPut("encoding", charset);
         JSONObject job = Jobs.job(TestRecordsReader.NAME, new JSONObject(true).fluentPut("scenario", id), writer, tasks.size());
         LocalRunner.registerPlugin(PluginType.READER, TestRecordsReader.NAME, TestRecordsReader.class.getName());

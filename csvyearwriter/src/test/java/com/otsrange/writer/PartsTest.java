@@ -38,9 +38,9 @@ class PartsTest {
     @TempDir
     Path dir;
 
-    private static final List<String> HEADER = Arrays.asList("v", "n");
-    private static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
-    private static final long TO = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    static final List<String> HEADER = Arrays.asList("v", "n");
+    static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
+    static final long TO = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     /** Enough rows that the body spans several 128 KB write buffers (and gzip input chunks). */
     private static final int ROWS = 4000;
 
@@ -63,12 +63,12 @@ class PartsTest {
         return out;
     }
 
-    private static FileParts.Part part(int k, int n) {
+    static FileParts.Part part(int k, int n) {
         return new FileParts.Part(k, n, FROM, TO);
     }
 
     /** The rows of {@code rows} in part {@code p}, sent as that part (only its marker when it has none). */
-    private static List<Row> inPart(List<Row> rows, FileParts.Part p) {
+    static List<Row> inPart(List<Row> rows, FileParts.Part p) {
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
             if (p.holds(r.time)) {
@@ -79,7 +79,7 @@ class PartsTest {
     }
 
     @SafeVarargs
-    private static List<Row> concat(List<Row>... lists) {
+    static List<Row> concat(List<Row>... lists) {
         List<Row> out = new ArrayList<>();
         for (List<Row> l : lists) {
             out.addAll(l);

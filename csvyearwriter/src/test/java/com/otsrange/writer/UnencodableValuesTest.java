@@ -132,8 +132,10 @@ class UnencodableValuesTest {
     /** Charsets that cannot write CSV, or not in pieces with this line separator: refused before anything is written. */
     @Test
     void charsetsThatCannotWriteTheseFilesAreRefusedByValidateAndTheRun() throws Exception {
-        String[][] cases = {{"JIS_X0212-1990", "\\n", "cannot encode the comma"}, {"ISO-2022-KR", "\\r", "does not return to its"
-            + " initial state"}};
+        String[][] cases = {
+            {"JIS_X0212-1990", "\\n", "cannot encode the comma"},
+            {"ISO-2022-KR", "\\r", "does not return to its initial state"},
+        };
         for (String[] c : cases) {
             Map<String, Object> w = JSON.parseObject("{\"path\": \"" + dir.resolve("v").toString().replace("\\", "/")
                     + "\", \"encoding\": \"" + c[0] + "\", \"lineSeparator\": \"" + c[1] + "\"}");

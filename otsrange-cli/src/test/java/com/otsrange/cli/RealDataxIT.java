@@ -28,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RealDataxIT {
 
+    /** The file {@link #oneHeavyFile} jobs write. */
+    private static final String HEAVY_FILE = DemoCommandTest.DEVICES[0] + "_sensor_data_2024.csv";
+
     @TempDir
     Path work;
 
@@ -197,6 +200,17 @@ class RealDataxIT {
         return fast(job.toJSONString());
     }
 
+    private static OtsEmulator demoEmulator() throws IOException {
+        return OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id").accessKeySecret("key").demo(true).build()
+                .start();
+    }
+
+    /** {@link #oneHeavyFile} run through the engine, which must succeed. */
+    private void exportHeavy(OtsEmulator emulator, Path out, int channels, boolean resume, String writer) throws Exception {
+        Result r = runEngine(oneHeavyFile(emulator, out, channels, resume, writer));
+        assertEquals(0, r.status, r.output);
+    }
+
     /** Regular files under the state dir's parts/ folder. */
     private static List<Path> partFiles(Path out) throws IOException {
         Path parts = out.resolve(".otsrange/sensor_data.all/parts");
@@ -226,26 +240,21 @@ class RealDataxIT {
     @Test
     void utf16FilesReadInPartsAndAppendedHoldOneByteOrderMarkThroughTheRealEngine() throws Exception {
         java.nio.charset.Charset utf16 = java.nio.charset.Charset.forName("UTF-16");
-        String name = DemoCommandTest.DEVICES[0] + "_sensor_data_2024.csv";
-        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id")
-                .accessKeySecret("key").demo(true).build().start()) {
+        try (OtsEmulator emulator = demoEmulator()) {
             Path ref = work.resolve("ref");
-            Result r = runEngine(oneHeavyFile(emulator, ref, 1, false, "{}"));
-            assertEquals(0, r.status, r.output);
-            String text = new String(Files.readAllBytes(ref.resolve(name)), StandardCharsets.UTF_8);
+            exportHeavy(emulator, ref, 1, false, "{}");
+            String text = new String(Files.readAllBytes(ref.resolve(HEAVY_FILE)), StandardCharsets.UTF_8);
             assertEquals(DemoCommandTest.rowsPerDeviceYear(2024) + 1, text.split("\n").length);
 
             Path out = work.resolve("utf16");
-            r = runEngine(oneHeavyFile(emulator, out, 4, false, "{\"encoding\": \"UTF-16\"}"));
-            assertEquals(0, r.status, r.output);
+            exportHeavy(emulator, out, 4, false, "{\"encoding\": \"UTF-16\"}");
             assertTrue(partLines(out).size() >= 2, "read in parts: " + partLines(out));
-            assertArrayEquals(text.getBytes(utf16), Files.readAllBytes(out.resolve(name)), "one BOM, none where a part begins");
+            assertArrayEquals(text.getBytes(utf16), Files.readAllBytes(out.resolve(HEAVY_FILE)), "one BOM, none where a part begins");
 
-            r = runEngine(oneHeavyFile(emulator, out, 4, false, "{\"encoding\": \"UTF-16\", \"writeMode\": \"append\"}"));
-            assertEquals(0, r.status, r.output);
+            exportHeavy(emulator, out, 4, false, "{\"encoding\": \"UTF-16\", \"writeMode\": \"append\"}");
             assertTrue(partLines(out).size() >= 2, "appended in parts");
             String twice = text + text.substring(text.indexOf('\n') + 1);
-            assertArrayEquals(twice.getBytes(utf16), Files.readAllBytes(out.resolve(name)), "one BOM after an append");
+            assertArrayEquals(twice.getBytes(utf16), Files.readAllBytes(out.resolve(HEAVY_FILE)), "one BOM after an append");
         }
     }
 
@@ -255,13 +264,10 @@ class RealDataxIT {
      */
     @Test
     void partFilesLeftAfterTheCommitLineAreRemovedByTheNextRunThroughTheRealEngine() throws Exception {
-        String name = DemoCommandTest.DEVICES[0] + "_sensor_data_2024.csv";
-        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id")
-                .accessKeySecret("key").demo(true).build().start()) {
+        try (OtsEmulator emulator = demoEmulator()) {
             Path out = work.resolve("parts");
-            Result r = runEngine(oneHeavyFile(emulator, out, 4, true, "{}"));
-            assertEquals(0, r.status, r.output);
-            byte[] joined = Files.readAllBytes(out.resolve(name));
+            exportHeavy(emulator, out, 4, true, "{}");
+            byte[] joined = Files.readAllBytes(out.resolve(HEAVY_FILE));
             List<com.alibaba.fastjson.JSONObject> parts = partLines(out);
             assertTrue(parts.size() >= 2, "read in parts: " + parts);
             assertEquals(new ArrayList<Path>(), partFiles(out));
@@ -273,10 +279,9 @@ class RealDataxIT {
             }
             Files.write(out.resolve(".otsrange/sensor_data.all/parts/2024/stray.0of2"), new byte[] {1});
             assertEquals(parts.size() + 1, partFiles(out).size());
-            r = runEngine(oneHeavyFile(emulator, out, 4, true, "{}"));
-            assertEquals(0, r.status, r.output);
+            exportHeavy(emulator, out, 4, true, "{}");
             assertEquals(new ArrayList<Path>(), partFiles(out), "the resumed run removed them");
-            assertArrayEquals(joined, Files.readAllBytes(out.resolve(name)));
+            assertArrayEquals(joined, Files.readAllBytes(out.resolve(HEAVY_FILE)));
         }
     }
 
@@ -289,8 +294,7 @@ class RealDataxIT {
         Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
         Path out = Files.createDirectories(work.resolve("linked"));
         Path link = Files.createSymbolicLink(out.resolve(DemoCommandTest.DEVICES[0]), elsewhere);
-        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id")
-                .accessKeySecret("key").demo(true).build().start()) {
+        try (OtsEmulator emulator = demoEmulator()) {
             Result r = runEngine(oneHeavyFile(emulator, out, 1, false, "{\"fileName\": \"{partition_key}/{year}.csv\"}"));
             assertTrue(r.status != 0, r.output);
             assertTrue(r.output.contains("CsvYearWriter-06") && r.output.contains(DemoCommandTest.DEVICES[0] + "/2024.csv")
