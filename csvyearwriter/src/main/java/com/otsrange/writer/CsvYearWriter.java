@@ -62,6 +62,9 @@ public class CsvYearWriter extends Writer {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
             Path state = spec.stateDir();
+            // before anything is created in it: no checkpoint, temp or part file is written elsewhere through a link
+            OutputRoot.of(spec.path()).checkBookkeeping(state, state.resolve(StateDir.LOCK), CheckpointLog.fileIn(state),
+                    state.resolve(StateDir.MANIFEST), spec.tmpDir(), state.resolve(FileParts.DIR));
             createdState = !Files.exists(state);
             try {
                 Files.createDirectories(state);
@@ -80,6 +83,11 @@ public class CsvYearWriter extends Writer {
                     }
                     Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
+                    int stale = StalePartFiles.remove(state);
+                    if (stale > 0) {
+                        LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
+                                + " part line records them)", stale);
+                    }
                     if (!IncrementalRun.applies(spec)) {
                         unitsBeforeRun = new HashSet<>(committed.keySet());
                         CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
