@@ -70,6 +70,13 @@ final class WriterSpec {
         for (JsonProblem p : c.ofReader()) {
             problems.add(p.moved(ReaderSpec.AT, READER_PARAMETER, WriterErrorCode.PEER_CONFIG_INVALID));
         }
+        if (c.options() != null) {
+            // probes the writer's own encoder (CsvOutput), so it is this module's rule on the parsed value
+            String encodingProblem = EncodingCheck.problem(c.options().encoding(), c.options().lineSeparator());
+            if (encodingProblem != null) {
+                problems.invalid(WriterParams.ENCODING.path("parameter"), WriterParams.ENCODING.given(writer), encodingProblem);
+            }
+        }
         // last, so that a configuration problem's code comes first
         if (c.options() != null) {
             checkPathReadOnly(c.options().path(), problems);

@@ -12,11 +12,18 @@ import java.util.concurrent.CountDownLatch;
 public final class EmulatorMain {
     static final String USAGE = "usage: emulator --port P --instance NAME --access-id ID --access-key KEY"
         + " [--faults SPEC] [--data DIR] [--demo] [--disable ACTIONS]\n"
+        + "                [--stream-shards N] [--stream-hour-ms MS] [--stream-clock-offset-ms MS]\n"
         + "  --port P        TCP port on 127.0.0.1 (0 = any free port)\n"
         + "  --faults SPEC   e.g. busy=0.1,timeout=0.05,throttle=0.05,reset=0.02,slow=0.05,slowMs=2000,seed=7,actions=GetRange+DescribeTable\n"
-        + "  --data DIR      keep tables in DIR across restarts\n"
+        + "  --data DIR      keep tables (and their streams) in DIR across restarts\n"
         + "  --demo          create the sensor_data demo table\n"
-        + "  --disable A+B   answer these actions as unsupported, e.g. BulkExport (clients' fallback)";
+        + "  --disable A+B   answer these actions as unsupported, e.g. BulkExport (clients' fallback)\n"
+        + "  --stream-shards N            shards of a newly enabled stream, 1.." + StreamSetup.MAX_SHARDS + " (default 1)\n"
+        + "  --stream-hour-ms MS          test aid: one hour of a stream's expiration lasts MS ms (default 3600000)\n"
+        + "  --stream-clock-offset-ms MS  test aid: stream record timestamps = wall clock + MS (may be negative)";
+
+    /** About 100 years: far enough for any test, near enough to keep microsecond timestamps in range. */
+    private static final long MAX_OFFSET_MS = 100L * 365 * 86_400_000L;
 
     private EmulatorMain() {
     }
@@ -40,6 +47,7 @@ public final class EmulatorMain {
         Path data = null;
         boolean demo = false;
         java.util.Set<String> disabled = new java.util.LinkedHashSet<>();
+        OtsEmulator.Builder builder = OtsEmulator.builder();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -70,6 +78,15 @@ public final class EmulatorMain {
                             if (!action.trim().isEmpty()) disabled.add(action.trim());
                         }
                         break;
+                    case "--stream-shards":
+                        builder.streamShards((int) number(value(args, ++i, a), a, 1, StreamSetup.MAX_SHARDS));
+                        break;
+                    case "--stream-hour-ms":
+                        builder.streamHourMs(number(value(args, ++i, a), a, 1, Long.MAX_VALUE / 1_000_000));
+                        break;
+                    case "--stream-clock-offset-ms":
+                        builder.streamClockOffset(java.time.Duration.ofMillis(number(value(args, ++i, a), a, -MAX_OFFSET_MS, MAX_OFFSET_MS)));
+                        break;
                     case "-h": case "--help":
                         out.println(USAGE);
                         return 0;
@@ -95,7 +112,7 @@ public final class EmulatorMain {
             err.println(USAGE);
             return 2;
         }
-        OtsEmulator emu = OtsEmulator.builder().port(port).instanceName(instance).accessKeyId(id).accessKeySecret(key)
+        OtsEmulator emu = builder.port(port).instanceName(instance).accessKeyId(id).accessKeySecret(key)
             .faults(spec).dataDir(data).demo(demo).disabledActions(disabled).build();
         long t0 = System.nanoTime();
         try {
@@ -111,6 +128,7 @@ public final class EmulatorMain {
         if (data != null) line.append(", data ").append(data.toAbsolutePath());
         if (demo) line.append(", demo table ").append(DemoData.TABLE);
         if (!disabled.isEmpty()) line.append(", disabled ").append(String.join("+", disabled));
+        line.append(streamSummary(emu));
         line.append(", ready in ").append((System.nanoTime() - t0) / 1_000_000).append(" ms)");
         out.println(line);
         out.flush();
@@ -133,9 +151,28 @@ public final class EmulatorMain {
         return 0;
     }
 
+    /** The stream settings that differ from the service's, for the start line. */
+    private static String streamSummary(OtsEmulator emu) {
+        StringBuilder b = new StringBuilder();
+        if (emu.streamShards() != 1) b.append(", ").append(emu.streamShards()).append(" shards per stream");
+        if (emu.streamHourMs() != StreamClock.REAL_HOUR_MS) b.append(", stream hour = ").append(emu.streamHourMs()).append(" ms");
+        if (!emu.streamClockOffset().isZero()) b.append(", stream clock offset ").append(emu.streamClockOffset().toMillis()).append(" ms");
+        return b.toString();
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(option + " needs a value");
         return args[i];
+    }
+
+    private static long number(String v, String option, long min, long max) {
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a whole number in " + min + ".." + max + ", got '" + v + "'");
     }
 
     private static int parsePort(String v) {

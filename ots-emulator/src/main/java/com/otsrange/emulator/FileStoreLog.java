@@ -18,8 +18,12 @@ import java.util.List;
 /**
  * Persists the store as an append-only log ({@code tables.log} in the data folder), replayed at
  * start. Records: T(create table), X(drop table), C(column id), R(row put), D(row delete),
- * each followed by a commit marker K per request; a torn tail (crash mid-write) is ignored
- * back to the last K, so a request's changes come back all or nothing.
+ * O(table options updated), E(stream enabled or its expiration changed), N(stream disabled),
+ * H(shard created), Z(shard closed), S(stream record), each followed by a commit marker K per
+ * request; a torn tail (crash mid-write) is ignored back to the last K, so a request's changes
+ * come back all or nothing. Stream records are kept with the rows: an iterator a client stored
+ * (otsstreamreader keeps them in its status table) still reads after a restart; records past
+ * their retention are dropped again after the replay.
  */
 final class FileStoreLog implements StoreLog {
     private static final String FILE = "tables.log";
@@ -105,6 +109,9 @@ final class FileStoreLog implements StoreLog {
                             pending.add(() -> store.find(table).putRaw(key, v));
                             break;
                         }
+                        case 'O': case 'E': case 'N': case 'H': case 'Z': case 'S':
+                            pending.add(StreamReplay.read(tag, in, store));
+                            break;
                         case 'K':
                             pending.forEach(Runnable::run);
                             pending.clear();
@@ -169,6 +176,76 @@ final class FileStoreLog implements StoreLog {
                 out.writeInt(valueOrNull.length);
                 out.write(valueOrNull);
             }
+        });
+    }
+
+    @Override
+    public synchronized void tableUpdated(Table t) {
+        write(() -> {
+            out.write('O');
+            out.writeUTF(t.name);
+            out.writeInt(t.options.timeToLive());
+            out.writeInt(t.options.maxVersions());
+            out.writeLong(t.options.deviationSeconds());
+            out.writeInt(t.reservedRead);
+            out.writeInt(t.reservedWrite);
+        });
+    }
+
+    @Override
+    public synchronized void streamEnabled(String table, TableStream s) {
+        write(() -> {
+            out.write('E');
+            out.writeUTF(table);
+            out.writeUTF(s.id);
+            out.writeLong(s.creationMicros);
+            out.writeLong(s.lastEnableMicros);
+            out.writeInt(s.expirationHours());
+        });
+    }
+
+    @Override
+    public synchronized void streamDisabled(String table) {
+        write(() -> {
+            out.write('N');
+            out.writeUTF(table);
+        });
+    }
+
+    @Override
+    public synchronized void shardCreated(String table, Shard shard) {
+        write(() -> {
+            out.write('H');
+            out.writeUTF(table);
+            out.writeUTF(shard.id);
+            out.writeUTF(shard.parentId == null ? "" : shard.parentId);
+            out.writeUTF(shard.parentSiblingId == null ? "" : shard.parentSiblingId);
+            out.writeLong(shard.low);
+            out.writeLong(shard.high);
+        });
+    }
+
+    @Override
+    public synchronized void shardClosed(String table, String shardId, long micros) {
+        write(() -> {
+            out.write('Z');
+            out.writeUTF(table);
+            out.writeUTF(shardId);
+            out.writeLong(micros);
+        });
+    }
+
+    @Override
+    public synchronized void streamRecord(String table, String shardId, StreamEntry e) {
+        write(() -> {
+            out.write('S');
+            out.writeUTF(table);
+            out.writeUTF(shardId);
+            out.writeLong(e.timestampMicros());
+            out.writeInt(e.rowIndex());
+            out.writeInt(e.action().getNumber());
+            out.writeInt(e.record().length);
+            out.write(e.record());
         });
     }
 

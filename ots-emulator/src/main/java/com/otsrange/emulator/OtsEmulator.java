@@ -2,6 +2,8 @@ package com.otsrange.emulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,7 +29,7 @@ public final class OtsEmulator implements AutoCloseable {
         new java.util.concurrent.atomic.AtomicInteger(BulkExports.MAX_SCANNED_ROWS);
     private final EmulatorStats stats = new EmulatorStats();
     private final FaultInjector faults;
-    final Store store = new Store();
+    final Store store;
     private MiniHttpServer server;
     private FileStoreLog fileLog;
 
@@ -40,6 +42,7 @@ public final class OtsEmulator implements AutoCloseable {
         this.demo = b.demo;
         this.disabledActions = java.util.Set.copyOf(b.disabledActions);
         this.faults = new FaultInjector(b.faults);
+        this.store = new Store(new StreamSetup(new StreamClock(b.streamHourMs, b.streamClockOffset.toMillis()), b.streamShards));
     }
 
     public static Builder builder() { return new Builder(); }
@@ -85,6 +88,38 @@ public final class OtsEmulator implements AutoCloseable {
         bulkExportRows.set(rows);
     }
 
+    /**
+     * Test hook: splits an open shard of a table's stream as a partition split does. The shard
+     * closes (its records stay readable; its last page has no next iterator) and two children
+     * appear, each with the shard as parent: the lower and the upper half of its hash range.
+     * Returns the children's ids (lower half first).
+     *
+     * @throws IllegalArgumentException no such table or shard
+     * @throws IllegalStateException the table has no stream, or the shard is closed already
+     */
+    public List<String> splitStreamShard(String table, String shardId) {
+        return store.write(() -> {
+            Table t = store.find(table);
+            if (t == null) throw new IllegalArgumentException("no table '" + table + "'");
+            List<String> children = new StreamChanges(store).split(t, shardId);
+            store.log().commit();
+            return children;
+        });
+    }
+
+    /**
+     * Test aid: moves the stream clock (record timestamps and the retention clock) to wall time
+     * plus {@code offset}, e.g. a day back so records fall on yesterday, or hours ahead so records
+     * expire. Record timestamps never go backwards within the emulator, whatever the offset.
+     */
+    public void setStreamClockOffset(Duration offset) { store.streams.clock().setOffset(Objects.requireNonNull(offset, "offset")); }
+
+    public Duration streamClockOffset() { return store.streams.clock().offset(); }
+
+    public int streamShards() { return store.streams.shardsPerStream(); }
+
+    public long streamHourMs() { return store.streams.clock().hourMs(); }
+
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -105,8 +140,33 @@ public final class OtsEmulator implements AutoCloseable {
         private Path dataDir;
         private boolean demo;
         private java.util.Set<String> disabledActions = java.util.Set.of();
+        private int streamShards = 1;
+        private long streamHourMs = StreamClock.REAL_HOUR_MS;
+        private Duration streamClockOffset = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /** Shards a stream starts with when it is enabled (default 1); keys spread over them by {@code PartitionHash}. */
+        public Builder streamShards(int shards) {
+            if (shards < 1 || shards > StreamSetup.MAX_SHARDS) {
+                throw new IllegalArgumentException("streamShards must be 1.." + StreamSetup.MAX_SHARDS + ", got " + shards);
+            }
+            this.streamShards = shards;
+            return this;
+        }
+
+        /** Test aid: how long one hour of a stream's expiration lasts, in ms (default 3600000). */
+        public Builder streamHourMs(long ms) {
+            if (ms < 1) throw new IllegalArgumentException("streamHourMs must be >= 1, got " + ms);
+            this.streamHourMs = ms;
+            return this;
+        }
+
+        /** Test aid: the stream clock runs at wall time plus this offset (see {@link OtsEmulator#setStreamClockOffset}). */
+        public Builder streamClockOffset(Duration offset) {
+            this.streamClockOffset = Objects.requireNonNull(offset, "streamClockOffset");
+            return this;
         }
 
         /** 0 (default) = an ephemeral port. */

@@ -20,4 +20,13 @@ final class OtsError extends RuntimeException {
     static OtsError tableExists() { return new OtsError(409, "OTSObjectAlreadyExist", "Requested table already exists."); }
     static OtsError auth(String message) { return new OtsError(403, "OTSAuthFailed", message); }
     static OtsError conditionFailed() { return new OtsError(403, "OTSConditionCheckFail", "Condition check failed."); }
+
+    /** An iterator at records that expired, or into a stream or shard that no longer exists (the service's text). */
+    static OtsError trimmed() {
+        return new OtsError(400, "OTSTrimmedDataAccess", "Requested stream data is already trimmed or does not exist.");
+    }
+
+    static OtsError badIterator() { return param("Invalid shard iterator: it was not issued by this instance or is damaged."); }
+    static OtsError streamMissing() { return new OtsError(404, "OTSObjectNotExist", "Requested stream does not exist."); }
+    static OtsError shardMissing() { return new OtsError(404, "OTSObjectNotExist", "Requested shard does not exist."); }
 }

@@ -24,6 +24,7 @@ final class OtsService {
     private final Rows rows;
     private final Ranges ranges;
     private final BulkExports bulkExports;
+    private final Streams streams;
     private final Set<String> disabled;
 
     /** @param disabled actions answered as unsupported, like a service without them (e.g. BulkExport) */
@@ -37,6 +38,7 @@ final class OtsService {
         this.rows = new Rows(store, stats);
         this.ranges = new Ranges(store, stats);
         this.bulkExports = new BulkExports(store, stats, bulkExportRows);
+        this.streams = new Streams(store);
         this.disabled = Set.copyOf(disabled);
     }
 
@@ -100,6 +102,7 @@ final class OtsService {
         switch (action) {
             case "ListTable": case "CreateTable": case "DescribeTable": case "DeleteTable": case "PutRow": case "UpdateRow":
             case "DeleteRow": case "GetRow": case "BatchWriteRow": case "GetRange": case "ComputeSplitPointsBySize": case "BulkExport":
+            case "UpdateTable": case "ListStream": case "DescribeStream": case "GetShardIterator": case "GetStreamRecord":
                 return true;
             default:
                 return false;
@@ -112,6 +115,11 @@ final class OtsService {
             case "CreateTable": return tables.create(OtsInternalApi.CreateTableRequest.parseFrom(body));
             case "DescribeTable": return tables.describe(OtsInternalApi.DescribeTableRequest.parseFrom(body));
             case "DeleteTable": return tables.delete(OtsInternalApi.DeleteTableRequest.parseFrom(body));
+            case "UpdateTable": return tables.update(OtsInternalApi.UpdateTableRequest.parseFrom(body));
+            case "ListStream": return streams.list(OtsInternalApi.ListStreamRequest.parseFrom(body));
+            case "DescribeStream": return streams.describe(OtsInternalApi.DescribeStreamRequest.parseFrom(body));
+            case "GetShardIterator": return streams.iterator(OtsInternalApi.GetShardIteratorRequest.parseFrom(body));
+            case "GetStreamRecord": return streams.records(OtsInternalApi.GetStreamRecordRequest.parseFrom(body));
             case "PutRow": {
                 OtsInternalApi.PutRowRequest r = OtsInternalApi.PutRowRequest.parseFrom(body);
                 ByteString row = rows.writeOne(r.getTableName(), OperationType.PUT, r.getRow(),

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Prints the first rows of a table through the SDK:
  * {@code Peek --endpoint URL --instance NAME --access-id ID --access-key KEY --table T [--limit N]}.
- * One line per row: PK columns, then {@code name=value} per attribute column.
+ * One line per row: PK columns, then {@code name=value} per attribute column. With
+ * {@code --stream}, the latest records of the table's stream instead (see {@link StreamPeek}).
  */
 public final class Peek {
     private Peek() {
@@ -30,6 +31,8 @@ public final class Peek {
         System.exit(code);
     }
 
+    static final String USAGE = "usage: peek --endpoint URL --instance NAME --access-id ID --access-key KEY [--table T] [--limit N] [--stream]";
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String endpoint = null;
         String instance = null;
@@ -37,9 +40,14 @@ public final class Peek {
         String key = null;
         String table = DemoData.TABLE;
         int limit = 10;
+        boolean stream = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                if ("--stream".equals(a)) {
+                    stream = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                 String v = args[++i];
                 switch (a) {
@@ -70,34 +78,21 @@ public final class Peek {
             if (limit < 1) throw new IllegalArgumentException("--limit must be >= 1");
         } catch (IllegalArgumentException e) {
             err.println("peek: " + e.getMessage());
-            err.println("usage: peek --endpoint URL --instance NAME --access-id ID --access-key KEY [--table T] [--limit N]");
+            err.println(USAGE);
             return 2;
         }
         SyncClient client = new SyncClient(endpoint, id, key, instance);
         try {
-            List<PrimaryKeySchema> schema = client.describeTable(new DescribeTableRequest(table)).getTableMeta().getPrimaryKeyList();
-            PrimaryKeyBuilder start = PrimaryKeyBuilder.createPrimaryKeyBuilder();
-            PrimaryKeyBuilder end = PrimaryKeyBuilder.createPrimaryKeyBuilder();
-            for (PrimaryKeySchema s : schema) {
-                start.addPrimaryKeyColumn(s.getName(), PrimaryKeyValue.INF_MIN);
-                end.addPrimaryKeyColumn(s.getName(), PrimaryKeyValue.INF_MAX);
-            }
-            RangeRowQueryCriteria c = new RangeRowQueryCriteria(table);
-            c.setInclusiveStartPrimaryKey(start.build());
-            c.setExclusiveEndPrimaryKey(end.build());
-            c.setMaxVersions(1);
-            c.setLimit(Math.min(limit, 5000));
-            int printed = 0;
-            while (printed < limit) {
-                GetRangeResponse r = client.getRange(new GetRangeRequest(c));
-                for (Row row : r.getRows()) {
-                    if (printed++ >= limit) break;
-                    out.println(format(row));
+            if (stream) {
+                List<String> lines = StreamPeek.latest(client, table, limit);
+                if (lines == null) {
+                    err.println("peek: table '" + table + "' has no stream (UpdateTable with a StreamSpecification enables one)");
+                    return 1;
                 }
-                PrimaryKey next = r.getNextStartPrimaryKey();
-                if (next == null) break;
-                c.setInclusiveStartPrimaryKey(next);
+                lines.forEach(out::println);
+                return 0;
             }
+            printRows(client, table, limit, out);
             return 0;
         } catch (TableStoreException e) {
             // the code says what to fix (OTSAuthFailed, OTSObjectNotExist...); the message alone often does not
@@ -111,14 +106,46 @@ public final class Peek {
         }
     }
 
-    static String format(Row row) {
-        StringBuilder sb = new StringBuilder();
-        for (var pk : row.getPrimaryKey().getPrimaryKeyColumns()) {
-            if (sb.length() > 0) sb.append(' ');
-            sb.append(pk.getName()).append('=').append(pk.getValue());
+    private static void printRows(SyncClient client, String table, int limit, PrintStream out) {
+        List<PrimaryKeySchema> schema = client.describeTable(new DescribeTableRequest(table)).getTableMeta().getPrimaryKeyList();
+        PrimaryKeyBuilder start = PrimaryKeyBuilder.createPrimaryKeyBuilder();
+        PrimaryKeyBuilder end = PrimaryKeyBuilder.createPrimaryKeyBuilder();
+        for (PrimaryKeySchema s : schema) {
+            start.addPrimaryKeyColumn(s.getName(), PrimaryKeyValue.INF_MIN);
+            end.addPrimaryKeyColumn(s.getName(), PrimaryKeyValue.INF_MAX);
         }
+        RangeRowQueryCriteria c = new RangeRowQueryCriteria(table);
+        c.setInclusiveStartPrimaryKey(start.build());
+        c.setExclusiveEndPrimaryKey(end.build());
+        c.setMaxVersions(1);
+        c.setLimit(Math.min(limit, 5000));
+        int printed = 0;
+        while (printed < limit) {
+            GetRangeResponse r = client.getRange(new GetRangeRequest(c));
+            for (Row row : r.getRows()) {
+                if (printed++ >= limit) break;
+                out.println(format(row));
+            }
+            PrimaryKey next = r.getNextStartPrimaryKey();
+            if (next == null) break;
+            c.setInclusiveStartPrimaryKey(next);
+        }
+    }
+
+    static String format(Row row) {
+        StringBuilder sb = new StringBuilder(primaryKey(row.getPrimaryKey()));
         sb.append(" |");
         for (Column col : row.getColumns()) sb.append(' ').append(col.getName()).append('=').append(col.getValue());
+        return sb.toString();
+    }
+
+    /** {@code name=value} per primary key column. */
+    static String primaryKey(PrimaryKey pk) {
+        StringBuilder sb = new StringBuilder();
+        for (var c : pk.getPrimaryKeyColumns()) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(c.getName()).append('=').append(c.getValue());
+        }
         return sb.toString();
     }
 }

@@ -12,14 +12,25 @@ final class PlainBufferWriter {
     static final byte TAG_CELL = 3;
     static final byte TAG_CELL_NAME = 4;
     static final byte TAG_CELL_VALUE = 5;
+    static final byte TAG_CELL_TYPE = 6;
     static final byte TAG_CELL_TIMESTAMP = 7;
+    static final byte TAG_DELETE_ROW_MARKER = 8;
     static final byte TAG_ROW_CHECKSUM = 9;
     static final byte TAG_CELL_CHECKSUM = 10;
+    static final byte TAG_EXTENSION = 11;
+    static final byte TAG_SEQ_INFO = 12;
+    static final byte TAG_SEQ_INFO_EPOCH = 13;
+    static final byte TAG_SEQ_INFO_TS = 14;
+    static final byte TAG_SEQ_INFO_ROW_INDEX = 15;
+    /** Cell operation types (TAG_CELL_TYPE): delete every version of a column, delete one version. */
+    static final byte DELETE_ALL_VERSION = 1;
+    static final byte DELETE_ONE_VERSION = 3;
     static final int HEADER = 0x75;
 
     private final ByteSink out;
     private byte rowCrc;
     private boolean dataOpen;
+    private boolean deleteMarker;
 
     PlainBufferWriter(ByteSink out) { this.out = out; }
 
@@ -29,6 +40,7 @@ final class PlainBufferWriter {
         out.write(TAG_ROW_PK);
         rowCrc = 0;
         dataOpen = false;
+        deleteMarker = false;
     }
 
     void pkCell(PkSchema schema, int i, PkValue v) {
@@ -54,9 +66,7 @@ final class PlainBufferWriter {
             out.write(b);
             crc = Crc8.update(Crc8.updateInt(Crc8.update(crc, t), b.length), b, 0, b.length);
         }
-        out.write(TAG_CELL_CHECKSUM);
-        out.write(crc);
-        rowCrc = Crc8.update(rowCrc, crc);
+        endCell(crc);
     }
 
     void pkCells(PkSchema schema, List<PkValue> values) {
@@ -106,53 +116,112 @@ final class PlainBufferWriter {
                 }
                 p = end + 2;
             }
-            out.write(TAG_CELL_CHECKSUM);
-            out.write(crc);
-            rowCrc = Crc8.update(rowCrc, crc);
+            endCell(crc);
         }
     }
 
     /** One attribute cell from a stored row cursor. */
     void cell(EncodedName name, RowCodec.Cursor c) {
-        if (!dataOpen) {
-            out.write(TAG_ROW_DATA);
-            dataOpen = true;
-        }
+        valueCell(name, c.type, c.bits, c.buffer(), c.bytesOffset, c.bytesLength, c.timestamp);
+    }
+
+    /** One attribute cell with its value and timestamp. */
+    void cell(EncodedName name, Cell c) {
+        byte[] b = c.bytes();
+        valueCell(name, c.type(), c.bits(), b, 0, b == null ? 0 : b.length, c.timestamp());
+    }
+
+    private void valueCell(EncodedName name, byte t, long bits, byte[] b, int off, int len, long timestamp) {
+        openData();
         out.write(name.head);
         byte crc = name.crc;
-        byte t = c.type;
         switch (t) {
             case CellType.INTEGER:
             case CellType.DOUBLE:
                 out.writeInt(9);
                 out.write(t);
-                out.writeLong(c.bits);
-                crc = Crc8.updateLong(Crc8.update(crc, t), c.bits);
+                out.writeLong(bits);
+                crc = Crc8.updateLong(Crc8.update(crc, t), bits);
                 break;
             case CellType.BOOLEAN:
                 out.writeInt(2);
                 out.write(t);
-                out.write((int) c.bits);
-                crc = Crc8.update(Crc8.update(crc, t), (byte) (c.bits != 0 ? 1 : 0));
+                out.write((int) bits);
+                crc = Crc8.update(Crc8.update(crc, t), (byte) (bits != 0 ? 1 : 0));
                 break;
             default:
-                byte[] b = c.buffer();
-                out.writeInt(1 + 4 + c.bytesLength);
+                out.writeInt(1 + 4 + len);
                 out.write(t);
-                out.writeInt(c.bytesLength);
-                out.write(b, c.bytesOffset, c.bytesLength);
-                crc = Crc8.update(Crc8.updateInt(Crc8.update(crc, t), c.bytesLength), b, c.bytesOffset, c.bytesLength);
+                out.writeInt(len);
+                out.write(b, off, len);
+                crc = Crc8.update(Crc8.updateInt(Crc8.update(crc, t), len), b, off, len);
         }
         out.write(TAG_CELL_TIMESTAMP);
-        out.writeLong(c.timestamp);
-        crc = Crc8.updateLong(crc, c.timestamp);
+        out.writeLong(timestamp);
+        crc = Crc8.updateLong(crc, timestamp);
+        endCell(crc);
+    }
+
+    /**
+     * A cell without a value that carries an operation type, as stream records show deletes:
+     * {@link #DELETE_ONE_VERSION} with the version's timestamp, {@link #DELETE_ALL_VERSION}
+     * without one ({@code timestamp} null). The cell CRC takes the timestamp before the type.
+     */
+    void opCell(EncodedName name, byte opType, Long timestamp) {
+        openData();
+        out.write(name.head, 0, name.head.length - 1); // the name without the trailing value tag
+        out.write(TAG_CELL_TYPE);
+        out.write(opType);
+        byte crc = name.crc;
+        if (timestamp != null) {
+            out.write(TAG_CELL_TIMESTAMP);
+            out.writeLong(timestamp);
+            crc = Crc8.updateLong(crc, timestamp);
+        }
+        endCell(Crc8.update(crc, opType));
+    }
+
+    private void openData() {
+        if (!dataOpen) {
+            out.write(TAG_ROW_DATA);
+            dataOpen = true;
+        }
+    }
+
+    private void endCell(byte crc) {
         out.write(TAG_CELL_CHECKSUM);
         out.write(crc);
         rowCrc = Crc8.update(rowCrc, crc);
     }
 
+    /** Marks the row as deleted (a DeleteRow's record); counts in the row CRC. */
+    void deleteMarker() {
+        out.write(TAG_DELETE_ROW_MARKER);
+        deleteMarker = true;
+    }
+
+    /**
+     * The row extension with a stream record's sequence info (epoch, timestamp in microseconds,
+     * row index); each part carries the length of what follows it. Not part of the row CRC.
+     */
+    void sequenceInfo(int epoch, long timestamp, int rowIndex) {
+        out.write(TAG_EXTENSION);
+        out.writeInt(1 + 4 + SEQ_INFO_LENGTH);
+        out.write(TAG_SEQ_INFO);
+        out.writeInt(SEQ_INFO_LENGTH);
+        out.write(TAG_SEQ_INFO_EPOCH);
+        out.writeInt(epoch);
+        out.write(TAG_SEQ_INFO_TS);
+        out.writeLong(timestamp);
+        out.write(TAG_SEQ_INFO_ROW_INDEX);
+        out.writeInt(rowIndex);
+    }
+
+    /** Epoch, timestamp and row index, each behind its tag. */
+    private static final int SEQ_INFO_LENGTH = (1 + 4) + (1 + 8) + (1 + 4);
+
     void endRow() {
-        rowCrc = Crc8.update(rowCrc, (byte) 0); // no delete marker
+        rowCrc = Crc8.update(rowCrc, (byte) (deleteMarker ? 1 : 0));
         out.write(TAG_ROW_CHECKSUM);
         out.write(rowCrc);
     }

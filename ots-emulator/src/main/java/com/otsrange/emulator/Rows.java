@@ -34,7 +34,7 @@ final class Rows {
         DecodedRow ch = RequestRows.decodeOne(rowBytes, "row");
         Prepared p = prepare(t, ch, type, cond, rc, System.currentTimeMillis());
         ByteString out = store.write(() -> {
-            ByteString r = apply(p);
+            ByteString r = apply(p, new StreamCommit(store));
             store.log().commit();
             return r;
         });
@@ -55,14 +55,15 @@ final class Rows {
         return new Prepared(t, key, ch, type, ops, cond, rc);
     }
 
-    /** Caller holds the write lock. */
-    private ByteString apply(Prepared p) {
+    /** Caller holds the write lock. A change that passed its condition is a stream record too (even one that changed nothing). */
+    private ByteString apply(Prepared p, StreamCommit stream) {
         Table t = p.table();
         if (store.find(t.name) != t) throw OtsError.tableMissing(); // deleted meanwhile
         byte[] current = t.rows.get(p.key());
         RowWrites.checkCondition(t, current, p.condition());
         byte[] next = RowWrites.apply(t, current, p.type(), p.ops());
         if (next != null || current != null) store.putRow(t, p.key(), next);
+        stream.record(t, p.key(), p.type(), p.ops());
         if (p.returnContent() != null && p.returnContent().getReturnType() == OtsInternalApi.ReturnType.RT_PK) {
             return ByteString.copyFrom(PlainBufferWriter.primaryKey(t.schema, KeyCodec.decode(t.schema, p.key())));
         }
@@ -113,6 +114,7 @@ final class Rows {
         }
         int[] ok = {0};
         OtsInternalApi.BatchWriteRowResponse resp = store.write(() -> {
+            StreamCommit stream = new StreamCommit(store);
             OtsInternalApi.BatchWriteRowResponse.Builder b = OtsInternalApi.BatchWriteRowResponse.newBuilder();
             for (int i = 0; i < req.getTablesCount(); i++) {
                 OtsInternalApi.TableInBatchWriteRowResponse.Builder tb = OtsInternalApi.TableInBatchWriteRowResponse.newBuilder()
@@ -123,7 +125,7 @@ final class Rows {
                     ByteString row = null;
                     if (err == null) {
                         try {
-                            row = apply((Prepared) o);
+                            row = apply((Prepared) o, stream);
                         } catch (OtsError e) {
                             err = e;
                         }

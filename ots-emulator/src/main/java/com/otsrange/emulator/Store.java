@@ -11,9 +11,14 @@ import java.util.function.Supplier;
  * page under the read lock, so a reader never sees part of a batch.
  */
 final class Store {
+    final StreamSetup streams;
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile StoreLog log = StoreLog.NONE;
+
+    Store() { this(StreamSetup.defaults()); }
+
+    Store(StreamSetup streams) { this.streams = streams; }
 
     void setLog(StoreLog log) { this.log = log; }
 
@@ -27,6 +32,16 @@ final class Store {
 
     Table find(String name) { return tables.get(name); }
 
+    /** Every table, by name. */
+    List<Table> tables() {
+        List<Table> all = new ArrayList<>();
+        for (String name : tableNames()) {
+            Table t = tables.get(name);
+            if (t != null) all.add(t);
+        }
+        return all;
+    }
+
     List<String> tableNames() {
         List<String> names = new ArrayList<>(tables.keySet());
         names.sort(null);
@@ -37,6 +52,7 @@ final class Store {
         write(() -> {
             if (tables.putIfAbsent(t.name, t) != null) throw OtsError.tableExists();
             log.tableCreated(t);
+            if (t.stream != null) StreamChanges.logOpened(log, t.name, t.stream);
             log.commit();
             return null;
         });

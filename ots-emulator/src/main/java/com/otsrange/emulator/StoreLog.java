@@ -17,6 +17,26 @@ interface StoreLog {
     default void row(String table, byte[] key, byte[] valueOrNull) {
     }
 
+    /** UpdateTable changed options or reserved throughput. */
+    default void tableUpdated(Table t) {
+    }
+
+    /** A stream was enabled, or its expiration changed (same id). Its shards follow as {@link #shardCreated}. */
+    default void streamEnabled(String table, TableStream s) {
+    }
+
+    default void streamDisabled(String table) {
+    }
+
+    default void shardCreated(String table, Shard shard) {
+    }
+
+    default void shardClosed(String table, String shardId, long micros) {
+    }
+
+    default void streamRecord(String table, String shardId, StreamEntry e) {
+    }
+
     /** End of one request's changes: make them durable together. */
     default void commit() {
     }

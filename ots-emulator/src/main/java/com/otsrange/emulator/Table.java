@@ -8,11 +8,13 @@ final class Table {
     final String name;
     final PkSchema schema;
     volatile TableSettings options;
-    final int reservedRead;
-    final int reservedWrite;
+    volatile int reservedRead;
+    volatile int reservedWrite;
     final long creationTime;
     final ConcurrentSkipListMap<byte[], byte[]> rows = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     final ColumnDictionary columns;
+    /** The table's stream, null while none is enabled. */
+    volatile TableStream stream;
 
     Table(String name, PkSchema schema, TableSettings options, int reservedRead, int reservedWrite,
           long creationTime, Store store) {

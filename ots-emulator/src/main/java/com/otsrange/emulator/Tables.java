@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Table-level actions: ListTable, CreateTable, DescribeTable, DeleteTable, ComputeSplitPointsBySize. */
+/** Table-level actions: ListTable, CreateTable, DescribeTable, UpdateTable, DeleteTable, ComputeSplitPointsBySize. */
 final class Tables {
     static final long SPLIT_UNIT_BYTES = 100L * 1024 * 1024;
 
     private final Store store;
+    private final StreamChanges streamChanges;
 
-    Tables(Store store) { this.store = store; }
+    Tables(Store store) {
+        this.store = store;
+        this.streamChanges = new StreamChanges(store);
+    }
 
     OtsInternalApi.ListTableResponse list() {
         return OtsInternalApi.ListTableResponse.newBuilder().addAllTableNames(store.tableNames()).build();
@@ -43,17 +47,7 @@ final class Tables {
         }
         if (req.getIndexMetasCount() > 0) throw OtsError.param("Secondary indexes are not supported by this emulator.");
         if (req.getPartitionsCount() > 0) throw OtsError.param("Pre-split partitions are not supported by this emulator.");
-        TableSettings opts = TableSettings.DEFAULT;
-        if (req.hasTableOptions()) {
-            OtsInternalApi.TableOptions o = req.getTableOptions();
-            int ttl = o.hasTimeToLive() ? o.getTimeToLive() : -1;
-            int mv = o.hasMaxVersions() ? o.getMaxVersions() : 1;
-            long dev = o.hasDeviationCellVersionInSec() ? o.getDeviationCellVersionInSec() : 86400;
-            if (ttl != -1 && ttl < 86400) throw OtsError.param("TimeToLive must be -1 or at least 86400 seconds, got " + ttl + ".");
-            if (mv < 1) throw OtsError.param("MaxVersions must be greater than 0, got " + mv + ".");
-            if (dev < 1) throw OtsError.param("DeviationCellVersionInSec must be greater than 0, got " + dev + ".");
-            opts = new TableSettings(ttl, mv, dev);
-        }
+        TableSettings opts = req.hasTableOptions() ? options(TableSettings.DEFAULT, req.getTableOptions()) : TableSettings.DEFAULT;
         int read = 0;
         int write = 0;
         if (req.hasReservedThroughput() && req.getReservedThroughput().hasCapacityUnit()) {
@@ -61,27 +55,86 @@ final class Tables {
             write = req.getReservedThroughput().getCapacityUnit().getWrite();
             if (read < 0 || write < 0) throw OtsError.param("Reserved capacity units must not be negative.");
         }
+        if (req.hasStreamSpec()) StreamChanges.check(req.getStreamSpec());
         Table t = new Table(meta.getTableName(), new PkSchema(names, types), opts, read, write,
             System.currentTimeMillis() / 1000, store);
+        if (req.hasStreamSpec() && req.getStreamSpec().getEnableStream()) t.stream = streamChanges.open(t.name, req.getStreamSpec());
         store.create(t);
         return OtsInternalApi.CreateTableResponse.newBuilder().build();
+    }
+
+    /** {@code o}'s options over {@code base}: what CreateTable sets, or what UpdateTable changes. */
+    private static TableSettings options(TableSettings base, OtsInternalApi.TableOptions o) {
+        int ttl = o.hasTimeToLive() ? o.getTimeToLive() : base.timeToLive();
+        int mv = o.hasMaxVersions() ? o.getMaxVersions() : base.maxVersions();
+        long dev = o.hasDeviationCellVersionInSec() ? o.getDeviationCellVersionInSec() : base.deviationSeconds();
+        if (ttl != -1 && ttl < 86400) throw OtsError.param("TimeToLive must be -1 or at least 86400 seconds, got " + ttl + ".");
+        if (mv < 1) throw OtsError.param("MaxVersions must be greater than 0, got " + mv + ".");
+        if (dev < 1) throw OtsError.param("DeviationCellVersionInSec must be greater than 0, got " + dev + ".");
+        return new TableSettings(ttl, mv, dev);
     }
 
     OtsInternalApi.DescribeTableResponse describe(OtsInternalApi.DescribeTableRequest req) {
         Table t = store.table(req.getTableName());
         return OtsInternalApi.DescribeTableResponse.newBuilder()
             .setTableMeta(meta(t))
-            .setReservedThroughputDetails(OtsInternalApi.ReservedThroughputDetails.newBuilder()
-                .setCapacityUnit(OtsInternalApi.CapacityUnit.newBuilder().setRead(t.reservedRead).setWrite(t.reservedWrite))
-                .setLastIncreaseTime(t.creationTime)
-                .setLastDecreaseTime(t.creationTime))
-            .setTableOptions(OtsInternalApi.TableOptions.newBuilder()
-                .setTimeToLive(t.options.timeToLive())
-                .setMaxVersions(t.options.maxVersions())
-                .setDeviationCellVersionInSec(t.options.deviationSeconds())
-                .setAllowUpdate(true))
+            .setReservedThroughputDetails(reservedDetails(t))
+            .setTableOptions(tableOptions(t))
+            .setStreamDetails(StreamChanges.details(t))
             .setCreationTime(t.creationTime * 1000000L)
             .build();
+    }
+
+    /**
+     * UpdateTable: table options (only those given change), reserved throughput, and the stream
+     * (enable, change the expiration, disable); all checked first, then applied together.
+     */
+    OtsInternalApi.UpdateTableResponse update(OtsInternalApi.UpdateTableRequest req) {
+        Table t = store.table(req.getTableName());
+        TableSettings opts = null;
+        if (req.hasTableOptions()) {
+            OtsInternalApi.TableOptions o = req.getTableOptions();
+            if (!o.hasTimeToLive() && !o.hasMaxVersions() && !o.hasDeviationCellVersionInSec()) {
+                throw OtsError.param("No parameter is specified in table options.");
+            }
+            opts = options(t.options, o);
+        }
+        OtsInternalApi.CapacityUnit cu = req.hasReservedThroughput() && req.getReservedThroughput().hasCapacityUnit()
+            ? req.getReservedThroughput().getCapacityUnit() : null;
+        if (cu != null && ((cu.hasRead() && cu.getRead() < 0) || (cu.hasWrite() && cu.getWrite() < 0))) {
+            throw OtsError.param("Invalid Capacity Unit for UpdateTable: Either read(" + cu.getRead() + ") or write("
+                + cu.getWrite() + ") should be non-negative.");
+        }
+        if (req.hasStreamSpec()) StreamChanges.check(req.getStreamSpec());
+        TableSettings newOptions = opts;
+        store.write(() -> {
+            if (store.find(t.name) != t) throw OtsError.tableMissing(); // deleted meanwhile
+            if (newOptions != null) t.options = newOptions;
+            if (cu != null && cu.hasRead()) t.reservedRead = cu.getRead();
+            if (cu != null && cu.hasWrite()) t.reservedWrite = cu.getWrite();
+            if (newOptions != null || cu != null) store.log().tableUpdated(t);
+            if (req.hasStreamSpec()) streamChanges.apply(t, req.getStreamSpec());
+            store.log().commit();
+            return null;
+        });
+        return OtsInternalApi.UpdateTableResponse.newBuilder().setReservedThroughputDetails(reservedDetails(t))
+            .setTableOptions(tableOptions(t)).setStreamDetails(StreamChanges.details(t)).build();
+    }
+
+    private static OtsInternalApi.ReservedThroughputDetails.Builder reservedDetails(Table t) {
+        return OtsInternalApi.ReservedThroughputDetails.newBuilder()
+            .setCapacityUnit(OtsInternalApi.CapacityUnit.newBuilder().setRead(t.reservedRead).setWrite(t.reservedWrite))
+            .setLastIncreaseTime(t.creationTime)
+            .setLastDecreaseTime(t.creationTime);
+    }
+
+    private static OtsInternalApi.TableOptions.Builder tableOptions(Table t) {
+        TableSettings o = t.options;
+        return OtsInternalApi.TableOptions.newBuilder()
+            .setTimeToLive(o.timeToLive())
+            .setMaxVersions(o.maxVersions())
+            .setDeviationCellVersionInSec(o.deviationSeconds())
+            .setAllowUpdate(true);
     }
 
     static OtsInternalApi.TableMeta.Builder meta(Table t) {

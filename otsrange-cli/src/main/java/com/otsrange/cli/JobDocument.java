@@ -8,6 +8,7 @@ import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.StrictJson;
+import com.otsrange.runner.DataxJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,11 @@ final class JobDocument {
         String text = variables.apply(raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
         Object parsed;
         try {
-            parsed = JSON.parse(text, Feature.OrderedField);
+            // exactly what DataX's engine accepts, then read as the standard JSON it amounts to
+            parsed = JSON.parse(DataxJson.standard(text), Feature.OrderedField);
+        } catch (DataxJson.Refused e) {
+            findings.error(e.path().isEmpty() ? shownName : e.path(), e.getMessage());
+            return null;
         } catch (JSONException e) {
             findings.error(shownName, "not valid JSON: " + e.getMessage());
             return null;
@@ -59,7 +64,7 @@ final class JobDocument {
             return null;
         }
         // what the parse above silently forgave; the local runner refuses the same
-        for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
+        for (JsonProblem p : StrictJson.hiddenFromPlugins(text, "")) {
             findings.error(p.path(), p.message());
         }
         return new JobDocument((JSONObject) parsed, text);
@@ -109,8 +114,9 @@ final class JobDocument {
     }
 
     /**
-     * The null members of a plugin's parameter that the job's text writes as {@code null} (paths
-     * {@code parameter.<key>}), which validate and the runner report themselves.
+     * The null members of a plugin's parameter that the job's text writes as {@code null}, or as a
+     * number DataX's parser hides (paths {@code parameter.<key>}), which validate and the runner
+     * report themselves.
      */
     java.util.List<String> reportedNulls(String kind) {
         java.util.Set<String> nulls = new java.util.HashSet<>();
@@ -119,6 +125,10 @@ final class JobDocument {
         }
         for (JsonProblem p : StrictJson.duplicateKeys(text, "")) {
             nulls.remove(p.path());
+        }
+        // a number DataX's parser reads as Infinity is dropped like a null, and reported as hidden
+        for (JsonProblem p : StrictJson.hiddenFromPlugins(text, "")) {
+            nulls.add(p.path());
         }
         String prefix = "job.content[0]." + kind + ".";
         java.util.List<String> out = new java.util.ArrayList<>();

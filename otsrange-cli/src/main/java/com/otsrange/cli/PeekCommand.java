@@ -14,14 +14,17 @@ final class PeekCommand implements Command {
 
     @Override
     public String summary() {
-        return "print the first rows of a table (e.g. of a running emulator)";
+        return "print the first rows of a table, or the latest records of its Stream (e.g. of a running emulator)";
     }
 
     @Override
     public String usage() {
         return "usage: bin/otsrange peek --endpoint URL --instance NAME --access-id ID --access-key KEY\n"
-                + "                        [--table T] [--limit N]\n"
-                + "  One line per row, primary key first; default table sensor_data, 10 rows.\n";
+                + "                        [--table T] [--limit N] [--stream]\n"
+                + "  One line per row, primary key first; default table sensor_data, 10 rows.\n"
+                + "  --stream  the latest N records of the table's Stream instead, oldest first: commit time, shard,\n"
+                + "            epoch:timestamp:row, type, primary key, columns (name=value@version,\n"
+                + "            name:DELETE_ONE_VERSION@version, name:DELETE_ALL_VERSION)\n";
     }
 
     @Override

@@ -22,18 +22,6 @@ final class DataxInstall {
     private DataxInstall() {
     }
 
-    /**
-     * The real DataX of DATAX_HOME copied to {@code into} with the freshly built tarball in it;
-     * the test is skipped when DATAX_HOME is not set or has no lib/.
-     */
-    static Path fromEnvironment(Path into) throws IOException {
-        String dataxHome = System.getenv("DATAX_HOME");
-        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
-        Path source = Paths.get(dataxHome);
-        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
-        return copyWithPlugins(source, into);
-    }
-
     /** Copies {@code dataxHome} to {@code into} and installs the freshly built tarball (system property otsrange.tarball). */
     static Path copyWithPlugins(Path dataxHome, Path into) throws IOException {
         copyTree(dataxHome, into);
@@ -51,14 +39,48 @@ final class DataxInstall {
         return into;
     }
 
+    /**
+     * A copy of the installation DATAX_HOME names, under {@code work}, with the freshly built
+     * plugins installed; the calling test is skipped when DATAX_HOME is not set.
+     */
+    static Path installedOrSkip(Path work) throws IOException {
+        Path source = home();
+        Assumptions.assumeTrue(source != null, "DATAX_HOME is not set (or has no lib/): no real DataX to test against");
+        return copyWithPlugins(source, work.resolve("datax"));
+    }
+
     /** DataX's engine on a job file, started as `datax.py` starts it. */
     static List<String> engineCommand(Path home, Path jobFile, String logName) {
+        return engineCommand(home, jobFile, logName, List.of());
+    }
+
+    /** The same, with more JVM options (e.g. {@code -Dname=value} a plugin reads) before the main class. */
+    static List<String> engineCommand(Path home, Path jobFile, String logName, List<String> jvmOptions) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
+        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
                 "-Ddatax.home=" + home, "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
-                "-Dlog.file.name=" + logName, "-classpath", home.resolve("lib") + File.separator + "*",
+                "-Dlog.file.name=" + logName));
+        command.addAll(jvmOptions);
+        command.addAll(Arrays.asList("-classpath", home.resolve("lib") + File.separator + "*",
                 "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
+        return command;
+    }
+
+    /** DataX's engine on a job text, written to {@code dir/name.json} and run in {@code dir}. */
+    static Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
+        Path file = dir.resolve(name + ".json");
+        Files.write(file, job.getBytes(StandardCharsets.UTF_8));
+        return run(engineCommand(home, file, "otsrange_" + name), dir, dir.resolve(name + ".log"));
+    }
+
+    /** The DataX installation of DATAX_HOME, or null when it is not set or has no lib/. */
+    static Path home() {
+        String home = System.getenv("DATAX_HOME");
+        if (home == null || home.isEmpty() || !Files.isDirectory(Paths.get(home, "lib"))) {
+            return null;
+        }
+        return Paths.get(home);
     }
 
     /** Without this the job container polls every 10 s. */
@@ -68,11 +90,10 @@ final class DataxInstall {
 
     /** The job (text) through the engine of {@code home}, from {@code work} (job file and log there). */
     static Result runEngine(Path home, Path work, String job) throws IOException, InterruptedException {
-        Path jobFile = work.resolve("job.json");
-        Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
-        return run(engineCommand(home, jobFile, "otsrange_it"), work, work.resolve("engine.log"));
+        return runJob(home, work, "job", job);
     }
 
+    /** Runs a command in {@code directory}, its output (stdout and stderr) into {@code log}, for at most 5 minutes. */
     static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

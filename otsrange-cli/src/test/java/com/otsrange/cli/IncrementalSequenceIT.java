@@ -165,7 +165,7 @@ class IncrementalSequenceIT {
 
     @Test
     void sequenceWithAKillEqualsOneExportOfTheUnionInRealDatax() throws Exception {
-        Path install = DataxInstall.fromEnvironment(work.resolve("datax"));
+        Path install = DataxInstall.installedOrSkip(work);
         String figures = sequence(file -> DataxInstall.engineCommand(install, file, "otsrange_inc"));
         System.out.println("incremental sequence, real DataX: " + figures);
     }

@@ -4,10 +4,12 @@ import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
 import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.common.DataxJobText;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
@@ -38,6 +40,11 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public void init() {
+            // what DataX's parse of the job file hid from the parameter: the run must refuse it as validate does
+            List<JsonProblem> hidden = DataxJobText.hiddenFrom(DataxJobText.READER);
+            if (!hidden.isEmpty()) {
+                throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, hidden);
+            }
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
             // DataX hands the reader Job its peer's parameter before init: the file period is known now

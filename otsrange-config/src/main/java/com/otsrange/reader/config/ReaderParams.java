@@ -140,22 +140,27 @@ public final class ReaderParams {
                     + " many of those costs the garbage collector more than the latency they hide).",
             "Memory for answers fetched ahead, per task (0: 1/64 of the heap, 4-64 MB).");
     public static final Param<Long> MAX_PARTS_PER_FILE = tuning("maxPartsPerFile", 0, FileParts.MAX_PARTS, 0, null,
-            "How many parts one heavy output file may be cut into, each read by its own DataX task at the same time (0–64; 1 ="
-                    + " every file is read by one task; 0 = automatic: half the processors of the JVM that runs the job, at most 8, so"
-                    + " 1 on a 2-core machine: a file read whole already keeps about two threads busy, one converting rows and one"
-                    + " writing CSV, and on 2 cores parts cost CPU without gain, see docs/performance.md). A file unit (one key × one"
-                    + " file period) is a candidate when it alone is worth about two or more channels' share of the job's estimated"
-                    + " load (time span × key weight). The planner then looks where a candidate's rows are (its first and last row"
-                    + " inside the unit: two requests per candidate): a candidate without rows is read whole, the others are weighed"
-                    + " by the span their rows cover and cut into as many parts as channels' shares they are then worth, at most"
-                    + " `channel` and this. The cuts lie at even steps of that span `[first, last + 1)`: part k of n starts at"
-                    + " `first + (last + 1 − first)·k/n`, except that the first part starts at the unit's window start and the last"
-                    + " ends at its end (rows written there while the job runs still belong to a part). Only with csvyearwriter (it"
-                    + " keeps each part in a part file and joins them in part order into the final file when the job ends, see"
-                    + " docs/writer.md), never in incremental mode, and only when every primary-key column before the sort key other"
-                    + " than the partition key is fixed by an `eq` filter (otherwise a cut by time would interleave rows). A resumed"
-                    + " run keeps the cut recorded in the checkpoint and reads only the parts not recorded (or whose part file is"
-                    + " gone).",
+            "How many parts one heavy output file may be cut into, each read by its own DataX task at the"
+                    + " same time (0–64; 1 = every file is read by one task; 0 = automatic: half the processors of"
+                    + " the JVM that runs the job, at most 8, so 1 on a 2-core machine: a file read whole already"
+                    + " keeps about two threads busy, one converting rows and one writing CSV, and on 2 cores parts"
+                    + " cost CPU without gain, see docs/performance.md). A file is heavy by its rows, not by its time"
+                    + " span: when some file could be cut, the planner estimates the rows of every file unit (one key"
+                    + " × one file period) from one GetRange page of at most 200 rows (one request per unit, at most"
+                    + " 1000 units sampled, spread evenly over a larger plan; the same estimate `bin/otsrange plan`"
+                    + " shows), and a unit is a candidate when it alone holds about two or more channels' share of"
+                    + " the job's rows. The planner then looks where a candidate's rows are (its first and last row"
+                    + " inside the unit: two requests per candidate): a candidate found without rows is read whole,"
+                    + " the others are cut into as many parts as channels' shares of rows they hold, at most"
+                    + " `channel` and this. The tasks are then balanced by these row estimates too. The cuts lie at"
+                    + " even steps of that span `[first, last + 1)`: part k of n starts at `first + (last + 1 −"
+                    + " first)·k/n`, except that the first part starts at the unit's window start and the last ends"
+                    + " at its end (rows written there while the job runs still belong to a part). Only with"
+                    + " csvyearwriter (it keeps each part in a part file and joins them in part order into the final"
+                    + " file when the job ends, see docs/writer.md), never in incremental mode, and only when every"
+                    + " primary-key column before the sort key other than the partition key is fixed by an `eq`"
+                    + " filter (otherwise a cut by time would interleave rows). A resumed run keeps the cut recorded"
+                    + " in the checkpoint and reads only the parts not recorded (or whose part file is gone).",
             "Parts a heavy file may be read in by several tasks at once, joined when the job ends (0: automatic, half the"
                     + " processors and at most 8; 1: one task per file).");
     public static final Param<Long> REQUEST_TIMEOUT_MS = tuning("requestTimeoutMs", 1000, 600_000, 60_000, null,

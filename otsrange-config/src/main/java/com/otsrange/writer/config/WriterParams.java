@@ -53,11 +53,15 @@ public final class WriterParams {
     public static final Param<String> PATH = Param.of("path", Types.NAME).required("the output folder is required, e.g. \"/data/export\"")
             .rule(p -> p.startsWith("~") ? "DataX does not expand '~' (it would create a folder named '~'); write an absolute path"
                     + homeExample(p) : null)
-            .doc("output folder; created if missing; must be a writable directory. Relative paths resolve against the working directory."
-                    + " A path starting with `~` is refused: DataX does not expand it (it would create a folder named `~`); write the"
-                    + " absolute path.")
-            .summary("Output folder (required; created if missing). Give an absolute or relative path; `~` is not expanded by DataX and"
-                    + " is refused.")
+            .doc("output folder; created if missing; must be a writable directory. Relative paths resolve"
+                    + " against the working directory. A path starting with `~` is refused: DataX does not expand it"
+                    + " (it would create a folder named `~`); write the absolute path. `path` may itself be a"
+                    + " symbolic link (its target is then where files go); links inside it are followed only while"
+                    + " they stay inside it ([Symbolic links](#symbolic-links)).")
+            .summary("Output folder (required; created if missing). Give an absolute or relative path; `~` is not"
+                    + " expanded by DataX and is refused. It may be a symbolic link; a link inside it that leads"
+                    + " outside it (or into `.otsrange/`) is refused (`CsvYearWriter-06`) and nothing is written"
+                    + " through it.")
             .example("/data/export").build();
     public static final Param<FileNamePattern> FILE_NAME = Param.of("fileName", PATTERN)
             .defaultValue(FileNamePattern.parse(RecordLayout.DEFAULT_FILE_NAME)).aliases("file_name", "filename_pattern")
@@ -77,7 +81,16 @@ public final class WriterParams {
             .doc("first line = column names.").summary("Header line (default `true`).").example(true).build();
     public static final Param<java.nio.charset.Charset> ENCODING = Param.of("encoding", Types.CHARSET)
             .defaultValue(java.nio.charset.StandardCharsets.UTF_8).docDefault("`UTF-8`")
-            .doc("any charset the JVM can encode; no BOM is written for UTF-8.").summary("Default `UTF-8` (no BOM).").example("UTF-8").build();
+            .doc("any charset the JVM can encode that has the comma, double quote, digits and line breaks; no"
+                    + " BOM is written for UTF-8. A charset whose encoder writes a byte order mark (`UTF-16`,"
+                    + " `x-UTF-16LE-BOM`, `X-UTF-32BE-BOM`, `X-UTF-32LE-BOM`) gets exactly one, at the start of each"
+                    + " file ([Encodings](#encodings)). A value the charset cannot represent fails the job"
+                    + " (`CsvYearWriter-11`, naming the encoding, file, column and key).")
+            .summary("Default `UTF-8` (no BOM). Any JVM charset that has the CSV's comma, quote, digits and line"
+                    + " breaks; a charset with a byte order mark (`UTF-16`, `x-UTF-16LE-BOM`, ...) writes one at the"
+                    + " start of each file, never inside (parts, appends and windows included). A value the charset"
+                    + " cannot represent fails the job (`CsvYearWriter-11`, naming encoding, file, column and key).")
+            .example("UTF-8").build();
     public static final Param<String> NULL_FORMAT = Param.of("nullFormat", Types.TEXT).defaultValue("")
             .rule(s -> s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
                     ? "a text without comma, double quote or line breaks, e.g. \"\" or \"\\\\N\"" : null)
