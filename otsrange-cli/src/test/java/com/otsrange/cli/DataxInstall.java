@@ -97,9 +97,14 @@ final class DataxInstall {
     static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        return finish(process, log);
+    }
+
+    /** Waits at most 5 minutes for a process whose output goes to {@code log}. */
+    static Result finish(Process process, Path log) throws IOException, InterruptedException {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+            throw new AssertionError("did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         }
         return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
     }

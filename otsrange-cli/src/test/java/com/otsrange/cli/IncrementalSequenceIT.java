@@ -291,11 +291,7 @@ class IncrementalSequenceIT {
 
     DataxInstall.Result run(Launcher launcher, Path out, int from, int to, String name) throws Exception {
         Child c = start(launcher, out, from, to, name);
-        if (!c.process.waitFor(5, TimeUnit.MINUTES)) {
-            c.process.destroyForcibly();
-            throw new AssertionError(name + " did not finish");
-        }
-        return new DataxInstall.Result(c.process.exitValue(), new String(Files.readAllBytes(c.log), StandardCharsets.UTF_8));
+        return DataxInstall.finish(c.process, c.log);
     }
 
     static void assertSameSnapshot(Map<String, byte[]> want, Map<String, byte[]> got, String what) {
