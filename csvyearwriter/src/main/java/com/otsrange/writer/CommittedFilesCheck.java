@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.config.VerifyCommitted;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.Sha256;
 

@@ -8,12 +8,12 @@ import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.DataxJobText;
 import com.otsrange.common.FileParts;
-import com.otsrange.common.JobFingerprint;
 import com.otsrange.common.JsonProblem;
-import com.otsrange.common.ParameterMap;
 import com.otsrange.common.Problems;
 import com.otsrange.common.StateDir;
-import com.otsrange.common.WriterParams;
+import com.otsrange.writer.config.JobFingerprint;
+import com.otsrange.writer.config.WriteMode;
+import com.otsrange.writer.config.WriterParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,13 +71,13 @@ public class CsvYearWriter extends Writer {
                 lock = StateLock.acquire(state.resolve(StateDir.LOCK));
                 OutputFolder.deleteTree(spec.tmpDir());
                 Files.createDirectories(spec.tmpDir());
-                Map<String, String> fingerprint = fingerprint();
+                JobFingerprint fingerprint = fingerprint();
                 if (spec.resume() && CheckpointLog.exists(state)) {
                     Map<String, String> previous = CheckpointLog.readFingerprint(state);
-                    List<String> changed = JobFingerprint.fromComponents(fingerprint).changedComponents(previous);
+                    List<String> changed = fingerprint.changedComponents(previous);
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
-                                + CheckpointLog.fileIn(state) + " was written; changed: " + changed
+                                + CheckpointLog.fileIn(state) + " was written; changed: " + changed + JobFingerprint.olderVersionNote(previous)
                                 + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
@@ -96,11 +96,11 @@ public class CsvYearWriter extends Writer {
                 } else {
                     // part files belong to the checkpoint that recorded them: a fresh one starts without
                     OutputFolder.deleteTree(state.resolve(FileParts.DIR));
-                    CheckpointLog.create(state, fingerprint).close();
+                    CheckpointLog.create(state, fingerprint.components()).close();
                 }
                 if (IncrementalRun.applies(spec)) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), peerParameter(), ParameterMap.of(getPluginJobConf()));
+                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), spec.reader().windowRequest(), spec.options().allowGaps());
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
@@ -184,18 +184,15 @@ public class CsvYearWriter extends Writer {
             }
         }
 
-        private Map<String, String> fingerprint() {
-            return JobFingerprint.of(peerParameter(), ParameterMap.of(getPluginJobConf()), Paths.get("")).components();
-        }
-
-        private Map<String, Object> peerParameter() {
-            Configuration peer = getPeerPluginJobConf();
-            return peer == null ? null : ParameterMap.of(peer);
+        /** Only with otsrangereader: resume and the checkpoint's fingerprint are driven by its parameter. */
+        private JobFingerprint fingerprint() {
+            return spec.reader() == null ? JobFingerprint.fromComponents(java.util.Collections.<String, String>emptyMap())
+                    : JobFingerprint.of(spec.reader(), spec.options(), Paths.get(""));
         }
 
         @Override
         public List<Configuration> split(int mandatoryNumber) {
-            Map<String, Object> resolved = WriterSpec.resolvePeer(getPluginJobConf(), getPeerPluginName(), getPeerPluginJobConf());
+            Map<String, Object> resolved = spec.factsForTasks();
             List<Configuration> out = new ArrayList<>(mandatoryNumber);
             for (int i = 0; i < mandatoryNumber; i++) {
                 Configuration c = getPluginJobConf().clone();

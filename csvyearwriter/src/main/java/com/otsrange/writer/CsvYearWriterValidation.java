@@ -54,4 +54,9 @@ public final class CsvYearWriterValidation {
     public static boolean aboutReaderParameter(JsonProblem problem) {
         return problem.code() == WriterErrorCode.PEER_CONFIG_INVALID;
     }
+
+    /** A problem {@link #aboutReaderParameter} at the reader's own path ({@code parameter.<key>}), as the reader reports it. */
+    public static JsonProblem atReaderPath(JsonProblem problem) {
+        return problem.moved(WriterSpec.READER_PARAMETER, "parameter", null);
+    }
 }

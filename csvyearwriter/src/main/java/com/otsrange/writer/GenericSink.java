@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.config.GenericColumns;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.fastjson.JSONObject;

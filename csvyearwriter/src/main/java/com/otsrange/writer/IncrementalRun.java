@@ -3,14 +3,11 @@ package com.otsrange.writer;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
-import com.otsrange.common.Incremental;
-import com.otsrange.common.JsonProblem;
-import com.otsrange.common.Problems;
-import com.otsrange.common.ReaderParams;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.common.WindowLedger;
-import com.otsrange.common.WriterParams;
+import com.otsrange.reader.config.WindowRequest;
+import com.otsrange.writer.config.Incremental;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,29 +43,8 @@ final class IncrementalRun {
         this.ledgerUnits = ledgerUnits;
     }
 
-    /**
-     * Validation: what incremental mode requires of the reader's parameter (the sort key named in
-     * schema, both window bounds, nothing but window operators on the sort key), named
-     * {@code reader parameter.<path>}. Runs in the writer Job's init and in {@code validate}.
-     */
-    static void check(Map<String, Object> writer, Map<String, Object> resolved, Map<String, Object> readerParameter,
-                      Problems problems) {
-        Object gaps = WriterParams.ALLOW_GAPS.given(writer);
-        if (gaps != null && !(gaps instanceof Boolean) && !String.valueOf(gaps).trim().matches("(?i)true|false")) {
-            problems.invalid("parameter." + WriterParams.ALLOW_GAPS, gaps, "expected true or false (incremental mode: accept a window"
-                    + " that starts after the committed windows, leaving a gap; default false)");
-        }
-        if (!Boolean.TRUE.equals(resolved.get(WriterSpec.PAIRED))
-                || !Incremental.isOn(WriterParams.WRITE_MODE.given(writer), resolved.get(ReaderParams.RESUME.name()))) {
-            return;
-        }
-        for (JsonProblem p : Incremental.request(readerParameter).found()) {
-            problems.add(WriterErrorCode.PEER_CONFIG_INVALID, WriterSpec.READER_PARAMETER + p.path(), p.message());
-        }
-    }
-
     static boolean applies(WriterSpec spec) {
-        return spec.paired() && spec.resume() && spec.writeMode() == WriteMode.APPEND;
+        return spec.paired() && Incremental.isOn(spec.writeMode(), spec.resume());
     }
 
     /**
@@ -78,15 +53,13 @@ final class IncrementalRun {
      * records the commits its final files prove (intents whose commit line a kill cut off), so
      * the ledger never depends on files that later windows change.
      */
-    static IncrementalRun prepare(Path stateDir, Path tmpDir, Map<String, Object> readerParameter, Map<String, Object> writerParameter)
-            throws IOException {
-        Incremental.Request request = Incremental.request(readerParameter);
-        if (request.window() == null) {
+    static IncrementalRun prepare(Path stateDir, Path tmpDir, WindowRequest request, boolean allowGaps) throws IOException {
+        if (request.window() == null && !request.empty()) {
             throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "incremental mode: no window in the reader parameter: "
                     + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision d = ledger.decide(request.window(), request.literal(), Incremental.allowsGaps(writerParameter));
+        WindowLedger.Decision d = request.decide(ledger, allowGaps);
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
         }

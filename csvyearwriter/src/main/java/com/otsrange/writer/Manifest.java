@@ -115,7 +115,7 @@ final class Manifest {
         WindowLedger.Decision d = incremental.decision();
         JSONObject run = new JSONObject(true);
         run.put("decision", d.label());
-        run.put("requested", window(d.requested(), literal));
+        run.put("requested", d.requested() == null ? null : window(d.requested(), literal));
         run.put("window", d.window() == null ? null : window(d.window(), literal));
         run.put("gap", d.gap() == null ? null : window(d.gap(), literal));
         run.put("message", d.message());

@@ -1,5 +1,7 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.config.WriteMode;
+import com.otsrange.writer.config.Compress;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 

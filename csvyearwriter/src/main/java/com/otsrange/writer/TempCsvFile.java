@@ -1,5 +1,8 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.config.VerifyCommitted;
+import com.otsrange.writer.config.WriteMode;
+import com.otsrange.writer.config.Compress;
 import com.otsrange.common.Sha256;
 
 import java.io.FileOutputStream;

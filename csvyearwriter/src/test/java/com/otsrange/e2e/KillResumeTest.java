@@ -194,7 +194,7 @@ abstract class KillResumeTest {
     static boolean olderThanClasses(Path tarball) throws IOException {
         long packed = Files.getLastModifiedTime(tarball).toMillis();
         Path root = tarball.getParent().getParent();
-        for (String module : new String[] {"otsrangereader", "csvyearwriter", "otsrange-common"}) {
+        for (String module : new String[] {"otsrangereader", "csvyearwriter", "otsrange-common", "otsrange-config"}) {
             Path classes = root.resolve(module).resolve("target/classes");
             if (!Files.isDirectory(classes)) {
                 continue;

@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.e2e.E2e;
 import com.otsrange.runner.LocalRunner;
@@ -26,9 +27,16 @@ final class Jobs {
     private Jobs() {
     }
 
-    static JSONObject paired(String scenario, Path out, int channels) {
+    /** What the writer reads of a paired reader's parameter besides the test keys: a table and tasks (the stand-in ignores them). */
+    static JSONObject readerParameter(String table) {
         JSONObject reader = new JSONObject(true);
-        reader.put("table", "sensor");
+        reader.put("table", table);
+        reader.put("tasks", JSON.parseObject("{\"source\": \"inline\", \"definitions\": {\"k\": [\"v\"]}}"));
+        return reader;
+    }
+
+    static JSONObject paired(String scenario, Path out, int channels) {
+        JSONObject reader = readerParameter("sensor");
         reader.put("scenario", scenario);
         JSONObject writer = new JSONObject(true);
         writer.put("path", out.toString());

@@ -8,10 +8,14 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.fastjson.JSON;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
-import com.otsrange.common.Incremental;
+import com.otsrange.common.ParameterMap;
+import com.otsrange.common.Problems;
+import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.WindowRequest;
+import com.otsrange.writer.config.Incremental;
+import com.otsrange.writer.config.WriterOptions;
 import com.otsrange.common.KeyText;
 import com.otsrange.common.Period;
 import com.otsrange.common.RecordLayout;
@@ -110,11 +114,11 @@ public class TestOtsReader extends Reader {
                 try {
                     java.nio.file.Path state = StateDir.of(Paths.get(getPeerPluginJobConf().getString("path")),
                             p.getString("table"), ShardSpec.parse(p.getString("shard")));
-                    if (Incremental.isOn(getPeerPluginJobConf().getString("writeMode"), true)) {
-                        // like the real reader: the ledger's decision for the requested window
-                        Incremental.Request request = Incremental.request(JSON.parseObject(p.toJSON()));
-                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal(),
-                                Incremental.allowsGaps(JSON.parseObject(getPeerPluginJobConf().toJSON())));
+                    WriterOptions writer = WriterOptions.parse(ParameterMap.of(getPeerPluginJobConf()), Paths.get(""), new Problems());
+                    if (Incremental.isOn(writer.writeMode(), true)) {
+                        // like the real reader: the ledger's decision for the requested window of its own parse
+                        WindowRequest request = ReaderSpec.parseShared(ParameterMap.of(p), Paths.get("")).spec().windowRequest();
+                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal(), writer.allowGaps());
                         committed = d.committedUnits();
                         window = d.window() == null ? java.util.Arrays.asList(0L, 0L) : d.window().toJson();
                         window = p.getBool("ignoreWindow", false) ? null : window;

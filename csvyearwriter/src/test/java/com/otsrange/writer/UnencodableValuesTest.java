@@ -139,7 +139,7 @@ class UnencodableValuesTest {
         for (String[] c : cases) {
             Map<String, Object> w = JSON.parseObject("{\"path\": \"" + dir.resolve("v").toString().replace("\\", "/")
                     + "\", \"encoding\": \"" + c[0] + "\", \"lineSeparator\": \"" + c[1] + "\"}");
-            List<String> problems = CsvYearWriterValidation.problems(w, "otsrangereader", JSON.parseObject("{\"table\": \"sensor\"}"));
+            List<String> problems = CsvYearWriterValidation.problems(w, "otsrangereader", Jobs.readerParameter("sensor"));
             assertEquals(1, problems.size(), problems.toString());
             assertTrue(problems.get(0).startsWith("parameter.encoding") && problems.get(0).contains(c[2]), problems.toString());
 
@@ -157,6 +157,6 @@ class UnencodableValuesTest {
         }
         // the same charsets with what they can do are accepted
         Map<String, Object> kr = JSON.parseObject("{\"path\": \"out\", \"encoding\": \"ISO-2022-KR\", \"lineSeparator\": \"\\r\\n\"}");
-        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(kr, "otsrangereader", JSON.parseObject("{\"table\": \"t\"}")));
+        assertEquals(Collections.emptyList(), CsvYearWriterValidation.problems(kr, "otsrangereader", Jobs.readerParameter("t")));
     }
 }

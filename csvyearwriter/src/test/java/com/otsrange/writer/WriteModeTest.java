@@ -3,6 +3,7 @@ package com.otsrange.writer;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.Problems;
+import com.otsrange.writer.config.WriteMode;
 import com.otsrange.runner.RunResult;
 import com.otsrange.writer.TestOtsReader.Row;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class WriteModeTest {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("path", dir.resolve("out").toString());
         w.put("writeMode", writeMode);
-        return WriterSpec.check(w, "otsrangereader", JSON.parseObject("{\"table\": \"sensor\"}"), dir, problems);
+        return WriterSpec.check(w, "otsrangereader", Jobs.readerParameter("sensor"), dir, problems);
     }
 
     @Test
@@ -51,7 +52,7 @@ class WriteModeTest {
     void anUnknownModeListsTheJsonTexts() {
         Problems problems = new Problems();
         spec("overwrite", problems);
-        assertEquals(Collections.singletonList("parameter.writeMode: \"overwrite\" is invalid; one of [truncate, append, nonConflict]"),
+        assertEquals(Collections.singletonList("parameter.writeMode: invalid value \"overwrite\"; valid: \"truncate\", \"append\", \"nonConflict\""),
                 problems.texts());
     }
 

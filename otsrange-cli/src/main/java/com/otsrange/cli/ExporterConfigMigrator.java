@@ -1,6 +1,9 @@
 package com.otsrange.cli;
 
-import com.otsrange.common.ReaderParams;
+import com.otsrange.config.Param;
+import com.otsrange.reader.config.AppendPosition;
+import com.otsrange.reader.config.ReaderParams;
+import com.otsrange.writer.config.WriterParams;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,6 @@ final class ExporterConfigMigrator {
     private static final Set<String> KNOWN_TOP = new LinkedHashSet<>(Arrays.asList(
             "table", "schema", "filters", "append_columns", "tasks", "output", "threads"));
     private static final Map<String, String> FILTER_OPS = new LinkedHashMap<>();
-    private static final Map<String, String> SCHEMA_KEYS = new LinkedHashMap<>();
 
     static {
         for (String op : Arrays.asList("eq", "ne", "gt", "gte", "lt", "lte", "in", "between")) {
@@ -40,11 +42,10 @@ final class ExporterConfigMigrator {
         }
         FILTER_OPS.put("not_in", "notIn");
         FILTER_OPS.put("notIn", "notIn");
-        FILTER_OPS.put("chunk_by", "chunkBy");
-        FILTER_OPS.put("chunkBy", "chunkBy");
-        SCHEMA_KEYS.put("partition_key", "partitionKey");
-        SCHEMA_KEYS.put("sort_key", "sortKey");
-        SCHEMA_KEYS.put("other_keys", "otherKeys");
+        for (String alias : ReaderParams.CHUNK_BY.aliases()) {
+            FILTER_OPS.put(alias, ReaderParams.CHUNK_BY.name());
+        }
+        FILTER_OPS.put(ReaderParams.CHUNK_BY.name(), ReaderParams.CHUNK_BY.name());
     }
 
     /**
@@ -63,25 +64,25 @@ final class ExporterConfigMigrator {
         }
         reader.put(ReaderParams.TABLE.name(), table);
         if (config.get("schema") instanceof Map) {
-            reader.put("schema", schema(asMap(config.get("schema")), warnings));
+            reader.put(ReaderParams.SCHEMA.name(), schema(asMap(config.get("schema")), warnings));
         } else if (config.containsKey("schema")) {
             warnings.add("'schema' is not an object; left out (the reader then takes the table's "
                     + "first primary key column as partition key and the second as sort key)");
         }
         if (config.get("filters") instanceof Map) {
-            reader.put("filters", filters(asMap(config.get("filters")), "filters", true, warnings));
+            reader.put(ReaderParams.FILTERS.name(), filters(asMap(config.get("filters")), "filters", true, warnings));
         }
         if (config.get("append_columns") instanceof List) {
-            reader.put("appendColumns", config.get("append_columns"));
+            reader.put(ReaderParams.APPEND_COLUMNS.name(), config.get("append_columns"));
             // the exporter writes its append columns after the task's columns
-            reader.put("appendColumnsPosition", "end");
+            reader.put(ReaderParams.APPEND_COLUMNS_POSITION.name(), AppendPosition.END.text());
         }
         if (config.get("tasks") instanceof Map) {
-            reader.put("tasks", tasks(asMap(config.get("tasks")), warnings));
+            reader.put(ReaderParams.TASKS.name(), tasks(asMap(config.get("tasks")), warnings));
         } else {
             throw new IllegalArgumentException("export config: 'tasks' is missing or not an object");
         }
-        reader.put("resume", false);
+        reader.put(ReaderParams.RESUME.name(), false);
         warnings.add("resume: the exporter's --resume / .export_progress.json become parameter.resume; "
                 + "it is set to false (start over under writeMode). Set it to true for long exports: "
                 + "a re-run then skips files already committed (state under <path>/.otsrange/)");
@@ -104,14 +105,14 @@ final class ExporterConfigMigrator {
     private static void connection(Map<String, Object> reader, Map<String, Object> connection,
                                    String connectionPath, List<String> warnings) {
         if (connectionPath == null) {
-            reader.put("connectionFile", DEFAULT_CONNECTION_FILE);
+            reader.put(ReaderParams.CONNECTION_FILE.name(), DEFAULT_CONNECTION_FILE);
             warnings.add("no --connection given: connectionFile is " + DEFAULT_CONNECTION_FILE + " (the exporter's "
                     + "default), resolved against the working directory of the run; the fields endpoint, "
                     + "accessId, accessKey, instanceName may instead be set inline or through the environment "
                     + "variables OTS_ENDPOINT, OTS_ACCESS_ID, OTS_ACCESS_KEY, OTS_INSTANCE_NAME");
             return;
         }
-        reader.put("connectionFile", connectionPath);
+        reader.put(ReaderParams.CONNECTION_FILE.name(), connectionPath);
         warnings.add("secrets are not copied: the job reads endpoint, keys and instance from connectionFile "
                 + connectionPath + " at run time (relative paths resolve against the working directory of the run)");
         for (String key : connection.keySet()) {
@@ -128,12 +129,15 @@ final class ExporterConfigMigrator {
         }
     }
 
+    /** The exporter's snake_case members are the aliases the reader's declarations know. */
     private static Map<String, Object> schema(Map<String, Object> schema, List<String> warnings) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : schema.entrySet()) {
-            String key = SCHEMA_KEYS.get(entry.getKey());
-            if (key == null && SCHEMA_KEYS.containsValue(entry.getKey())) {
-                key = entry.getKey();
+            String key = null;
+            for (Param<?> member : ReaderParams.SCHEMA_MEMBERS) {
+                if (member.name().equals(entry.getKey()) || member.aliases().contains(entry.getKey())) {
+                    key = member.name();
+                }
             }
             if (key == null) {
                 warnings.add("schema." + entry.getKey() + " is not a schema field; left out");
@@ -188,17 +192,17 @@ final class ExporterConfigMigrator {
     private static Map<String, Object> tasks(Map<String, Object> tasks, List<String> warnings) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : tasks.entrySet()) {
-            if (entry.getKey().equals("definitions") && entry.getValue() instanceof Map) {
-                out.put("definitions", definitions(asMap(entry.getValue()), warnings));
-            } else if (Arrays.asList("source", "path").contains(entry.getKey())) {
+            if (entry.getKey().equals(ReaderParams.TASK_DEFINITIONS.name()) && entry.getValue() instanceof Map) {
+                out.put(ReaderParams.TASK_DEFINITIONS.name(), definitions(asMap(entry.getValue()), warnings));
+            } else if (Param.names(ReaderParams.TASK_MEMBERS).contains(entry.getKey())) {
                 out.put(entry.getKey(), entry.getValue());
             } else {
                 warnings.add("tasks." + entry.getKey() + " has no equivalent; left out");
             }
         }
-        Object source = out.get("source");
-        if ("file".equals(source) || "pattern".equals(source)) {
-            warnings.add("tasks." + source + ": the task file(s) " + out.get("path") + " are used as they are "
+        Object source = out.get(ReaderParams.TASK_SOURCE.name());
+        if (ReaderParams.TASK_PATH.given(out) != null) {
+            warnings.add("tasks." + source + ": the task file(s) " + out.get(ReaderParams.TASK_PATH.name()) + " are used as they are "
                     + "(same compact and standard formats); relative paths resolve against the working "
                     + "directory of the DataX process");
         }
@@ -228,16 +232,16 @@ final class ExporterConfigMigrator {
         Map<String, Object> writer = new LinkedHashMap<>();
         Object directory = output.get("directory");
         if (directory instanceof String) {
-            writer.put("path", directory);
+            writer.put(WriterParams.PATH.name(), directory);
         } else {
-            writer.put("path", "output_data");
+            writer.put(WriterParams.PATH.name(), "output_data");
             warnings.add("output.directory is missing: path set to output_data");
         }
         Object pattern = output.get("filename_pattern");
-        writer.put("fileName", pattern instanceof String ? pattern : "{partition_key}_{table}_{year}.csv");
-        writer.put("header", true);
-        writer.put("encoding", "UTF-8");
-        writer.put("writeMode", "truncate");
+        writer.put(WriterParams.FILE_NAME.name(), pattern instanceof String ? pattern : WriterParams.FILE_NAME.defaultValue().pattern());
+        writer.put(WriterParams.HEADER.name(), WriterParams.HEADER.defaultValue());
+        writer.put(WriterParams.ENCODING.name(), WriterParams.ENCODING.defaultValue().name());
+        writer.put(WriterParams.WRITE_MODE.name(), WriterParams.WRITE_MODE.defaultValue().text());
         Object format = output.get("format");
         if (format != null && !"csv".equals(format)) {
             warnings.add("output.format '" + format + "' is not supported: csvyearwriter writes CSV only");

@@ -1,5 +1,6 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 
 import java.util.ArrayList;
@@ -12,8 +13,18 @@ final class Findings {
     private final Problems errors = new Problems();
     private final List<String> notes = new ArrayList<>();
 
-    void error(String path, String message) {
+    /**
+     * A problem, listed once: the writer reads the reader's parameter through the reader's own
+     * parse and finds the same problems; false when it was listed before.
+     */
+    boolean error(String path, String message) {
+        for (JsonProblem p : errors.list()) {
+            if (p.path().equals(path) && p.message().equals(message)) {
+                return false;
+            }
+        }
         errors.add(path, message);
+        return true;
     }
 
     void note(String message) {

@@ -113,6 +113,33 @@ final class JobDocument {
         return parameter == null ? null : (Map<String, Object>) StrictJson.withoutNullMembers(parameter);
     }
 
+    /**
+     * The null members of a plugin's parameter that the job's text writes as {@code null}, or as a
+     * number DataX's parser hides (paths {@code parameter.<key>}), which validate and the runner
+     * report themselves.
+     */
+    java.util.List<String> reportedNulls(String kind) {
+        java.util.Set<String> nulls = new java.util.HashSet<>();
+        for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
+            nulls.add(p.path());
+        }
+        for (JsonProblem p : StrictJson.duplicateKeys(text, "")) {
+            nulls.remove(p.path());
+        }
+        // a number DataX's parser reads as Infinity is dropped like a null, and reported as hidden
+        for (JsonProblem p : StrictJson.hiddenFromPlugins(text, "")) {
+            nulls.add(p.path());
+        }
+        String prefix = "job.content[0]." + kind + ".";
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String dropped : StrictJson.nullMemberPaths(parameter(kind), "parameter")) {
+            if (nulls.contains(prefix + dropped)) {
+                out.add(dropped);
+            }
+        }
+        return out;
+    }
+
     /** The structure DataX itself insists on: one content element, named plugins, a speed setting. */
     void checkStructure(Findings findings) {
         JSONObject job = job();
@@ -160,9 +187,11 @@ final class JobDocument {
             if (value == null) {
                 continue;
             }
-            if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() == 0 || ((Number) value).longValue() < -1) {
-                findings.error("job.setting.speed." + key, "expected a positive integer, got " + JSON.toJSONString(value));
-            } else if (((Number) value).longValue() > 0) {
+            Integer n = engineInt(value);
+            if (n == null || n == 0 || n < -1) {
+                findings.error("job.setting.speed." + key, "expected a positive integer (a number, or a string of digits as ${name}"
+                        + " substitution gives: DataX reads it as Integer.valueOf of its text), got " + JSON.toJSONString(value));
+            } else if (n > 0) {
                 any = true;
             }
         }
@@ -172,13 +201,55 @@ final class JobDocument {
         if (setting.get("errorLimit") instanceof JSONObject) {
             JSONObject limit = setting.getJSONObject("errorLimit");
             Object record = limit.get("record");
-            if (record != null && !(record instanceof Integer || record instanceof Long) || record != null && ((Number) record).longValue() < 0) {
+            boolean blank = record != null && String.valueOf(record).trim().isEmpty();
+            Long n = record == null || blank ? null : engineLong(record);
+            if (record != null && !blank && (n == null || n < 0)) {
                 findings.error("job.setting.errorLimit.record", "expected an integer >= 0 (dirty records allowed), got " + JSON.toJSONString(record));
             }
             Object percentage = limit.get("percentage");
-            if (percentage != null && (!(percentage instanceof Number) || ((Number) percentage).doubleValue() < 0 || ((Number) percentage).doubleValue() > 1)) {
+            Double d = percentage == null ? null : engineDouble(percentage);
+            if (percentage != null && (d == null || d < 0 || d > 1)) {
                 findings.error("job.setting.errorLimit.percentage", "expected a number between 0 and 1, got " + JSON.toJSONString(percentage));
             }
+        }
+    }
+
+    /**
+     * A setting as DataX's engine reads it ({@code Configuration.getInt}: {@code Integer.valueOf} of
+     * the value's text), so {@code "2"} is 2 and {@code " 2"}, {@code 2.0} or 3000000000 are none.
+     */
+    static Integer engineInt(Object value) {
+        if (value instanceof Map || value instanceof java.util.List) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code Configuration.getLong}: {@code Long.valueOf} of the value's text (a blank one counts as absent). */
+    static Long engineLong(Object value) {
+        if (value instanceof Map || value instanceof java.util.List) {
+            return null;
+        }
+        try {
+            return Long.valueOf(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code Configuration.getDouble}: {@code Double.valueOf} of the value's text. */
+    static Double engineDouble(Object value) {
+        if (value instanceof Map || value instanceof java.util.List) {
+            return null;
+        }
+        try {
+            return Double.valueOf(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -98,9 +98,9 @@ final class PlanCommand implements Command {
         }
 
         JSONObject readerParameter = job.parameter("reader");
-        ReaderSpec spec = ReaderSpec.parse(readerParameter, console.workingDir(), environment).orThrow();
+        ReaderSpec spec = ReaderSpec.parse(readerParameter, console.workingDir(), environment).spec();
         JSONObject writerParameter = job.parameter("writer");
-        WriterPeer writer = WriterPeer.of(job.pluginName("writer"), writerParameter);
+        WriterPeer writer = WriterPeer.of(job.pluginName("writer"), writerParameter, console.workingDir());
         int channels = channels(job.job());
         int maxTasks = channels * spec.tuning().splitFactor();
 

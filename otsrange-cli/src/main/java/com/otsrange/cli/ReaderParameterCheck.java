@@ -1,15 +1,16 @@
 package com.otsrange.cli;
 
-import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
-import com.otsrange.common.ReaderParams;
-import com.otsrange.common.RecordLayout;
-import com.otsrange.common.WriterParams;
+import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
+import com.otsrange.reader.config.WindowWidth;
+import com.otsrange.writer.config.Incremental;
+import com.otsrange.writer.config.WriterOptions;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** otsrangereader's parameter through the reader's own offline parser (task files included). */
@@ -23,24 +24,26 @@ final class ReaderParameterCheck implements ParameterCheck {
 
     @Override
     public String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
-                        Problems problems) {
+                        Problems problems, Problems peerProblems) {
         SpecResult result = ReaderSpec.parse(parameter, workingDir, environment);
         for (JsonProblem problem : result.found()) {
             problems.add(problem);
         }
-        // the writer's own validation applies the same rules; it names them "reader parameter.*",
-        // which validate leaves to this check so they appear once, with the reader's paths
-        boolean incremental = RecordLayout.WRITER_NAME.equals(peerName) && peerParameter != null
-                && Incremental.isOn(WriterParams.WRITE_MODE.given(peerParameter), ReaderParams.RESUME.given(parameter));
-        if (incremental) {
-            for (JsonProblem problem : Incremental.request(parameter).found()) {
-                problems.add(problem.under("parameter."));
-            }
-        }
         if (!result.isValid()) {
             return null;
         }
-        ReaderSpec spec = result.orThrow();
+        ReaderSpec spec = result.spec();
+        // the reader Job's init checks this too, once it knows the writer's file period
+        List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(peerName, peerParameter, workingDir));
+        for (JsonProblem problem : wide) {
+            problems.add(problem);
+        }
+        if (!wide.isEmpty()) {
+            return null;
+        }
+        // what incremental mode needs of this parameter is csvyearwriter's check (it reads it through this same parse)
+        WriterOptions writer = peerParameter == null ? null : WriterOptions.parse(peerParameter, workingDir, new Problems());
+        boolean incremental = writer != null && Incremental.isOn(writer.writeMode(), spec.resume());
         int files = spec.taskFiles().size();
         return "table " + spec.table() + ", " + spec.tasks().size() + " task key(s)"
                 + (files > 0 ? " from " + files + " task file(s)" : "")

@@ -1,6 +1,9 @@
 package com.otsrange.cli;
 
+import com.otsrange.common.Problems;
 import com.otsrange.common.TaskFiles;
+import com.otsrange.reader.config.ReaderParams;
+import com.otsrange.reader.config.TaskSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +34,12 @@ final class TaskFileScan {
         }
         List<Path> files;
         try {
-            files = TaskFiles.of((Map<?, ?>) tasks, console.workingDir());
+            // read as the reader reads its tasks object
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) tasks;
+            TaskSource source = ReaderParams.TASK_SOURCE.read(t, "tasks", new Problems());
+            String path = ReaderParams.TASK_PATH.read(t, "tasks", new Problems());
+            files = source == null || path == null ? new ArrayList<Path>() : TaskFiles.of(source.text(), path, console.workingDir());
         } catch (IOException | RuntimeException e) {
             return warnings; // an unreadable folder or odd glob: validate reports it properly
         }

@@ -3,7 +3,6 @@ package com.otsrange.cli;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.Problems;
-import com.otsrange.common.StrictJson;
 import com.otsrange.reader.config.EndpointRule;
 
 import java.nio.file.Path;
@@ -116,22 +115,18 @@ final class ValidateCommand implements Command {
         String peerKind = kind.equals("reader") ? "writer" : "reader";
         Map<String, Object> peer = job.pluginParameter(peerKind);
         Problems problems = new Problems();
+        Problems peerProblems = new Problems();
         String summary;
         try {
-            summary = check.check(parameter, job.pluginName(peerKind), peer, workingDir, problems);
+            summary = check.check(parameter, job.pluginName(peerKind), peer, workingDir, problems, peerProblems);
         } catch (RuntimeException e) {
             findings.error(prefix + "parameter", "could not be checked: " + Errors.describe(e));
             return;
         }
-        int real = 0;
-        List<String> dropped = StrictJson.nullMemberPaths(job.parameter(kind), "parameter");
-        for (JsonProblem problem : problems.list()) {
-            if (dependsOnPlaceholder(problem, placeholders) || followsFromDroppedNull(problem, dropped)) {
-                continue;
-            }
-            findings.error(prefix + problem.path(), problem.message());
-            real++;
-        }
+        int real = report(problems, prefix, placeholders, job.reportedNulls(kind), findings);
+        List<String> peerPlaceholders = new ArrayList<>(peer == null ? java.util.Collections.<String>emptySet()
+                : JobDocument.placeholders(peer).keySet());
+        real += report(peerProblems, "job.content[0]." + peerKind + ".", peerPlaceholders, job.reportedNulls(peerKind), findings);
         if (real == 0) {
             text.append("  ").append(kind).append(' ').append(name).append(": ")
                     .append(summary != null ? summary : "ok apart from the values filled in at run time").append('\n');
@@ -139,6 +134,23 @@ final class ValidateCommand implements Command {
             text.append("  ").append(kind).append(' ').append(name).append(": ").append(real)
                     .append(real == 1 ? " problem\n" : " problems\n");
         }
+    }
+
+    /**
+     * The problems that are the job's (not about a value filled in at run time, nor following from
+     * a null already reported), each once, under {@code prefix}; how many were not listed before.
+     */
+    private static int report(Problems problems, String prefix, List<String> placeholders, List<String> dropped, Findings findings) {
+        int real = 0;
+        for (JsonProblem problem : problems.list()) {
+            if (dependsOnPlaceholder(problem, placeholders) || followsFromDroppedNull(problem, dropped)) {
+                continue;
+            }
+            if (findings.error(prefix + problem.path(), problem.message())) {
+                real++;
+            }
+        }
+        return real;
     }
 
     /** A problem about a value that is still `${name}` is no problem of the job: the value arrives at run time. */
@@ -150,6 +162,8 @@ final class ValidateCommand implements Command {
     /**
      * A problem at (or above) a null member that was dropped, e.g. "filters.ct: empty condition" for
      * {"ct": {"gt": null}}: the null itself is reported with its path already, as a run reports it.
+     * Only nulls the job's text holds count: a value the JSON parser read as null (NaN) is no
+     * reported null, and what follows from it is the job's problem, as it is in a run.
      */
     private static boolean followsFromDroppedNull(JsonProblem problem, List<String> droppedPaths) {
         for (String dropped : droppedPaths) {

@@ -44,10 +44,8 @@ final class DataxInstall {
      * plugins installed; the calling test is skipped when DATAX_HOME is not set.
      */
     static Path installedOrSkip(Path work) throws IOException {
-        String dataxHome = System.getenv("DATAX_HOME");
-        Assumptions.assumeTrue(dataxHome != null && !dataxHome.isEmpty(), "DATAX_HOME is not set: no real DataX to test against");
-        Path source = Paths.get(dataxHome);
-        Assumptions.assumeTrue(Files.isDirectory(source.resolve("lib")), "DATAX_HOME has no lib/: " + source);
+        Path source = home();
+        Assumptions.assumeTrue(source != null, "DATAX_HOME is not set (or has no lib/): no real DataX to test against");
         return copyWithPlugins(source, work.resolve("datax"));
     }
 
@@ -69,19 +67,8 @@ final class DataxInstall {
         return command;
     }
 
-    /** Runs a command in {@code directory}, its output (stdout and stderr) into {@code log}, for at most 5 minutes. */
-    static RealDataxIT.Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        }
-        return new RealDataxIT.Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-    }
-
     /** DataX's engine on a job text, written to {@code dir/name.json} and run in {@code dir}. */
-    static RealDataxIT.Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
+    static Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
         Path file = dir.resolve(name + ".json");
         Files.write(file, job.getBytes(StandardCharsets.UTF_8));
         return run(engineCommand(home, file, "otsrange_" + name), dir, dir.resolve(name + ".log"));
@@ -94,6 +81,43 @@ final class DataxInstall {
             return null;
         }
         return Paths.get(home);
+    }
+
+    /** Without this the job container polls every 10 s. */
+    static String fast(String job) {
+        return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
+    }
+
+    /** The job (text) through the engine of {@code home}, from {@code work} (job file and log there). */
+    static Result runEngine(Path home, Path work, String job) throws IOException, InterruptedException {
+        return runJob(home, work, "job", job);
+    }
+
+    /** Runs a command in {@code directory}, its output (stdout and stderr) into {@code log}, for at most 5 minutes. */
+    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return finish(process, log);
+    }
+
+    /** Waits at most 5 minutes for a process whose output goes to {@code log}. */
+    static Result finish(Process process, Path log) throws IOException, InterruptedException {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    }
+
+    /** How the engine ended: its exit status and everything it printed. */
+    static final class Result {
+        final int status;
+        final String output;
+
+        Result(int status, String output) {
+            this.status = status;
+            this.output = output;
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -165,9 +165,7 @@ class IncrementalSequenceIT {
 
     @Test
     void sequenceWithAKillEqualsOneExportOfTheUnionInRealDatax() throws Exception {
-        String home = System.getenv("DATAX_HOME");
-        assumeTrue(home != null && Files.isDirectory(Paths.get(home, "lib")), "DATAX_HOME is not set: no real DataX to test against");
-        Path install = DataxInstall.copyWithPlugins(Paths.get(home), work.resolve("datax"));
+        Path install = DataxInstall.installedOrSkip(work);
         String figures = sequence(file -> DataxInstall.engineCommand(install, file, "otsrange_inc"));
         System.out.println("incremental sequence, real DataX: " + figures);
     }
@@ -203,7 +201,7 @@ class IncrementalSequenceIT {
         assertTrue(!ledger.contains("\"windowDone\",\"window\":[" + epoch(2)), "W3 is not done after the kill");
         assertEveryFileEndsAtAWindowBound(out, new int[] {2, 3});
 
-        RealDataxIT.Result w3again = run(launcher, out, 2, 3, "W3-again");
+        DataxInstall.Result w3again = run(launcher, out, 2, 3, "W3-again");
         assertEquals(0, w3again.status, w3again.output);
         JSONObject manifest = JSON.parseObject(new String(Files.readAllBytes(state.resolve("manifest.json")), StandardCharsets.UTF_8));
         assertEquals("resume", manifest.getJSONObject("incremental").getJSONObject("thisRun").getString("decision"));
@@ -211,13 +209,13 @@ class IncrementalSequenceIT {
         assertTrue(skipped >= committedAtKill, "units committed before the kill are skipped: " + skipped);
 
         Map<String, byte[]> afterW3 = snapshot(out);
-        RealDataxIT.Result w2again = run(launcher, out, 1, 2, "W2-repeated");
+        DataxInstall.Result w2again = run(launcher, out, 1, 2, "W2-repeated");
         assertEquals(0, w2again.status, w2again.output);
         assertTrue(w2again.output.contains("nothing to do"), w2again.output);
         assertSameSnapshot(afterW3, snapshot(out), "a repeated window changes nothing");
 
         byte[] ledgerBefore = Files.readAllBytes(checkpoint);
-        RealDataxIT.Result w5early = run(launcher, out, 4, 5, "W5-before-W4");
+        DataxInstall.Result w5early = run(launcher, out, 4, 5, "W5-before-W4");
         assertNotEquals(0, w5early.status, w5early.output);
         assertTrue(w5early.output.contains("CsvYearWriter-10") && w5early.output.contains("run that window first"), w5early.output);
         assertSameSnapshot(afterW3, snapshot(out), "a refused window writes nothing");
@@ -291,13 +289,9 @@ class IncrementalSequenceIT {
         return new Child(p, log);
     }
 
-    RealDataxIT.Result run(Launcher launcher, Path out, int from, int to, String name) throws Exception {
+    DataxInstall.Result run(Launcher launcher, Path out, int from, int to, String name) throws Exception {
         Child c = start(launcher, out, from, to, name);
-        if (!c.process.waitFor(5, TimeUnit.MINUTES)) {
-            c.process.destroyForcibly();
-            throw new AssertionError(name + " did not finish");
-        }
-        return new RealDataxIT.Result(c.process.exitValue(), new String(Files.readAllBytes(c.log), StandardCharsets.UTF_8));
+        return DataxInstall.finish(c.process, c.log);
     }
 
     static void assertSameSnapshot(Map<String, byte[]> want, Map<String, byte[]> got, String what) {

@@ -56,7 +56,7 @@ class JobTextStrictnessIT {
     void dataxGivesTheVerdict(JobTexts.Case c) throws Exception {
         Path dir = Files.createTempDirectory(work, "case");
         Path out = dir.resolve("out");
-        RealDataxIT.Result r = DataxInstall.runJob(home, dir, "job", c.job(emulator.endpoint(), "strict", out.toString()));
+        DataxInstall.Result r = DataxInstall.runJob(home, dir, "job", c.job(emulator.endpoint(), "strict", out.toString()));
         switch (c.verdict) {
             case SYNTAX:
                 assertNotEquals(0, r.status, r.output);

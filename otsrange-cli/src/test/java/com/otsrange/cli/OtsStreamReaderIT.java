@@ -296,11 +296,11 @@ class OtsStreamReaderIT {
         String writer = "{\"name\": \"txtfilewriter\", \"parameter\": {\"path\": \"" + out.toString().replace("\\", "/") + "\","
             + " \"fileName\": \"tuples\", \"writeMode\": \"truncate\", \"fileFormat\": \"text\", \"fieldDelimiter\": \",\","
             + " \"nullFormat\": \"\\\\N\", \"byteEncoding\": \"base64\", \"encoding\": \"UTF-8\"}}";
-        return RealDataxIT.fast("{\"job\": {\"setting\": {\"speed\": {\"channel\": 2}}, \"content\": [{\"reader\": " + reader
+        return DataxInstall.fast("{\"job\": {\"setting\": {\"speed\": {\"channel\": 2}}, \"content\": [{\"reader\": " + reader
             + ", \"writer\": " + writer + "}]}}");
     }
 
-    RealDataxIT.Result runEngine(String job, String name) throws Exception {
+    DataxInstall.Result runEngine(String job, String name) throws Exception {
         Files.createDirectories(work.resolve(name + "-out"));
         Path jobFile = work.resolve(name + ".json");
         Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
@@ -374,7 +374,7 @@ class OtsStreamReaderIT {
             pause();
 
             Path out = work.resolve("range-out");
-            RealDataxIT.Result r = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, true, out), "range");
+            DataxInstall.Result r = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, true, out), "range");
             assertEquals(0, r.status, r.output);
             assertTuples(expected, lines(out), true);
             assertStatusTable(client, end, late);
@@ -461,7 +461,7 @@ class OtsStreamReaderIT {
 
             Path out = work.resolve("date-out");
             String date = "\"date\": \"" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "\", \"enableSeekIterator\": true";
-            RealDataxIT.Result r = runEngine(job(emu, date, false, out), "date");
+            DataxInstall.Result r = runEngine(job(emu, date, false, out), "date");
             assertEquals(0, r.status, r.output);
             assertTuples(s.tuples, lines(out), false);
         });
@@ -485,13 +485,13 @@ class OtsStreamReaderIT {
             pause();
             outside(s, "second-");
             pause();
-            RealDataxIT.Result one = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false,
+            DataxInstall.Result one = runEngine(job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false,
                 work.resolve("first-out")), "first");
             assertEquals(0, one.status, one.output);
             assertTuples(first, lines(work.resolve("first-out")), false);
 
             emu.setStreamClockOffset(Duration.ofHours(2)); // the expiration is 1 hour: every record is gone
-            RealDataxIT.Result two = runEngine(job(emu, "\"startTimestampMillis\": " + end + ", \"endTimestampMillis\": "
+            DataxInstall.Result two = runEngine(job(emu, "\"startTimestampMillis\": " + end + ", \"endTimestampMillis\": "
                 + System.currentTimeMillis(), false, work.resolve("second-out")), "second");
             assertNotEquals(0, two.status, two.output);
             assertTrue(two.output.contains("[ErrorCode]:OTSTrimmedDataAccess, [Message]:Requested stream data is already trimmed or does not exist.")
@@ -501,7 +501,7 @@ class OtsStreamReaderIT {
             createTable(client, "no_stream", 0);
             String plain = job(emu, "\"startTimestampMillis\": " + start + ", \"endTimestampMillis\": " + end, false, work.resolve("nostream-out"))
                 .replace("\"" + TABLE + "\"", "\"no_stream\"");
-            RealDataxIT.Result three = runEngine(plain, "nostream");
+            DataxInstall.Result three = runEngine(plain, "nostream");
             assertNotEquals(0, three.status, three.output);
             assertTrue(three.output.contains("The stream of data table is not enabled."), three.output);
         });

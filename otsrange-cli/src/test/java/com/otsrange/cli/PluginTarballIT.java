@@ -82,11 +82,11 @@ class PluginTarballIT {
     void libsHoldTheRuntimeDependenciesButNothingDataxProvides() {
         List<String> readerLibs = libNames(READER_DIR);
         List<String> writerLibs = libNames(WRITER_DIR);
-        for (String expected : new String[] {"otsrange-common-", "fastjson-1.", "tablestore-5.", "tablestore-shaded-protobuf-",
+        for (String expected : new String[] {"otsrange-common-", "otsrange-config-", "fastjson-1.", "tablestore-5.", "tablestore-shaded-protobuf-",
             "tablestore-shaded-httpasyncclient-", "guava-", "gson-", "joda-time-"}) {
             assertTrue(readerLibs.stream().anyMatch(n -> n.startsWith(expected)), "reader libs lack " + expected + ": " + readerLibs);
         }
-        for (String expected : new String[] {"otsrange-common-", "fastjson-1."}) {
+        for (String expected : new String[] {"otsrange-common-", "otsrange-config-", "fastjson-1."}) {
             assertTrue(writerLibs.stream().anyMatch(n -> n.startsWith(expected)), "writer libs lack " + expected + ": " + writerLibs);
         }
         // the writer applies commons-csv's quoting itself; commons-csv is only its tests' oracle
@@ -107,11 +107,12 @@ class PluginTarballIT {
         List<String> ours = new ArrayList<>();
         for (String name : entries.keySet()) {
             String base = name.substring(name.lastIndexOf('/') + 1);
-            if (base.startsWith("otsrangereader-") || base.startsWith("csvyearwriter-") || base.startsWith("otsrange-common-")) {
+            if (base.startsWith("otsrangereader-") || base.startsWith("csvyearwriter-") || base.startsWith("otsrange-common-")
+                    || base.startsWith("otsrange-config-")) {
                 ours.add(name);
             }
         }
-        assertEquals(4, ours.size(), "two plugin jars and otsrange-common twice: " + ours);
+        assertEquals(6, ours.size(), "two plugin jars, otsrange-common and otsrange-config twice: " + ours);
         for (String jarName : ours) {
             int classes = 0;
             try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file(jarName)))) {

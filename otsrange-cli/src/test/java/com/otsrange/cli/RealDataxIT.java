@@ -50,7 +50,7 @@ class RealDataxIT {
                     .replace("${accessId}", "id")
                     .replace("${accessKey}", "SECRET-real-datax")
                     .replace("${outputDir}", work.resolve("out").toString());
-            Result result = runEngine(fast(job));
+            DataxInstall.Result result = runEngine(fast(job));
             assertEquals(0, result.status, result.output);
             assertTrue(result.output.contains("39456"), "3 devices x 1096 days x 12 dim-0 readings\n" + result.output);
             assertFalse(result.output.contains("SECRET-real-datax"), "DataX masks accessKey when it prints the job");
@@ -86,7 +86,7 @@ class RealDataxIT {
             List<String> command = Arrays.asList(python, home.resolve("bin/datax.py").toString(), "-p",
                     "-Dendpoint=" + emulator.endpoint() + " -DinstanceName=demo -DaccessId=id -DaccessKey=key",
                     "job/export.json");
-            Result result = run(command, root);
+            DataxInstall.Result result = run(command, root);
             assertEquals(0, result.status, result.output);
 
             // export.json: dim = 0, 2025-02-02T05:24:42.740Z <= ct < 2026-07-11T01:46:24.870Z. The
@@ -142,7 +142,7 @@ class RealDataxIT {
     void streamreaderToCsvyearwriterThroughTheRealEngine() throws Exception {
         String job = new String(Files.readAllBytes(LauncherIT.ROOT.resolve("job/streamreader-csvyearwriter.json")),
                 StandardCharsets.UTF_8).replace("\"output_stream\"", "\"" + work.resolve("stream").toString().replace("\\", "/") + "\"");
-        Result result = runEngine(fast(job));
+        DataxInstall.Result result = runEngine(fast(job));
         assertEquals(0, result.status, result.output);
         List<String> lines = Files.readAllLines(work.resolve("stream/dev-001_stream_demo_2023.csv"), StandardCharsets.UTF_8);
         assertEquals(Arrays.asList("ct,temp,status", "2023-11-14T22:13:20Z,21.5,ok"), lines.subList(0, 2));
@@ -155,7 +155,7 @@ class RealDataxIT {
         List<String> examples = StreamreaderExamplesTest.docExamples();
         assertEquals(1, examples.size(), "one streamreader example in docs/writer.md");
         Path out = work.resolve("docs-example");
-        Result result = runEngine(fast(examples.get(0).replace("\"/tmp/out\"", "\"" + out.toString().replace("\\", "/") + "\"")));
+        DataxInstall.Result result = runEngine(fast(examples.get(0).replace("\"/tmp/out\"", "\"" + out.toString().replace("\\", "/") + "\"")));
         assertEquals(0, result.status, result.output);
         long rows = 0;
         List<String> files = new ArrayList<>();
@@ -202,7 +202,7 @@ class RealDataxIT {
 
     /** {@link #oneHeavyFile} run through the engine, which must succeed. */
     private void exportHeavy(OtsEmulator emulator, Path out, int channels, boolean resume, String writer) throws Exception {
-        Result r = runEngine(oneHeavyFile(emulator, out, channels, resume, writer));
+        DataxInstall.Result r = runEngine(oneHeavyFile(emulator, out, channels, resume, writer));
         assertEquals(0, r.status, r.output);
     }
 
@@ -290,7 +290,7 @@ class RealDataxIT {
         Path out = Files.createDirectories(work.resolve("linked"));
         Path link = Files.createSymbolicLink(out.resolve(DemoCommandTest.DEVICES[0]), elsewhere);
         try (OtsEmulator emulator = demoEmulator()) {
-            Result r = runEngine(oneHeavyFile(emulator, out, 1, false, "{\"fileName\": \"{partition_key}/{year}.csv\"}"));
+            DataxInstall.Result r = runEngine(oneHeavyFile(emulator, out, 1, false, "{\"fileName\": \"{partition_key}/{year}.csv\"}"));
             assertTrue(r.status != 0, r.output);
             assertTrue(r.output.contains("CsvYearWriter-06") && r.output.contains(DemoCommandTest.DEVICES[0] + "/2024.csv")
                     && r.output.contains(link.toString()), r.output);
@@ -299,7 +299,7 @@ class RealDataxIT {
                 StandardCharsets.UTF_8).replace("\"output_stream\"", "\"" + out.toString().replace("\\", "/") + "\"")
                 .replace("{partition_key}_{table}_{year}.csv", "{partition_key}/{year}.csv");
         Files.createSymbolicLink(out.resolve("dev-001"), elsewhere);
-        Result r = runEngine(fast(job));
+        DataxInstall.Result r = runEngine(fast(job));
         assertTrue(r.status != 0, r.output);
         assertTrue(r.output.contains("CsvYearWriter-06") && r.output.contains("dev-001/2023.csv"), r.output);
         try (Stream<Path> s = Files.list(elsewhere)) {
@@ -307,29 +307,15 @@ class RealDataxIT {
         }
     }
 
-    /** Without this the job container polls every 10 s. */
-    static String fast(String job) {
-        return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
+    private static String fast(String job) {
+        return DataxInstall.fast(job);
     }
 
-    private Result runEngine(String job) throws IOException, InterruptedException {
-        Path jobFile = work.resolve("job.json");
-        Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
-        List<String> command = DataxInstall.engineCommand(home, jobFile, "otsrange_it");
-        return run(command, work);
+    private DataxInstall.Result runEngine(String job) throws IOException, InterruptedException {
+        return DataxInstall.runEngine(home, work, job);
     }
 
-    private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
+    private DataxInstall.Result run(List<String> command, Path directory) throws IOException, InterruptedException {
         return DataxInstall.run(command, directory, work.resolve("engine.log"));
-    }
-
-    static final class Result {
-        final int status;
-        final String output;
-
-        Result(int status, String output) {
-            this.status = status;
-            this.output = output;
-        }
     }
 }

@@ -52,7 +52,7 @@ class SplitTasksCommandTest {
         p.put("table", "t");
         p.put("appendColumns", Collections.singletonList("ct"));
         p.put("tasks", tasks);
-        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
         List<List<Object>> out = new ArrayList<>();
         for (TaskDefinition d : spec.tasks()) {
             out.add(Arrays.<Object>asList(d.keyText(), d.columns(), d.filters()));
@@ -119,7 +119,7 @@ class SplitTasksCommandTest {
         assertEquals(Arrays.asList("batch_0001.json", "batch_0002.json", "batch_0003.json"), batchFiles("tasks"));
         List<List<Object>> original = original("huge_mappings.json");
         assertEquals(5, original.size());
-        assertFalse(((com.otsrange.reader.filter.FilterSpec) original.get(0).get(2)).isEmpty(), "the per-task filters are read");
+        assertFalse(((com.otsrange.reader.config.FilterSpec) original.get(0).get(2)).isEmpty(), "the per-task filters are read");
         assertEquals(original, viaPattern("tasks/batch_*.json"));
         JSONObject input0 = JSON.parseObject(input, Feature.OrderedField);
         assertEquals(input0.getJSONObject("2309193932839"), batch("tasks", "batch_0001.json").getJSONObject("2309193932839"),

@@ -54,7 +54,7 @@ class TaskFilesAgreementTest {
             for (Path p : TaskFiles.of(tasks, dir)) {
                 common.add(dir.relativize(p).toString());
             }
-            ReaderSpec spec = ReaderSpec.parse(reader(tasks), dir).orThrow();
+            ReaderSpec spec = ReaderSpec.parse(reader(tasks), dir).spec();
             List<String> listed = new ArrayList<>();
             for (Path p : spec.taskFiles()) {
                 listed.add(dir.relativize(p).toString());

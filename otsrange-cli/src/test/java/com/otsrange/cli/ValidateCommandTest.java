@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,6 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValidateCommandTest {
+    /** The reader parameter of {@link #pairedJob}, as far as the writer reads it. */
+    static final Map<String, Object> READER_OF_PAIRED_JOB = com.alibaba.fastjson.JSON.parseObject(
+            "{\"table\": \"t\", \"tasks\": {\"source\": \"inline\", \"definitions\": {\"d1\": [\"x\"]}}}");
+
 
     static final Path ROOT = Paths.get(System.getProperty("otsrange.root", "..")).toAbsolutePath().normalize();
 
@@ -191,7 +196,7 @@ class ValidateCommandTest {
         CliHarness run = validate(dir, "generic.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         assertTrue(run.out.contains("writer.parameter.partitionKeyColumn: missing"), run.out);
-        assertTrue(run.out.contains("writer.parameter.timeColumn: -1 is invalid; expected a 0-based record column index"), run.out);
+        assertTrue(run.out.contains("writer.parameter.timeColumn: expected an integer from 0 to 2147483647, got -1"), run.out);
         assertTrue(run.out.contains("writer.parameter.columnNames: [\"ct\"] is invalid; one name per entry of parameter.columns"
                 + " (3 columns, 1 names)"), run.out);
         assertTrue(run.out.contains("3 problems"), run.out);
@@ -209,7 +214,7 @@ class ValidateCommandTest {
         assertTrue(run.out.contains("writer.parameter.timeZone: \"UTC\" is invalid; not used with otsrangereader"), run.out);
         assertTrue(run.out.contains("writer.parameter.maxOpenFiles: 8 is invalid; not used with otsrangereader"), run.out);
         List<String> own = com.otsrange.writer.CsvYearWriterValidation.problems(com.alibaba.fastjson.JSON.parseObject(writer),
-                "otsrangereader", com.alibaba.fastjson.JSON.parseObject("{\"table\": \"t\"}"), dir);
+                "otsrangereader", READER_OF_PAIRED_JOB, dir);
         assertEquals(4, own.size(), own.toString());
         for (String problem : own) {
             assertTrue(run.out.contains("job.content[0].writer." + problem), problem + "\n" + run.out);
@@ -226,7 +231,7 @@ class ValidateCommandTest {
         CliHarness run = validate(dir, "w.json");
         assertEquals(Command.FAILED, run.status, run.toString());
         List<String> own = com.otsrange.writer.CsvYearWriterValidation.problems(com.alibaba.fastjson.JSON.parseObject(writer),
-                "otsrangereader", com.alibaba.fastjson.JSON.parseObject("{\"table\": \"t\"}"), dir);
+                "otsrangereader", READER_OF_PAIRED_JOB, dir);
         assertEquals(3, own.size(), own.toString());
         assertTrue(own.get(0).startsWith("parameter.path") && own.get(0).contains("absolute path"), own.toString());
         assertTrue(own.get(1).startsWith("parameter.fileName") && own.get(1).contains("bookkeeping"), own.toString());

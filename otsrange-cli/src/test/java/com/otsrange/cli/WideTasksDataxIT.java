@@ -41,7 +41,7 @@ class WideTasksDataxIT {
 
     private Map<String, byte[]> export(Path home, OtsEmulator emulator, String readApi) throws Exception {
         Path out = work.resolve(readApi + "-" + emulator.port());
-        RealDataxIT.Result r = DataxInstall.runJob(home, work, readApi + "-" + emulator.port(), WideTable.job(emulator, readApi, out));
+        DataxInstall.Result r = DataxInstall.runJob(home, work, readApi + "-" + emulator.port(), WideTable.job(emulator, readApi, out));
         assertEquals(0, r.status, r.output);
         return WideTable.files(out);
     }

@@ -51,6 +51,11 @@ public final class FileNamePattern {
         if (pattern.indexOf('\\') >= 0 || pattern.indexOf('\0') >= 0) {
             throw bad(pattern, "backslashes and NUL are not allowed; use '/' to separate folders");
         }
+        for (int i = 0; i < pattern.length(); i++) {
+            if (Character.isISOControl(pattern.charAt(i))) {
+                throw bad(pattern, String.format("a control character (U+%04X at position %d) is not allowed in file names", (int) pattern.charAt(i), i));
+            }
+        }
         if (pattern.startsWith("/") || pattern.startsWith("~")
                 || (pattern.length() >= 2 && pattern.charAt(1) == ':' && Character.isLetter(pattern.charAt(0)))) {
             throw bad(pattern, "it must be relative to path (no leading '/', '~' or drive letter)");
@@ -144,7 +149,8 @@ public final class FileNamePattern {
     }
 
     private static IllegalArgumentException bad(String pattern, String why) {
-        return new IllegalArgumentException("invalid fileName pattern '" + pattern + "': " + why);
+        // as JSON: a control character in the pattern must not break the message into lines
+        return new IllegalArgumentException("invalid fileName pattern " + com.alibaba.fastjson.JSON.toJSONString(pattern) + ": " + why);
     }
 
     public String pattern() {
@@ -231,6 +237,62 @@ public final class FileNamePattern {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Why some segment of this pattern can never be a file name for {@code table}, or null: the
+     * longest its parts other than the key can render (literals, the encoded table, {@code year}
+     * with up to {@code yearChars} characters, month and day) plus one byte per key already pass
+     * the {@value #MAX_SEGMENT_BYTES} bytes a file name may have, so no key fits. (A segment that
+     * fits some keys but not a long one is refused for that key when it arrives.)
+     */
+    public String segmentTooLong(String table, int yearChars) {
+        String tab = KeyEncoding.encode(table == null ? "" : table);
+        for (List<String> seg : segments) {
+            int bytes = 0;
+            for (String t : seg) {
+                if (!isPlaceholder(t)) {
+                    bytes += t.getBytes(StandardCharsets.UTF_8).length;
+                } else if (t.equals("{" + KEY + "}")) {
+                    bytes += 1;
+                } else if (t.equals("{" + TABLE + "}")) {
+                    bytes += tab.length();
+                } else if (t.equals("{" + YEAR + "}")) {
+                    bytes += yearChars;
+                } else {
+                    bytes += 2;
+                }
+            }
+            if (bytes > MAX_SEGMENT_BYTES) {
+                StringBuilder text = new StringBuilder();
+                for (String t : seg) {
+                    text.append(t);
+                }
+                return "the part " + com.alibaba.fastjson.JSON.toJSONString(text.toString()) + " renders to at least " + bytes
+                        + " bytes with a one-byte key ({table} is " + tab.length() + " bytes, {year} up to " + yearChars
+                        + " characters): more than the " + MAX_SEGMENT_BYTES + " bytes a file or folder name may have; shorten its"
+                        + " text, leave {table} out of it or split it with '/'";
+            }
+        }
+        return null;
+    }
+
+    /** Characters of the longest {@code {year}} a raw value of {@code unit} can render ("-292275055" for ms). */
+    public static int longestYear(SortKeyUnit unit) {
+        int chars = 0;
+        for (long raw : new long[] {Long.MIN_VALUE, Long.MAX_VALUE}) {
+            int year;
+            try {
+                year = unit.toInstant(raw).atZone(java.time.ZoneOffset.UTC).getYear();
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                // beyond what a date can hold: no file is ever rendered for it
+                year = raw < 0 ? java.time.Year.MIN_VALUE : java.time.Year.MAX_VALUE;
+            }
+            StringBuilder sb = new StringBuilder();
+            Period.appendYear(sb, year);
+            chars = Math.max(chars, sb.length());
+        }
+        return chars;
     }
 
     /**

@@ -27,6 +27,15 @@ public final class JsonProblem {
         return new JsonProblem(prefix + path, message, code);
     }
 
+    /**
+     * The same problem under another root, with another code: {@code parameter.table} of the
+     * reader's parameter becomes {@code reader parameter.table} where the writer reports it.
+     */
+    public JsonProblem moved(String oldRoot, String newRoot, ErrorCode newCode) {
+        String p = path.startsWith(oldRoot) ? newRoot + path.substring(oldRoot.length()) : path;
+        return new JsonProblem(p, message, newCode);
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -9,6 +9,9 @@ import java.util.Locale;
 public enum Period {
     YEAR("year"), MONTH("month"), DAY("day");
 
+    /** File periods one key's window may span; beyond this a window is almost certainly a mistake. */
+    public static final int MAX_PER_KEY = 200_000;
+
     private final String text;
 
     Period(String text) {
@@ -40,6 +43,29 @@ public enum Period {
             }
         }
         throw new IllegalArgumentException("invalid period '" + s + "': expected year, month or day");
+    }
+
+    /**
+     * How many of these periods (in {@code zone}) the raw sort-key window [from, to) touches: the
+     * pieces the reader's planner cuts it into.
+     *
+     * @throws ArithmeticException or java.time.DateTimeException when the window reaches beyond
+     *         the dates java.time can hold (no file could be named for it)
+     */
+    public long countIn(long from, long to, SortKeyUnit unit, ZoneId zone) {
+        if (from >= to) {
+            return 0;
+        }
+        LocalDate a = localDate(unit.toEpochMillisFloor(from), zone);
+        LocalDate b = localDate(unit.toEpochMillisFloor(to - 1), zone);
+        switch (this) {
+            case YEAR:
+                return (long) b.getYear() - a.getYear() + 1;
+            case MONTH:
+                return java.time.temporal.ChronoUnit.MONTHS.between(a.withDayOfMonth(1), b.withDayOfMonth(1)) + 1;
+            default:
+                return java.time.temporal.ChronoUnit.DAYS.between(a, b) + 1;
+        }
     }
 
     /** Lower-case name as used in job JSON and record meta. */

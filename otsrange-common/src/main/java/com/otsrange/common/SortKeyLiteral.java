@@ -3,6 +3,7 @@ package com.otsrange.common;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,8 +44,27 @@ public final class SortKeyLiteral {
         return literal instanceof String && DATE_LIKE.matcher(((String) literal).trim()).matches();
     }
 
-    /** The raw sort-key value, or null when the literal is neither an epoch number nor a date. */
+    /**
+     * The raw sort-key value, or null when the literal is neither an epoch number nor a date. A
+     * time finer than the unit (a fraction of a second with {@code timeUnit: "s"}) gives the value
+     * it falls in (rounded toward the past); {@link #ceiling} the first value at or after it.
+     */
     public Long toRaw(Object literal) {
+        return raw(literal, false);
+    }
+
+    /** The first raw value at or after the literal's time (its {@link #toRaw} when the unit holds it exactly), or null. */
+    public Long ceiling(Object literal) {
+        return raw(literal, true);
+    }
+
+    /** Whether the literal names a whole raw value (an epoch number, or a time the unit holds), or null when it is no time. */
+    public Boolean exact(Object literal) {
+        Long floor = raw(literal, false);
+        return floor == null ? null : floor.equals(raw(literal, true));
+    }
+
+    private Long raw(Object literal, boolean ceiling) {
         if (literal instanceof Number) {
             return integral(literal);
         }
@@ -52,14 +72,69 @@ public final class SortKeyLiteral {
             return null;
         }
         String s = ((String) literal).trim();
+        if (EPOCH.matcher(s).matches() && !COMPACT_DATE.matcher(s).matches()) {
+            return integral(s);
+        }
+        try {
+            Instant i = instant(s);
+            long floor = unit.fromInstant(i);
+            return ceiling && !unit.toInstant(floor).equals(i) ? Math.addExact(floor, 1) : floor;
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** The instant a date string names (a compact date is its midnight in the zone). */
+    private Instant instant(String s) {
+        if (COMPACT_DATE.matcher(s).matches()) {
+            return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant();
+        }
+        return DateText.instant(s, zone);
+    }
+
+    /**
+     * How two bounds compare as written: two local times (dates, date-times without an offset) by
+     * their local time, so the hour a DST change skips is an empty window rather than reversed
+     * bounds; anything else by the instants they name, at full precision. Null when either is no
+     * time.
+     */
+    public Integer compareAsWritten(Object a, Object b) {
+        LocalDateTime la = local(a);
+        LocalDateTime lb = local(b);
+        if (la != null && lb != null) {
+            return Integer.signum(la.compareTo(lb));
+        }
+        Instant ia = exactInstant(a);
+        Instant ib = exactInstant(b);
+        return ia == null || ib == null ? null : Integer.signum(ia.compareTo(ib));
+    }
+
+    private static LocalDateTime local(Object literal) {
+        if (!(literal instanceof String)) {
+            return null;
+        }
+        String s = ((String) literal).trim();
         try {
             if (COMPACT_DATE.matcher(s).matches()) {
-                return unit.fromInstant(LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toInstant());
+                return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay();
             }
-            if (EPOCH.matcher(s).matches()) {
-                return integral(s);
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay();
             }
-            return unit.fromInstant(DateText.instant(s, zone));
+            return LocalDateTime.parse(s.indexOf('T') < 0 ? s.replace(' ', 'T') : s);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private Instant exactInstant(Object literal) {
+        try {
+            if (literal instanceof String && !EPOCH.matcher(((String) literal).trim()).matches()
+                    || literal instanceof String && COMPACT_DATE.matcher(((String) literal).trim()).matches()) {
+                return instant(((String) literal).trim());
+            }
+            Long n = integral(literal);
+            return n == null ? null : unit.toInstant(n);
         } catch (DateTimeException | ArithmeticException e) {
             return null;
         }

@@ -37,7 +37,12 @@ public final class TaskFiles {
     public static List<Path> of(Map<?, ?> tasks, Path workingDir) throws IOException {
         Object source = tasks.get("source");
         Object value = tasks.get("path");
-        String path = value instanceof String ? ((String) value).trim() : "";
+        return of(source instanceof String ? (String) source : null, value instanceof String ? (String) value : null, workingDir);
+    }
+
+    /** {@link #of(Map, Path)} for a source ("file" or "pattern") and a path already read. */
+    public static List<Path> of(String source, String pathText, Path workingDir) throws IOException {
+        String path = pathText == null ? "" : pathText.trim();
         if (path.isEmpty()) {
             return Collections.emptyList();
         }

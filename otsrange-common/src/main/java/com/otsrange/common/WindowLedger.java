@@ -197,6 +197,7 @@ public final class WindowLedger {
             return kind;
         }
 
+        /** The window as requested; null when it holds no time ({@link #decideEmpty}). */
         public TimeWindow requested() {
             return requested;
         }
@@ -308,6 +309,23 @@ public final class WindowLedger {
                     + (reduced || gap != null ? " (" + how + ")" : ""));
         }
         return new Decision(Decision.Kind.RUN, requested, effective, gap, reduced, Collections.<String>emptySet(), how);
+    }
+
+    /**
+     * A requested window with no time in it ({@code bounds}: how they were written, e.g. the hour
+     * a DST change skips): it appends nothing and changes no bound of the ledger, so it is nothing
+     * to do, the next window starting where the last one ended. While a window is incomplete it is
+     * refused like any other window.
+     */
+    public Decision decideEmpty(String bounds, SortKeyLiteral literal) {
+        TimeWindow open = incomplete();
+        if (open != null) {
+            return refused(null, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
+                    + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it");
+        }
+        return new Decision(Decision.Kind.NOTHING, null, null, null, false, Collections.<String>emptySet(), "the window " + bounds
+                + " holds no " + literal.unit().text() + " of time (the hour a change to daylight saving time skips, or bounds"
+                + " finer than the timeUnit that round to one point): nothing to do, no file changed");
     }
 
     private Decision refused(TimeWindow requested, String why) {

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,31 +51,5 @@ class CheckpointLogTest {
         // a fresh log forgets everything
         CheckpointLog.create(state, Collections.<String, String>emptyMap()).close();
         assertTrue(CheckpointLog.committedUnits(state).isEmpty());
-    }
-
-    @Test
-    void fingerprintNamesChangedComponents() throws Exception {
-        Map<String, Object> reader = new LinkedHashMap<>();
-        reader.put("table", "sensor");
-        reader.put("filters", Collections.singletonMap("ct", Collections.singletonMap("gte", "2023-01-01")));
-        Files.write(out.resolve("tasks.json"), "{\"a\":[\"x\"]}".getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> tasks = new HashMap<>();
-        tasks.put("source", "file");
-        tasks.put("path", "tasks.json");
-        reader.put("tasks", tasks);
-        Map<String, Object> writer = new HashMap<>();
-        writer.put("path", "/somewhere");
-        JobFingerprint a = JobFingerprint.of(reader, writer, out);
-
-        Map<String, Object> writer2 = new HashMap<>(writer);
-        writer2.put("header", "true");
-        writer2.put("timeUnit", "MS");
-        writer2.put("path", "/elsewhere");
-        assertEquals(Collections.emptyList(), JobFingerprint.of(reader, writer2, out).changedComponents(a.components()));
-
-        writer2.put("fileName", "{partition_key}/{year}.csv");
-        Files.write(out.resolve("tasks.json"), "{\"a\":[\"y\"]}".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Arrays.asList("reader.tasks", "writer.fileName"),
-                JobFingerprint.of(reader, writer2, out).changedComponents(a.components()));
     }
 }

@@ -66,19 +66,14 @@ class TaskFilesTest {
     }
 
     @Test
-    void resolvesEveryCaseAndTheFingerprintHashesThoseFiles() throws IOException {
+    void resolvesEveryCase() throws IOException {
         createTree(dir);
         for (String[] c : CASES) {
             List<String> resolved = new ArrayList<>();
             for (Path p : TaskFiles.of(tasks(c, dir), dir)) {
                 resolved.add(dir.relativize(p).toString());
             }
-            List<String> hashed = new ArrayList<>();
-            for (Path p : JobFingerprint.taskFiles(tasks(c, dir), dir)) {
-                hashed.add(p.toString());
-            }
             assertEquals(expected(c), resolved, c[1]);
-            assertEquals(expected(c), hashed, "fingerprint " + c[1]);
         }
     }
 

@@ -193,4 +193,24 @@ class WindowLedgerTest {
         assertEquals("2024-01-01T00:00:00.000001", us.text(1704067200000001L));
         assertEquals("9223372036854775807", RAW.text(Long.MAX_VALUE), "no date for it: the number");
     }
+
+    /** A window with no time in it appends nothing and moves no bound: nothing to do, unless a window is incomplete. */
+    @Test
+    void anEmptyWindowIsNothingToDoUnlessAWindowIsIncomplete() throws Exception {
+        WindowLedger.Decision first = WindowLedger.read(state()).decideEmpty("filters.ct gte \"02:00\", lt \"03:00\"", RAW);
+        assertEquals(WindowLedger.Decision.Kind.NOTHING, first.kind());
+        assertFalse(first.exports());
+        assertNull(first.requested());
+        assertTrue(first.message().contains("holds no s of time"), first.message());
+        done(w(0, 10));
+        assertEquals(WindowLedger.Decision.Kind.NOTHING, WindowLedger.read(state()).decideEmpty("x", RAW).kind());
+        assertEquals(WindowLedger.Decision.Kind.RUN, decide(10, 20).kind(), "the next window starts at the watermark: no gap");
+        try (CheckpointLog log = log()) {
+            log.commit("2025/k", "k.csv", 1, 1, "x", w(10, 20));
+        }
+        WindowLedger.Decision whileOpen = WindowLedger.read(state()).decideEmpty("x", RAW);
+        assertEquals(WindowLedger.Decision.Kind.REFUSED, whileOpen.kind());
+        assertTrue(whileOpen.message().contains("[1970-01-01T00:00:10, 1970-01-01T00:00:20)") && whileOpen.message().contains("incomplete"),
+                whileOpen.message());
+    }
 }

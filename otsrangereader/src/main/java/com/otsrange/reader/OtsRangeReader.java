@@ -3,11 +3,14 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
+import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.DataxJobText;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
+import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
+import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
@@ -40,16 +43,24 @@ public class OtsRangeReader extends Reader {
             // what DataX's parse of the job file hid from the parameter: the run must refuse it as validate does
             List<JsonProblem> hidden = DataxJobText.hiddenFrom(DataxJobText.READER);
             if (!hidden.isEmpty()) {
-                throw SpecResult.invalidParameter(hidden);
+                throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, hidden);
             }
             // validate everything before anything talks to TableStore
-            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow();
+            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
+            // DataX hands the reader Job its peer's parameter before init: the file period is known now
+            Configuration peer = getPeerPluginJobConf();
+            List<JsonProblem> wide = WindowWidth.problems(spec,
+                    WriterPeer.filePeriod(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir()));
+            if (!wide.isEmpty()) {
+                throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
+                        Problems.render("otsrangereader: the sort-key window cannot be planned", wide));
+            }
         }
 
         @Override
         public List<Configuration> split(int adviceNumber) {
             Configuration peer = getPeerPluginJobConf();
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer));
+            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir());
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks

@@ -3,13 +3,13 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
-import com.otsrange.common.Incremental;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.WindowRequest;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.FileCuts;
@@ -68,9 +68,9 @@ public final class ReaderPlanning {
                                 + RecordLayout.WRITER_NAME + " (its path holds the checkpoint); set resume to false or write with "
                                 + RecordLayout.WRITER_NAME);
             } else {
-                Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
+                Path stateDir = StateDir.of(writer.path(), spec.table(), spec.shard());
                 try {
-                    if (Incremental.isOn(writer.writeMode(), Boolean.TRUE)) {
+                    if (writer.incremental(spec.resume())) {
                         incremental = window(spec, stateDir, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
                     } else {
@@ -112,13 +112,13 @@ public final class ReaderPlanning {
      * (and refused it if it had to); the same rules on the same ledger give the same decision here.
      */
     private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
-        Incremental.Request request = spec.windowRequest();
-        if (request.window() == null) {
+        WindowRequest request = spec.windowRequest();
+        if (request.window() == null && !request.empty()) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
                     + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
         }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
+        WindowLedger.Decision decision = request.decide(ledger, allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
         }

@@ -1,14 +1,20 @@
 package com.otsrange.reader;
 
-import com.otsrange.common.Incremental;
+import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.Period;
+import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.writer.config.Incremental;
+import com.otsrange.writer.config.WriterOptions;
+import com.otsrange.writer.config.WriterParams;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What the reader Job knows about the writer it feeds: whether it is csvyearwriter (so the file
- * period and the checkpoint apply), its output path and its file name pattern.
+ * period and the checkpoint apply) and, read with csvyearwriter's own parse of its parameter
+ * ({@link WriterOptions}), its output folder, file period, write mode and gap policy.
  *
  * <p>DataX hands the reader Job the writer's parameter but never the writer's name (only the
  * writer Job learns its peer's name), so inside the real engine csvyearwriter is recognised by its
@@ -19,75 +25,78 @@ import java.util.Map;
 public final class WriterPeer {
     private static final String KEY_PLACEHOLDER = "{partition_key}";
 
-    private final boolean csvYearWriter;
-    private final String path;
-    private final String fileName;
-    private final String writeMode;
-    private final boolean allowGaps;
+    /** null: not csvyearwriter. */
+    private final WriterOptions options;
     private final String describedAs;
 
-    private WriterPeer(boolean csvYearWriter, String path, String fileName, String writeMode, boolean allowGaps,
-                       String describedAs) {
-        this.csvYearWriter = csvYearWriter;
-        this.path = path;
-        this.fileName = fileName;
-        this.writeMode = writeMode;
-        this.allowGaps = allowGaps;
+    private WriterPeer(WriterOptions options, String describedAs) {
+        this.options = options;
         this.describedAs = describedAs;
     }
 
     /**
      * @param writerName the writer's plugin name when known (our CLI knows it, DataX does not say), else null
      * @param writerParameter the writer's job parameter (may be null)
+     * @param workingDir what a relative {@code path} resolves against
      */
-    public static WriterPeer of(String writerName, Map<String, Object> writerParameter) {
-        String path = stringOrNull(writerParameter, "path");
-        String fileName = stringOrNull(writerParameter, "fileName");
-        boolean looksLikeOurs = path != null && (fileName == null || fileName.contains(KEY_PLACEHOLDER));
+    public static WriterPeer of(String writerName, Map<String, Object> writerParameter, Path workingDir) {
+        Object path = WriterParams.PATH.given(writerParameter);
+        Object fileName = WriterParams.FILE_NAME.given(writerParameter);
+        boolean looksLikeOurs = path != null && (fileName == null || String.valueOf(fileName).contains(KEY_PLACEHOLDER));
         boolean ours = writerName == null ? looksLikeOurs : RecordLayout.WRITER_NAME.equals(writerName);
         String describedAs = writerName != null ? writerName
                 : ours ? "a writer with csvyearwriter's parameters" : "a writer without csvyearwriter's path/fileName parameters";
-        return new WriterPeer(ours, path, fileName, stringOrNull(writerParameter, "writeMode"),
-                Incremental.allowsGaps(writerParameter), describedAs);
+        if (!ours) {
+            return new WriterPeer(null, describedAs);
+        }
+        Problems problems = new Problems();
+        WriterOptions options = WriterOptions.parse(writerParameter, workingDir, problems);
+        if (options == null) {
+            // csvyearwriter's own Job refuses these first; this reader cannot plan its files without them
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG,
+                    Problems.render("otsrangereader: the writer's parameter (" + describedAs + ") is invalid", problems.list()));
+        }
+        return new WriterPeer(options, describedAs);
+    }
+
+    /**
+     * The file period of the job's writer, without refusing anything: csvyearwriter's refuses its
+     * own invalid parameter (any other writer: year).
+     */
+    public static Period filePeriod(String writerName, Map<String, Object> writerParameter, Path workingDir) {
+        try {
+            return of(writerName, writerParameter, workingDir).filePeriod();
+        } catch (DataXException e) {
+            return Period.YEAR;
+        }
     }
 
     public boolean isCsvYearWriter() {
-        return csvYearWriter;
+        return options != null;
     }
 
-    /** The writer's output folder as written in the job (relative to the working directory), or null. */
-    public String path() {
-        return csvYearWriter ? path : null;
+    /** csvyearwriter's output folder (absolute), or null for another writer. */
+    public Path path() {
+        return options == null ? null : options.path();
     }
 
-    /** csvyearwriter's writeMode as written (null when absent or another writer): "append" with resume is incremental mode. */
-    public String writeMode() {
-        return csvYearWriter ? writeMode : null;
+    /** Incremental mode: csvyearwriter appends and the reader resumes. */
+    public boolean incremental(boolean readerResume) {
+        return options != null && Incremental.isOn(options.writeMode(), readerResume);
     }
 
     /** Incremental mode: csvyearwriter accepts a window that starts after the committed windows. */
     public boolean allowGaps() {
-        return csvYearWriter && allowGaps;
+        return options != null && options.allowGaps();
     }
 
     /** Files are cut by the finest time placeholder of csvyearwriter's pattern; any other writer gets years. */
     public Period filePeriod() {
-        if (!csvYearWriter) {
-            return Period.YEAR;
-        }
-        return Period.finestIn(fileName == null ? RecordLayout.DEFAULT_FILE_NAME : fileName);
+        return options == null ? Period.YEAR : options.period();
     }
 
     /** For messages: the writer's name, or how it was recognised. */
     public String describe() {
         return describedAs;
-    }
-
-    private static String stringOrNull(Map<String, Object> parameter, String key) {
-        if (parameter == null) {
-            return null;
-        }
-        Object value = parameter.get(key);
-        return value instanceof String ? (String) value : null;
     }
 }

@@ -2,6 +2,7 @@ package com.otsrange.reader.filter;
 
 import com.alicloud.openservices.tablestore.model.ColumnType;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.otsrange.reader.config.CodePoints;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -92,7 +93,7 @@ public final class AttrLiteral {
                 return d == dbl ? BigDecimal.valueOf(d).compareTo(decimal) : Double.compare(d, dbl);
             }
             case STRING:
-                return kind == Kind.STRING ? Integer.signum(PkValues.compareCodePoints(cell.asString(), string)) : null;
+                return kind == Kind.STRING ? Integer.signum(CodePoints.compare(cell.asString(), string)) : null;
             case BOOLEAN:
                 return kind == Kind.BOOLEAN ? Boolean.compare(cell.asBoolean(), bool) : null;
             default:
@@ -109,7 +110,7 @@ public final class AttrLiteral {
             case NUMBER:
                 return decimal.compareTo(other.decimal);
             case STRING:
-                return Integer.signum(PkValues.compareCodePoints(string, other.string));
+                return Integer.signum(CodePoints.compare(string, other.string));
             default:
                 return Boolean.compare(bool, other.bool);
         }

@@ -1,5 +1,10 @@
 package com.otsrange.reader.filter;
 
+import com.otsrange.reader.config.TimeLiteral;
+import com.otsrange.reader.config.RangeCheck;
+import com.otsrange.reader.config.Op;
+import com.otsrange.reader.config.FilterSpec;
+import com.otsrange.reader.config.Condition;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
@@ -150,7 +155,9 @@ public final class BoundFilter {
             boolean ok = true;
             for (int i = 0; i < vals.length; i++) {
                 Object lit = c.values().get(i);
-                vals[i] = PkValues.convert(lit, schema.type(idx), isSort ? time : null);
+                // a sort-key bound is the raw value its operator means (a time finer than the unit rounds to select exactly)
+                vals[i] = isSort && schema.type(idx) == PrimaryKeyType.INTEGER ? sortKeyValue(time, TimeLiteral.boundOf(c.op(), i), lit)
+                        : PkValues.convert(lit, schema.type(idx));
                 if (vals[i] == null) {
                     String at = c.op().takesList() ? c.path() + "[" + i + "]" : c.path();
                     problems.add(at, "value " + Problems.show(lit) + " does not fit primary-key column " + c.column()
@@ -175,17 +182,24 @@ public final class BoundFilter {
             RangeCheck.Order order;
             if (idx < 0) {
                 order = (a, b) -> AttrLiteral.of(a).compareLiteral(AttrLiteral.of(b));
+            } else if (idx == schema.sortIndex()) {
+                // as the offline check compares them: as written
+                order = time::compareAsWritten;
             } else {
                 PrimaryKeyType type = schema.type(idx);
-                TimeLiteral t = idx == schema.sortIndex() ? time : null;
                 order = (a, b) -> {
-                    PrimaryKeyValue x = PkValues.convert(a, type, t);
-                    PrimaryKeyValue y = PkValues.convert(b, type, t);
+                    PrimaryKeyValue x = PkValues.convert(a, type);
+                    PrimaryKeyValue y = PkValues.convert(b, type);
                     return x == null || y == null ? null : Integer.signum(PkValues.compare(x, y));
                 };
             }
             RangeCheck.check(e.getValue(), order, problems);
         }
+    }
+
+    private static PrimaryKeyValue sortKeyValue(TimeLiteral time, Op op, Object literal) {
+        Long raw = time.toRaw(op, literal);
+        return raw == null ? null : PrimaryKeyValue.fromLong(raw);
     }
 
     public List<PkCondition> onPk(int index) {

@@ -1,5 +1,7 @@
 package com.otsrange.reader.filter;
 
+import com.otsrange.reader.config.Op;
+
 final class Ops {
     private Ops() {
     }

@@ -1,8 +1,11 @@
 package com.otsrange.reader.filter;
 
+import com.otsrange.reader.config.TimeLiteral;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.KeyText;
+import com.otsrange.common.SortKeyLiteral;
+import com.otsrange.reader.config.CodePoints;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,28 +30,10 @@ public final class PkValues {
             case INTEGER:
                 return Long.compare(a.asLong(), b.asLong());
             case STRING:
-                return compareCodePoints(a.asString(), b.asString());
+                return CodePoints.compare(a.asString(), b.asString());
             default:
                 return compareUnsigned(a.asBinary(), b.asBinary());
         }
-    }
-
-    /** Code-point order, which is UTF-8 byte order (String.compareTo differs for surrogates). */
-    public static int compareCodePoints(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                boolean sx = Character.isSurrogate(x);
-                boolean sy = Character.isSurrogate(y);
-                if (sx == sy) {
-                    return x - y;
-                }
-                return sx ? 1 : -1;
-            }
-        }
-        return a.length() - b.length();
     }
 
     public static int compareUnsigned(byte[] a, byte[] b) {
@@ -76,13 +61,13 @@ public final class PkValues {
 
     /**
      * A JSON literal (or task key text) as a value of the column's type, or null when it does not
-     * convert. INTEGER: integers or digit strings (the sort key also takes dates); STRING: strings;
-     * BINARY: Base64 strings.
+     * convert. INTEGER: integers or digit strings; STRING: strings; BINARY: Base64 strings. (A
+     * sort-key bound converts with its operator: {@code TimeLiteral#toRaw(Op, Object)}.)
      */
-    public static PrimaryKeyValue convert(Object literal, PrimaryKeyType type, TimeLiteral timeOrNull) {
+    public static PrimaryKeyValue convert(Object literal, PrimaryKeyType type) {
         switch (type) {
             case INTEGER: {
-                Long v = timeOrNull != null ? timeOrNull.toRaw(literal) : integral(literal);
+                Long v = SortKeyLiteral.integral(literal);
                 return v == null ? null : PrimaryKeyValue.fromLong(v);
             }
             case STRING:
@@ -110,32 +95,6 @@ public final class PkValues {
             default:
                 return "a Base64 string (the column is BINARY)";
         }
-    }
-
-    private static Long integral(Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof java.math.BigInteger) {
-            java.math.BigInteger b = (java.math.BigInteger) v;
-            return b.bitLength() < 64 ? b.longValue() : null;
-        }
-        if (v instanceof java.math.BigDecimal) {
-            try {
-                return ((java.math.BigDecimal) v).longValueExact();
-            } catch (ArithmeticException e) {
-                return null;
-            }
-        }
-        if (v instanceof String && ((String) v).trim().matches("[+-]?\\d{1,19}")) {
-            try {
-                String s = ((String) v).trim();
-                return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** Text of a partition key value as used in unit ids and file names. */

@@ -1,5 +1,6 @@
 package com.otsrange.reader.filter;
 
+import com.otsrange.reader.config.Op;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 import com.alicloud.openservices.tablestore.model.filter.CompositeColumnValueFilter;

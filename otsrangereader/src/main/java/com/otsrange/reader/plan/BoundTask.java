@@ -2,7 +2,7 @@ package com.otsrange.reader.plan;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.config.FilterSpec;
 
 import java.util.ArrayList;
 import java.util.Collections;

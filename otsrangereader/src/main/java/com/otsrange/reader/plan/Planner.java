@@ -38,8 +38,6 @@ import java.util.concurrent.Future;
  */
 public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
-    /** Periods one key may span; beyond this the window is almost certainly a mistake. */
-    static final int MAX_PERIODS_PER_KEY = 200_000;
     /**
      * Units whose rows are sampled when heavy ones may be read in parts (one request each, on the
      * lookup threads); a larger plan samples this many spread evenly over it.
@@ -121,7 +119,7 @@ public final class Planner {
             double factor = 1 + (sc == null ? 0 : sc);
             List<TimeCutter.Piece> pieces;
             try {
-                pieces = cutter.cut(w.from(), w.to(), period, MAX_PERIODS_PER_KEY);
+                pieces = cutter.cut(w.from(), w.to(), period, Period.MAX_PER_KEY);
             } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
                 throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME, "the sort-key window of task "
                         + t.keyText() + " is too wide to cut into " + period.text() + " files (" + e.getMessage()

@@ -4,7 +4,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.Op;
+import com.otsrange.reader.config.Op;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.scan.PkRange;

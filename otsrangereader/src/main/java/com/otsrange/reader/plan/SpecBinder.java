@@ -7,13 +7,14 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.config.FilterParser;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.TaskDefinition;
-import com.otsrange.reader.filter.TimeLiteral;
+import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.config.FilterSpec;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 
@@ -78,7 +79,7 @@ public final class SpecBinder {
         }
         String chunkCol = spec.filters().chunkByColumn();
         if (chunkCol != null && !chunkCol.equals(names.get(si))) {
-            problems.add("parameter.filters." + chunkCol + ".chunkBy", "chunkBy belongs on the sort key " + names.get(si));
+            problems.add("parameter.filters." + chunkCol + ".chunkBy", FilterParser.chunkByMisplaced(names.get(si)));
         }
         return new TableSchema(names, types, pi, si);
     }
@@ -103,7 +104,7 @@ public final class SpecBinder {
                     Problems.render("otsrangereader: the job does not fit table " + spec.table(), all));
         }
         if (!ranges.isEmpty()) {
-            throw SpecResult.invalidParameter(ranges.list());
+            throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, ranges.list());
         }
         return out;
     }
@@ -115,7 +116,7 @@ public final class SpecBinder {
         List<BoundTask> out = new ArrayList<>(spec.tasks().size());
         PrimaryKeyType type = schema.partitionType();
         for (TaskDefinition t : spec.tasks()) {
-            PrimaryKeyValue key = PkValues.convert(t.keyText(), type, null);
+            PrimaryKeyValue key = PkValues.convert(t.keyText(), type);
             if (key == null) {
                 problems.add(t.path(), "task key " + Problems.show(t.keyText()) + " does not convert to the partition key "
                         + schema.partitionKey() + ": expected " + PkValues.expected(type, false));

@@ -5,9 +5,9 @@ import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.UnitMeta;
-import com.otsrange.reader.filter.TimeLiteral;
+import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.FilterSpec;
+import com.otsrange.reader.config.FilterSpec;
 import com.otsrange.reader.filter.TableSchema;
 import org.junit.jupiter.api.Test;
 

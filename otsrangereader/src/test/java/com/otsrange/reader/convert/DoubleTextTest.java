@@ -41,8 +41,8 @@ class DoubleTextTest {
         com.otsrange.reader.filter.TableSchema schema = com.otsrange.reader.filter.TableSchema.fromJson(
                 com.alibaba.fastjson.JSON.parseArray("[[[\"id\",\"STRING\"],[\"ct\",\"INTEGER\"]],0,1]"));
         java.util.Map<String, String> meta = new CellPlan(java.util.Arrays.asList("ct", "x"), schema,
-                com.otsrange.reader.filter.BoundFilter.bind(com.otsrange.reader.filter.FilterSpec.NONE, schema,
-                        new com.otsrange.reader.filter.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
+                com.otsrange.reader.filter.BoundFilter.bind(com.otsrange.reader.config.FilterSpec.NONE, schema,
+                        new com.otsrange.reader.config.TimeLiteral(com.otsrange.common.SortKeyUnit.MS, java.time.ZoneOffset.UTC),
                         new com.otsrange.common.Problems())).meta("2024/k", java.util.Arrays.asList("ct", "x"), 1,
                 com.otsrange.common.Period.YEAR);
         assertEquals(UnitMeta.DOUBLES_SHORTEST, meta.get(UnitMeta.KEY_DOUBLES));

@@ -100,12 +100,12 @@ abstract class PartsReadTest {
 
     /** Every task of the plan read one after the other: the records of each task, in order. */
     List<List<Record>> readTasks(Map<String, Object> parameter, int channels) {
-        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).orThrow();
+        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.resolve("out").toString());
         List<List<Record>> out = new ArrayList<>();
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, channels, 4);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer, dir), dir, channels, 4);
             for (List<Unit> group : plan.groups()) {
                 TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)),
                         Feature.OrderedField));

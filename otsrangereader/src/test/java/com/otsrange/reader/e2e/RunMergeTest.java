@@ -187,7 +187,7 @@ abstract class RunMergeTest {
 
     /** Plans the job as Job.split() does (3 tasks max), then reads every task config both ways. */
     Read[] readBothWays(Map<String, Object> parameter, String fileName) {
-        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).orThrow();
+        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
         // BulkExport has no page size: the emulator's answers get the same size, for the same page boundaries
         emu.emulator.setBulkExportRowsPerAnswer(spec.tuning().pageSize() > 0 ? spec.tuning().pageSize() : 5000);
         Map<String, Object> writer = new LinkedHashMap<>();
@@ -198,7 +198,7 @@ abstract class RunMergeTest {
         Read merged = new Read();
         Read perUnit = new Read();
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer, dir), dir, 1, 3);
             for (List<Unit> group : plan.groups()) {
                 TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)), Feature.OrderedField));
                 read(tp, gateway, true, merged);
@@ -233,23 +233,23 @@ abstract class RunMergeTest {
     @ParameterizedTest(name = "{0} {1} {2} {3} {4} merged={5}")
     @CsvSource(delimiter = '|', value = {
         // table | timeZone | fileName | filters | extra | runs merge
-        "m2|UTC|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|true",
-        "m2|Asia/Shanghai|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|true",
-        "m2|Asia/Shanghai|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2021-12-15\",\"lt\":\"2024-06-01\",\"chunkBy\":\"day\"}}|{\"pageSize\":7}|true",
-        "m2|UTC|{partition_key}_{day}.csv|{\"ct\":{\"gte\":\"2023-01-01\",\"lt\":\"2023-03-01\"}}|{\"pageSize\":5}|true",
-        "m2|Asia/Shanghai|{partition_key}_{day}.csv|{\"ct\":{\"gte\":\"2022-12-31\",\"lt\":\"2023-03-01\"}}|{}|true",
+        "m2|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|true",
+        "m2|Asia/Shanghai|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|true",
+        "m2|Asia/Shanghai|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2021-12-15\",\"lt\":\"2024-06-01\",\"chunkBy\":\"day\"}}|{\"pageSize\":7}|true",
+        "m2|UTC|{partition_key}{year}{month}{day}.csv|{\"ct\":{\"gte\":\"2023-01-01\",\"lt\":\"2023-03-01\"}}|{\"pageSize\":5}|true",
+        "m2|Asia/Shanghai|{partition_key}{year}{month}{day}.csv|{\"ct\":{\"gte\":\"2022-12-31\",\"lt\":\"2023-03-01\"}}|{}|true",
         "m2|Asia/Shanghai||{\"ct\":{\"gte\":\"2021-01-01\",\"lt\":\"2026-01-01\",\"chunkBy\":\"month\"}}|{\"pageSize\":3}|true",
-        "m2|UTC|{partition_key}_{month}.csv|{\"ct\":{\"gt\":1640995199999,\"lte\":1704067200000},\"v\":{\"gt\":3},\"id\":{\"ne\":\"a\"}}|{}|true",
-        "m2|UTC|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"},\"d\":{\"lt\":50}}|{\"pageSize\":4}|true",
-        "s2|Asia/Shanghai|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":6}|true",
-        "m3|Asia/Shanghai|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":9}|true",
-        "m3|UTC|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"},\"dim\":{\"in\":[0,2]}}|{}|true",
-        "m3b|UTC|{partition_key}_{month}.csv|{\"dim\":1,\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":4}|true",
-        "m3b|UTC|{partition_key}_{month}.csv|{\"dim\":{\"in\":[0,2]},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
-        "m3b|Asia/Shanghai|{partition_key}_{month}.csv|{\"dim\":{\"gte\":1},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
-        "m3b|UTC|{partition_key}_{month}.csv|{\"dim\":{\"in\":[0,1,2]},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2023-01-01\"}}|{\"maxRangesPerSlice\":2}|false",
-        "m1|UTC|{partition_key}_{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
-        "m2|UTC|{partition_key}_{month}.csv|{\"ct\":{\"in\":[1672531200000,1675209600000,1677628800000]}}|{}|false",
+        "m2|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"gt\":1640995199999,\"lte\":1704067200000},\"v\":{\"gt\":3},\"id\":{\"ne\":\"a\"}}|{}|true",
+        "m2|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"},\"d\":{\"lt\":50}}|{\"pageSize\":4}|true",
+        "s2|Asia/Shanghai|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":6}|true",
+        "m3|Asia/Shanghai|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":9}|true",
+        "m3|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"},\"dim\":{\"in\":[0,2]}}|{}|true",
+        "m3b|UTC|{partition_key}{year}{month}.csv|{\"dim\":1,\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{\"pageSize\":4}|true",
+        "m3b|UTC|{partition_key}{year}{month}.csv|{\"dim\":{\"in\":[0,2]},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
+        "m3b|Asia/Shanghai|{partition_key}{year}{month}.csv|{\"dim\":{\"gte\":1},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
+        "m3b|UTC|{partition_key}{year}{month}|{\"dim\":{\"in\":[0,1,2]},\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2023-01-01\"}}|{\"maxRangesPerSlice\":2}|false",
+        "m1|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}|{}|false",
+        "m2|UTC|{partition_key}{year}{month}.csv|{\"ct\":{\"in\":[1672531200000,1675209600000,1677628800000]}}|{}|false",
     })
     void mergedRunsReadExactlyWhatUnitByUnitReads(String table, String zone, String fileName, String filters, String extra,
                                                   boolean merges) {
@@ -270,7 +270,7 @@ abstract class RunMergeTest {
     void sparseKeysCostAboutOneRequestPerRun() {
         // 4 keys x 36 monthly files, default page size: one page per run (a key is one run, or a few when spread over tasks)
         Read[] both = readBothWays(job("m2", "UTC", "{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}", "{}"),
-                "{partition_key}_{month}.csv");
+                "{partition_key}{year}{month}.csv");
         assertEquals(both[1].records, both[0].records);
         assertTrue(both[1].getRanges >= 4 * 36, "per unit: " + both[1].getRanges);
         assertEquals(both[0].runs, both[0].getRanges, "merged: one GetRange per run");
@@ -281,9 +281,9 @@ abstract class RunMergeTest {
     void retriedPagesOfAMergedRunStayExact() {
         Map<String, Object> p = job("m2", "Asia/Shanghai", "{\"ct\":{\"gte\":\"2022-01-01\",\"lt\":\"2025-01-01\"}}",
                 "{\"pageSize\":5,\"retryInitialDelayMs\":1,\"retryMaxDelayMs\":2}");
-        Read[] clean = readBothWays(p, "{partition_key}_{month}.csv");
+        Read[] clean = readBothWays(p, "{partition_key}{year}{month}.csv");
         emu.faults("busy=0.3,throttle=0.1,actions=" + emu.readAction() + ",seed=3");
-        Read[] faulty = readBothWays(p, "{partition_key}_{month}.csv");
+        Read[] faulty = readBothWays(p, "{partition_key}{year}{month}.csv");
         assertTrue(emu.emulator.stats().totalFaults() > 0);
         assertEquals(clean[1].records, faulty[0].records);
         assertEquals(clean[1].records, faulty[1].records);
@@ -299,12 +299,12 @@ abstract class RunMergeTest {
                 log.commit(id, id.replace('/', '_') + ".csv", 1, 1, "x");
             }
         }
-        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.resolve("out").toString());
-        writer.put("fileName", "{partition_key}_{month}.csv");
+        writer.put("fileName", "{partition_key}{year}{month}.csv");
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
-            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer), dir, 1, 3);
+            Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer, dir), dir, 1, 3);
             assertEquals(committed.size(), plan.unitsSkipped());
             int runs = 0;
             for (List<Unit> group : plan.groups()) {

@@ -118,14 +118,14 @@ class FilePartsPlanTest {
         p.putAll(JSON.parseObject("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}" + extra + "}",
                 Feature.OrderedField));
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     Plan plan(ReaderSpec s, String table, String writer, int channels) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("path", "out");
         try (SdkGateway gateway = new SdkGateway(s.connection(), s.table(), s.tuning())) {
-            return ReaderPlanning.plan(s, gateway, WriterPeer.of(writer, parameter), dir, channels, 4);
+            return ReaderPlanning.plan(s, gateway, WriterPeer.of(writer, parameter, dir), dir, channels, 4);
         }
     }
 

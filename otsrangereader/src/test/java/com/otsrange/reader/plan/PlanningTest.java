@@ -53,20 +53,20 @@ class PlanningTest {
                 + "\"instanceName\":\"n\",\"table\":\"t\",\"appendColumns\":[\"ct\"],"
                 + "\"filters\":{\"ct\":{\"gte\":\"2020-01-01\",\"lt\":\"2025-01-01\",\"chunkBy\":\"month\"}}" + extra + "}", Feature.OrderedField);
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     Plan plan(ReaderSpec s, FakeGateway g, String writer, String fileName, int channels, int splitFactor) {
         return ReaderPlanning.plan(s, g, peer(writer, fileName, dir.toString()), dir, channels, splitFactor);
     }
 
-    static WriterPeer peer(String writerName, String fileName, String path) {
+    WriterPeer peer(String writerName, String fileName, String path) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("path", path);
         if (fileName != null) {
             parameter.put("fileName", fileName);
         }
-        return WriterPeer.of(writerName, parameter);
+        return WriterPeer.of(writerName, parameter, dir);
     }
 
     @Test
@@ -74,7 +74,7 @@ class PlanningTest {
         ReaderSpec s = spec(10_000, "");
         FakeGateway g = new FakeGateway(PK);
         for (Period period : Arrays.asList(Period.YEAR, Period.MONTH)) {
-            Plan plan = plan(s, g, "csvyearwriter", period == Period.MONTH ? "{partition_key}_{month}.csv" : null, 8, 4);
+            Plan plan = plan(s, g, "csvyearwriter", period == Period.MONTH ? "{partition_key}_{year}{month}.csv" : null, 8, 4);
             assertEquals(period == Period.MONTH ? 600_000 : 50_000, plan.unitCount());
             assertTrue(plan.groups().size() <= 32);
             long bytes = 0;
@@ -111,8 +111,8 @@ class PlanningTest {
         ReaderSpec s = spec(1, "");
         FakeGateway g = new FakeGateway(PK);
         assertEquals(5, plan(s, g, "csvyearwriter", null, 1, 4).unitCount());
-        assertEquals(60, plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 1, 4).unitCount());
-        assertEquals(1827, plan(s, g, "csvyearwriter", "{day}/{partition_key}.csv", 1, 4).unitCount());
+        assertEquals(60, plan(s, g, "csvyearwriter", "{partition_key}_{year}{month}.csv", 1, 4).unitCount());
+        assertEquals(1827, plan(s, g, "csvyearwriter", "{year}/{month}/{day}/{partition_key}.csv", 1, 4).unitCount());
         assertEquals(5, plan(s, g, "streamwriter", "{day}", 1, 4).unitCount());
         assertEquals(Period.MONTH, plan(s, g, "csvyearwriter", null, 1, 4).sliceBy());
     }
@@ -125,7 +125,7 @@ class PlanningTest {
         for (int i = 0; i < 200; i++) {
             g.splits.add(new Split("loc", pk("device-00007", i), pk("device-00007", i + 1)));
         }
-        Plan plan = plan(s, g, "csvyearwriter", "{partition_key}_{month}.csv", 2, 4);
+        Plan plan = plan(s, g, "csvyearwriter", "{partition_key}_{year}{month}.csv", 2, 4);
         Set<Integer> tasksOfHeavy = new HashSet<>();
         Map<Integer, Set<Integer>> tasksPerKey = new HashMap<>();
         double[] loads = new double[plan.groups().size()];
@@ -155,7 +155,7 @@ class PlanningTest {
     @Test
     void smallJobsGetFewerTasksAndBigOnesKeepSplitFactor() {
         FakeGateway g = new FakeGateway(PK);
-        String monthly = "{partition_key}_{month}.csv";
+        String monthly = "{partition_key}_{year}{month}.csv";
         // channel 4 x splitFactor 4 = at most 16 tasks
         // 5 yearly units per key
         assertEquals(4, plan(spec(6, ""), g, "csvyearwriter", null, 4, 4).groups().size(), "30 units: one task per channel");
@@ -235,14 +235,14 @@ class PlanningTest {
         assertFalse(peer(null, "demo", "out").isCsvYearWriter());
         assertEquals(Period.DAY, peer(null, "{day}/{month}/{partition_key}_{year}.csv", "out").filePeriod());
         assertTrue(peer(null, null, "out").isCsvYearWriter(), "csvyearwriter with its default fileName");
-        assertFalse(WriterPeer.of(null, null).isCsvYearWriter());
+        assertFalse(WriterPeer.of(null, null, dir).isCsvYearWriter());
     }
 
     @Test
     void resumeWithAnotherWriterIsRefused() {
         ReaderSpec s = spec(3, ",\"resume\":true");
         DataXException e = assertThrows(DataXException.class,
-                () -> ReaderPlanning.plan(s, new FakeGateway(PK), WriterPeer.of("streamwriter", null), dir, 1, 4));
+                () -> ReaderPlanning.plan(s, new FakeGateway(PK), WriterPeer.of("streamwriter", null, dir), dir, 1, 4));
         assertEquals("OtsRangeReader-08", e.getErrorCode().getCode());
         assertTrue(e.getMessage().contains("parameter.resume") && e.getMessage().contains("streamwriter"), e.getMessage());
     }

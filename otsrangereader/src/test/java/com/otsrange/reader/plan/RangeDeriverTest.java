@@ -7,11 +7,11 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.filter.Condition;
-import com.otsrange.reader.filter.FilterSpec;
-import com.otsrange.reader.filter.Op;
+import com.otsrange.reader.config.Condition;
+import com.otsrange.reader.config.FilterSpec;
+import com.otsrange.reader.config.Op;
 import com.otsrange.reader.filter.TableSchema;
-import com.otsrange.reader.filter.TimeLiteral;
+import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.scan.PkRange;
 import org.junit.jupiter.api.Test;
 

@@ -34,14 +34,14 @@ class TaskPlanCodecTest {
                 + "\"instanceName\":\"n\",\"table\":\"t\",\"filters\":{\"ct\":{\"gte\":\"2020-01-01\",\"lt\":\"2023-01-01\"}}}",
                 Feature.OrderedField);
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).orThrow();
+        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     private Plan plan(ReaderSpec s, int channels, int splitFactor) {
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.toString());
-        writer.put("fileName", "{partition_key}_{month}.csv");
-        return ReaderPlanning.plan(s, new FakeGateway(PlanningTest.PK), WriterPeer.of("csvyearwriter", writer), dir, channels, splitFactor);
+        writer.put("fileName", "{partition_key}_{year}{month}.csv");
+        return ReaderPlanning.plan(s, new FakeGateway(PlanningTest.PK), WriterPeer.of("csvyearwriter", writer, dir), dir, channels, splitFactor);
     }
 
     private static Map<String, Object> wire(Map<String, Object> config) {

@@ -37,5 +37,7 @@ class TimeCutterPropertyTest {
             cur = piece.to;
         }
         assertEquals(f + len, cur);
+        // the offline width check counts exactly the pieces the planner cuts
+        assertEquals(pieces.size(), p.countIn(f, f + len, u, z));
     }
 }
