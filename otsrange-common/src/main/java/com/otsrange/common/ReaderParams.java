@@ -21,10 +21,12 @@ public final class ReaderParams {
     public static final Param TASKS = new Param("tasks", null, "the partition keys and their columns, inline or in task files");
     public static final Param RESUME = new Param("resume", false, "skip files committed by an earlier run of the same job");
     public static final Param SHARD = new Param("shard", null, "\"i/n\": export only shard i of n of the task keys");
+    public static final Param CHANGES = new Param("changes", "ignore",
+            "incremental mode: restate committed windows the table changed in (\"stream\" or {\"lookback\": \"P3D\"})");
 
     /** Every key but the tuning keys, in the order the docs list them. */
     public static final List<String> KEYS = Param.names(ENDPOINT, ACCESS_ID, ACCESS_KEY, INSTANCE_NAME, CONNECTION_FILE, TABLE,
-            SCHEMA, FILTERS, TIME_UNIT, TIME_ZONE, APPEND_COLUMNS, APPEND_COLUMNS_POSITION, TASKS, RESUME, SHARD);
+            SCHEMA, FILTERS, TIME_UNIT, TIME_ZONE, APPEND_COLUMNS, APPEND_COLUMNS_POSITION, TASKS, RESUME, SHARD, CHANGES);
 
     /** Members of {@link #SCHEMA}. */
     public static final String PARTITION_KEY = "partitionKey";
