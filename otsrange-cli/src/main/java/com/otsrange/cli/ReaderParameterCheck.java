@@ -41,10 +41,17 @@ final class ReaderParameterCheck implements ParameterCheck {
             return null;
         }
         ReaderSpec spec = result.orThrow();
+        // what the reader Job's init refuses too (ReaderPlanning.requireChangesFit)
+        JsonProblem changes = spec.changes().outsideIncremental(incremental, "parameter." + ReaderParams.CHANGES);
+        if (changes != null) {
+            problems.add(changes);
+            return null;
+        }
         int files = spec.taskFiles().size();
         return "table " + spec.table() + ", " + spec.tasks().size() + " task key(s)"
                 + (files > 0 ? " from " + files + " task file(s)" : "")
                 + (spec.shard().isAll() ? "" : ", shard " + spec.shard())
-                + (spec.resume() ? ", resume on" : "") + (incremental ? ", incremental (the sort key's bounds are each run's window)" : "");
+                + (spec.resume() ? ", resume on" : "") + (incremental ? ", incremental (the sort key's bounds are each run's window)" : "")
+                + (spec.changes().ignores() ? "" : ", changes " + spec.changes());
     }
 }

@@ -182,15 +182,17 @@ public final class RestateFile {
     /**
      * @param changes   stream or lookback
      * @param startedAt S, epoch milliseconds
-     * @param position  stream: the position to record after the run's restatements; lookback: null
-     * @param read      stream: what was read; lookback: null
+     * @param position  the position to record after the run's restatements: always for the stream; for a
+     *                  lookback on a table with a Stream, a fresh one (so a later "stream" run goes on from
+     *                  there); else null
+     * @param read      what was read of the stream (with the position), else null
      */
     public RestateFile(ChangesMode changes, long startedAt, StreamPosition position, StreamRead read, List<Unit> units) {
         if (changes == null || changes.ignores()) {
             throw new IllegalArgumentException("a hand-over needs changes stream or lookback, got " + changes);
         }
-        if ((changes.kind() == ChangesMode.Kind.STREAM) != (position != null && read != null)) {
-            throw new IllegalArgumentException("the stream (and only the stream) hands over a position and what it read");
+        if ((position == null) != (read == null) || changes.kind() == ChangesMode.Kind.STREAM && position == null) {
+            throw new IllegalArgumentException("a position comes with what was read of the stream, and the stream hands over both");
         }
         this.changes = changes;
         this.startedAt = startedAt;
@@ -210,12 +212,12 @@ public final class RestateFile {
         return startedAt;
     }
 
-    /** The position to record in the ledger after this run's restatements (stream), else null. */
+    /** The position to record in the ledger after this run's restatements, or null (a lookback without a Stream). */
     public StreamPosition position() {
         return position;
     }
 
-    /** What was read of the stream, else null (lookback). */
+    /** What was read of the stream, or null when no position is handed over. */
     public StreamRead read() {
         return read;
     }

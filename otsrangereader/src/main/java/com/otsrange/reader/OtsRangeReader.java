@@ -36,17 +36,24 @@ public class OtsRangeReader extends Reader {
         public void init() {
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow();
+            // before the writer Job's prepare: a changes setting this job cannot honour changes nothing
+            ReaderPlanning.requireChangesFit(spec, writer());
+        }
+
+        private WriterPeer writer() {
+            Configuration peer = getPeerPluginJobConf();
+            return WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer));
         }
 
         @Override
         public List<Configuration> split(int adviceNumber) {
-            Configuration peer = getPeerPluginJobConf();
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer));
+            WriterPeer writer = writer();
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
             gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
             plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels);
+            ReaderPlanning.handOver(spec, writer, workingDir(), plan);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {
                 out.add(Configuration.from(TaskPlanCodec.encode(spec, plan, group)));
@@ -59,10 +66,12 @@ public class OtsRangeReader extends Reader {
         @Override
         public void post() {
             if (plan != null) {
-                LOG.info("otsrangereader summary: {} file unit(s) exported by this run{}, {} skipped as already committed"
+                LOG.info("otsrangereader summary: {} file unit(s) exported by this run{}{}, {} skipped as already committed"
                                 + " (resume), {} of {} task key(s) in shard {}", plan.unitCount(),
                         plan.partCount() == 0 ? "" : " (" + plan.unitsInParts() + " of them read in " + plan.partCount()
                                 + " parts by several tasks, joined by csvyearwriter at the end)",
+                        plan.unitsRestated() == 0 ? "" : " (" + plan.unitsRestated() + " of them restated: read again from a"
+                                + " committed window on, changes " + spec.changes() + ")",
                         plan.unitsSkipped(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag());
             }
         }

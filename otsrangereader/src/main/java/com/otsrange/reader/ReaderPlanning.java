@@ -1,20 +1,27 @@
 package com.otsrange.reader;
 
 import com.alibaba.datax.common.exception.DataXException;
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.Incremental;
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
+import com.otsrange.common.ReaderParams;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.RestateFile;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WindowLedger;
+import com.otsrange.reader.changes.Changes;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.FileCuts;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.Planner;
+import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.plan.SpecBinder;
 import com.otsrange.reader.plan.WindowPlan;
 import com.otsrange.reader.scan.OtsGateway;
@@ -49,6 +56,7 @@ public final class ReaderPlanning {
 
     /** {@link #plan(ReaderSpec, OtsGateway, WriterPeer, Path, int)} with another splitFactor than the spec's. */
     public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels, int splitFactor) {
+        requireChangesFit(spec, writer);
         Problems problems = new Problems();
         TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), problems);
         if (schema == null || !problems.isEmpty()) {
@@ -71,8 +79,14 @@ public final class ReaderPlanning {
                 Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
                 try {
                     if (Incremental.isOn(writer.writeMode(), Boolean.TRUE)) {
-                        incremental = window(spec, stateDir, writer.allowGaps());
+                        WindowLedger ledger = WindowLedger.read(stateDir);
+                        incremental = window(spec, ledger, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
+                        if (!spec.changes().ignores()) {
+                            // before any table read of the run: a row changed later is read by it or seen by the next run
+                            incremental = incremental.with(new Changes(spec, schema, tasks, period, gateway, stateDir)
+                                    .read(ledger, incremental.decision(), System.currentTimeMillis()));
+                        }
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
                         partsToRedo = partsToRedo(stateDir);
@@ -89,10 +103,43 @@ public final class ReaderPlanning {
         // only csvyearwriter joins parts, and an incremental window appends to files instead
         FileCuts cuts = new FileCuts(writer.isCsvYearWriter() && incremental == null, partsToRedo);
         Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, channels, splitFactor, incremental, cuts);
-        LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks",
+        LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks{}",
                 spec.table(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag(), plan.unitCount(), period.text(),
-                plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size());
+                plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size(),
+                plan.unitsRestated() == 0 ? "" : ", " + plan.unitsRestated() + " of the units restated");
         return plan;
+    }
+
+    /**
+     * {@code changes} other than ignore needs incremental mode (OtsRangeReader-01 naming
+     * parameter.changes); the reader Job's init, its split and {@code plan} refuse alike, and
+     * {@code validate} reports the same problem ({@link ChangesMode#outsideIncremental}).
+     */
+    public static void requireChangesFit(ReaderSpec spec, WriterPeer writer) {
+        boolean incremental = writer.isCsvYearWriter() && Incremental.isOn(writer.writeMode(), spec.resume());
+        JsonProblem p = spec.changes().outsideIncremental(incremental, "parameter." + ReaderParams.CHANGES);
+        if (p != null) {
+            throw SpecResult.invalidParameter(Collections.singletonList(p));
+        }
+    }
+
+    /**
+     * The reader Job's one hand-over to the writer Job ({@code tmp/restate.json} in the writer's state
+     * dir, {@link RestateFile}) when the run restates (changes other than ignore); nothing otherwise.
+     * Written after planning, before any task reads; the writer Job's prepare emptied tmp/ before.
+     */
+    public static void handOver(ReaderSpec spec, WriterPeer writer, Path workingDir, Plan plan) {
+        Restatement r = plan.window() == null ? null : plan.window().restatement();
+        if (r == null) {
+            return;
+        }
+        Path tmp = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard()).resolve(StateDir.TMP);
+        try {
+            r.handOver(plan.groups()).write(tmp);
+        } catch (IOException e) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + tmp.resolve(RestateFile.NAME)
+                    + " for the writer (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Resume: units read in parts by an earlier run -> the parts it did not record (or whose part file is gone). */
@@ -111,13 +158,12 @@ public final class ReaderPlanning {
      * Incremental mode: the writer Job's prepare has decided this run's window from the ledger
      * (and refused it if it had to); the same rules on the same ledger give the same decision here.
      */
-    private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
+    private static WindowPlan window(ReaderSpec spec, WindowLedger ledger, boolean allowGaps) {
         Incremental.Request request = spec.windowRequest();
         if (request.window() == null) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
                     + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
         }
-        WindowLedger ledger = WindowLedger.read(stateDir);
         WindowLedger.Decision decision = ledger.decide(request.window(), request.literal(), allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());

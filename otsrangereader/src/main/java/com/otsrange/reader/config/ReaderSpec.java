@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.Incremental;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
@@ -47,10 +48,12 @@ public final class ReaderSpec {
     private final ShardSpec shard;
     private final Tuning tuning;
     private final Incremental.Request window;
+    private final ChangesMode changes;
 
     private ReaderSpec(ConnectionSpec connection, String table, SchemaNames schema, FilterSpec filters, SortKeyUnit timeUnit,
                        ZoneId timeZone, List<String> appendColumns, boolean appendAtStart, List<TaskDefinition> tasks,
-                       List<Path> taskFiles, boolean resume, ShardSpec shard, Tuning tuning, Incremental.Request window) {
+                       List<Path> taskFiles, boolean resume, ShardSpec shard, Tuning tuning, Incremental.Request window,
+                       ChangesMode changes) {
         this.connection = connection;
         this.table = table;
         this.schema = schema;
@@ -65,6 +68,7 @@ public final class ReaderSpec {
         this.shard = shard;
         this.tuning = tuning;
         this.window = window;
+        this.changes = changes;
     }
 
     /** Parses and validates; environment variables come from the process. */
@@ -153,6 +157,7 @@ public final class ReaderSpec {
             }
         }
         Tuning tuning = Tuning.parse(p, problems);
+        ChangesMode changes = ChangesMode.parse(ReaderParams.CHANGES.given(p), "parameter." + ReaderParams.CHANGES, problems);
         names.report(problems);
 
         List<JsonProblem> all = Problems.placeholdersFirst(Placeholders.unreplaced(p, "parameter"), problems.list());
@@ -160,7 +165,7 @@ public final class ReaderSpec {
             return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, atStart, tasks, files,
-                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p)), Collections.<JsonProblem>emptyList());
+                Boolean.TRUE.equals(resume), shard, tuning, Incremental.request(p), changes), Collections.<JsonProblem>emptyList());
     }
 
     private static SchemaNames parseSchema(Map<String, Object> p, TableStoreNames names, Problems problems) {
@@ -255,6 +260,11 @@ public final class ReaderSpec {
     /** The window the sort key's bounds make, for incremental mode (the writer decides whether it is on). */
     public Incremental.Request windowRequest() {
         return window;
+    }
+
+    /** {@code changes}: what an incremental run does about committed windows the table changed in. */
+    public ChangesMode changes() {
+        return changes;
     }
 
     public TimeLiteral timeLiteral() {
