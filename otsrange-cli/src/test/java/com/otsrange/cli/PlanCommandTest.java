@@ -160,4 +160,82 @@ class PlanCommandTest {
         assertEquals(Command.FAILED, invalid.status, invalid.toString());
         assertTrue(invalid.out.contains("INVALID"), invalid.toString());
     }
+
+    /**
+     * Incremental mode with changes "stream": plan shows the refusal of a table without a Stream, the
+     * first run, and then what the next run would restate (read from the recorded position), writing
+     * nothing: neither the ledger nor the hand-over file changes.
+     */
+    @Test
+    void incrementalPlanShowsWhatTheStreamWouldRestateAndWritesNothing() throws Exception {
+        try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("plantest").accessKeyId("id").accessKeySecret("key")
+                .demo(true).build().start()) {
+            String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/incremental.json")), StandardCharsets.UTF_8)
+                    .replace("${endpoint}", emu.endpoint()).replace("${instanceName}", "plantest").replace("${accessId}", "id")
+                    .replace("${accessKey}", "key").replace("${outputDir}", dir.resolve("out").toString().replace("\\", "/"))
+                    .replace("\"resume\": true", "\"resume\": true, \"changes\": \"stream\"");
+            Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+            CliHarness noStream = plan(dir, "job.json", "-p", "-DstartDate=20231231 -DendDate=20240102");
+            assertEquals(Command.FAILED, noStream.status, noStream.toString());
+            assertTrue(noStream.err.contains("OtsRangeReader-12") && noStream.err.contains("table sensor_data has no Stream enabled"),
+                    noStream.toString());
+
+            com.alicloud.openservices.tablestore.SyncClient client = new com.alicloud.openservices.tablestore.SyncClient(emu.endpoint(),
+                    "id", "key", "plantest");
+            try {
+                com.alicloud.openservices.tablestore.model.UpdateTableRequest enable =
+                        new com.alicloud.openservices.tablestore.model.UpdateTableRequest("sensor_data");
+                enable.setStreamSpecification(new com.alicloud.openservices.tablestore.model.StreamSpecification(true, 24));
+                client.updateTable(enable);
+                com.otsrange.runner.RunResult first = new com.otsrange.runner.LocalRunner(com.otsrange.runner.RunOptions.quiet())
+                        .runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
+                assertTrue(first.succeeded(), String.valueOf(first.failure()));
+                CliHarness firstPlan = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
+                assertEquals(0, firstPlan.status, firstPlan.toString());
+                assertTrue(firstPlan.out.contains("changes: stream: first run: it records the stream position and restates nothing"),
+                        firstPlan.out);
+
+                // what the writer half records after a run: where the Stream stands now
+                Path state = dir.resolve("out/.otsrange/sensor_data.all");
+                String stream = client.describeTable(new com.alicloud.openservices.tablestore.model.DescribeTableRequest("sensor_data"))
+                        .getStreamDetails().getStreamId();
+                java.util.Map<String, com.otsrange.common.StreamPosition.Shard> shards = new java.util.TreeMap<>();
+                for (com.alicloud.openservices.tablestore.model.StreamShard sh : client.describeStream(
+                        new com.alicloud.openservices.tablestore.model.DescribeStreamRequest(stream)).getShards()) {
+                    com.alicloud.openservices.tablestore.model.GetShardIteratorRequest at =
+                            new com.alicloud.openservices.tablestore.model.GetShardIteratorRequest(stream, sh.getShardId());
+                    at.setTimestamp(System.currentTimeMillis() * 1000);
+                    shards.put(sh.getShardId(), com.otsrange.common.StreamPosition.Shard.at(client.getShardIterator(at).getShardIterator()));
+                }
+                try (com.otsrange.common.CheckpointLog log = com.otsrange.common.CheckpointLog.open(state)) {
+                    log.streamPosition(new com.otsrange.common.StreamPosition(stream, System.currentTimeMillis(), shards));
+                }
+                // a late reading of device ...41 inside the committed window, on 2024-01-01 in Shanghai
+                com.alicloud.openservices.tablestore.model.RowPutChange late = new com.alicloud.openservices.tablestore.model.RowPutChange(
+                        "sensor_data", com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("id", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromString("2309193932841"))
+                        .addPrimaryKeyColumn("ct", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(
+                                java.time.OffsetDateTime.parse("2024-01-01T00:30:00+08:00").toInstant().toEpochMilli()))
+                        .addPrimaryKeyColumn("dim", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(0)).build());
+                late.addColumn("p20_1", com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(1.5));
+                client.putRow(new com.alicloud.openservices.tablestore.model.PutRowRequest(late));
+                byte[] ledger = Files.readAllBytes(state.resolve("checkpoint.log"));
+
+                CliHarness next = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
+                assertEquals(0, next.status, next.toString());
+                assertTrue(next.out.contains("changes: stream: 1 record(s) of 1 shard(s) since ") && next.out.contains(
+                        ", 1 relevant: 1 file unit(s) to restate"), next.out);
+                assertTrue(next.out.matches("(?s).*\\n  2024/2309193932841 +restated from 2024-01-01 \\(committed to 2024-01-02\\):"
+                        + " 1 changed record\\(s\\)\\n.*"), next.out);
+                assertTrue(next.out.matches("(?s).*2024/2309193932841 +committed up to 2024-01-02 -> restates \\[2024-01-01,"
+                        + " 2024-01-03\\).*"), next.out);
+                assertTrue(next.out.matches("(?s).*2024/2309193932839 +committed up to 2024-01-02 -> adds \\[2024-01-02,"
+                        + " 2024-01-03\\).*"), next.out);
+                assertTrue(java.util.Arrays.equals(ledger, Files.readAllBytes(state.resolve("checkpoint.log"))), "plan records nothing");
+                assertFalse(Files.exists(state.resolve("tmp/restate.json")), "plan hands nothing over");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
 }
