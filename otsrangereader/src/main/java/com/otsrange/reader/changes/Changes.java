@@ -128,10 +128,20 @@ public final class Changes {
         List<RestateMark> marks = walked.dirty.marks(committed);
         LOG.info("changes: stream: read {} record(s) of {} shard(s) since {}; {} relevant, restating {} file unit(s){}",
                 walked.recordsRead, walked.shardsRead, refusal.time(recorded.at()), walked.dirty.records(), marks.size(),
-                marks.isEmpty() ? "" : ": " + marks.subList(0, Math.min(20, marks.size())) + (marks.size() > 20 ? " ..." : ""));
+                listed(marks, refusal));
         return new Restatement(ChangesMode.STREAM, startedAt, position,
                 new RestateFile.StreamRead(recorded.at(), walked.recordsRead, walked.dirty.records(), walked.shardsRead), marks,
                 notExported);
+    }
+
+    /** For the log: the first units with where each is restated from, in the job's zone. */
+    private static String listed(List<RestateMark> marks, ChangesRefusal at) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(20, marks.size()); i++) {
+            RestateMark m = marks.get(i);
+            sb.append(i == 0 ? ": " : ", ").append(m.unitId()).append(" from ").append(at.literal().text(m.from()));
+        }
+        return marks.size() > 20 ? sb + " and " + (marks.size() - 20) + " more" : sb.toString();
     }
 
     /**

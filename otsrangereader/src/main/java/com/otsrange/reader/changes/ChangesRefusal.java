@@ -73,6 +73,10 @@ final class ChangesRefusal {
         return "P" + Math.max(1, (spanMs + DAY_MS - 1) / DAY_MS) + "D";
     }
 
+    SortKeyLiteral literal() {
+        return literal;
+    }
+
     String time(long epochMillis) {
         return ZonedDateTime.ofInstant(Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS), literal.zone())
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

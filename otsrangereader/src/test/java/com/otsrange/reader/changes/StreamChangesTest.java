@@ -1,7 +1,5 @@
 package com.otsrange.reader.changes;
 
-import com.alibaba.datax.common.exception.DataXException;
-import com.alicloud.openservices.tablestore.model.StreamShard;
 import com.otsrange.common.ChangesMode;
 import com.otsrange.common.RestateFile;
 import com.otsrange.common.ShardSpec;
@@ -18,10 +16,8 @@ import com.otsrange.reader.plan.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,8 +25,6 @@ import java.util.TreeMap;
 import static com.otsrange.reader.changes.StreamTable.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

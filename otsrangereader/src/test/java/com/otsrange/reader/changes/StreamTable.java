@@ -25,7 +25,6 @@ import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.alicloud.openservices.tablestore.model.UpdateRowRequest;
 import com.alicloud.openservices.tablestore.model.UpdateTableRequest;
 import com.otsrange.common.CheckpointLog;
-import com.otsrange.common.ShardSpec;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.emulator.OtsEmulator;
