@@ -1,6 +1,23 @@
 package com.otsrange.cli;
 
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.DescribeStreamRequest;
+import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
+import com.alicloud.openservices.tablestore.model.GetShardIteratorRequest;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.PutRowRequest;
+import com.alicloud.openservices.tablestore.model.RowPutChange;
+import com.alicloud.openservices.tablestore.model.StreamShard;
+import com.alicloud.openservices.tablestore.model.StreamSpecification;
+import com.alicloud.openservices.tablestore.model.UpdateTableRequest;
+import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.StreamPosition;
+import com.otsrange.runner.LocalRunner;
+import com.otsrange.runner.RunOptions;
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +28,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -180,15 +200,12 @@ class PlanCommandTest {
             assertTrue(noStream.err.contains("OtsRangeReader-12") && noStream.err.contains("table sensor_data has no Stream enabled"),
                     noStream.toString());
 
-            com.alicloud.openservices.tablestore.SyncClient client = new com.alicloud.openservices.tablestore.SyncClient(emu.endpoint(),
-                    "id", "key", "plantest");
+            SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "plantest");
             try {
-                com.alicloud.openservices.tablestore.model.UpdateTableRequest enable =
-                        new com.alicloud.openservices.tablestore.model.UpdateTableRequest("sensor_data");
-                enable.setStreamSpecification(new com.alicloud.openservices.tablestore.model.StreamSpecification(true, 24));
+                UpdateTableRequest enable = new UpdateTableRequest("sensor_data");
+                enable.setStreamSpecification(new StreamSpecification(true, 24));
                 client.updateTable(enable);
-                com.otsrange.runner.RunResult first = new com.otsrange.runner.LocalRunner(com.otsrange.runner.RunOptions.quiet())
-                        .runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
+                RunResult first = new LocalRunner(RunOptions.quiet()).runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
                 assertTrue(first.succeeded(), String.valueOf(first.failure()));
                 CliHarness firstPlan = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
                 assertEquals(0, firstPlan.status, firstPlan.toString());
@@ -197,28 +214,23 @@ class PlanCommandTest {
 
                 // what the writer half records after a run: where the Stream stands now
                 Path state = dir.resolve("out/.otsrange/sensor_data.all");
-                String stream = client.describeTable(new com.alicloud.openservices.tablestore.model.DescribeTableRequest("sensor_data"))
-                        .getStreamDetails().getStreamId();
-                java.util.Map<String, com.otsrange.common.StreamPosition.Shard> shards = new java.util.TreeMap<>();
-                for (com.alicloud.openservices.tablestore.model.StreamShard sh : client.describeStream(
-                        new com.alicloud.openservices.tablestore.model.DescribeStreamRequest(stream)).getShards()) {
-                    com.alicloud.openservices.tablestore.model.GetShardIteratorRequest at =
-                            new com.alicloud.openservices.tablestore.model.GetShardIteratorRequest(stream, sh.getShardId());
+                String stream = client.describeTable(new DescribeTableRequest("sensor_data")).getStreamDetails().getStreamId();
+                Map<String, StreamPosition.Shard> shards = new TreeMap<>();
+                for (StreamShard sh : client.describeStream(new DescribeStreamRequest(stream)).getShards()) {
+                    GetShardIteratorRequest at = new GetShardIteratorRequest(stream, sh.getShardId());
                     at.setTimestamp(System.currentTimeMillis() * 1000);
-                    shards.put(sh.getShardId(), com.otsrange.common.StreamPosition.Shard.at(client.getShardIterator(at).getShardIterator()));
+                    shards.put(sh.getShardId(), StreamPosition.Shard.at(client.getShardIterator(at).getShardIterator()));
                 }
-                try (com.otsrange.common.CheckpointLog log = com.otsrange.common.CheckpointLog.open(state)) {
-                    log.streamPosition(new com.otsrange.common.StreamPosition(stream, System.currentTimeMillis(), shards));
+                try (CheckpointLog log = CheckpointLog.open(state)) {
+                    log.streamPosition(new StreamPosition(stream, System.currentTimeMillis(), shards));
                 }
                 // a late reading of device ...41 inside the committed window, on 2024-01-01 in Shanghai
-                com.alicloud.openservices.tablestore.model.RowPutChange late = new com.alicloud.openservices.tablestore.model.RowPutChange(
-                        "sensor_data", com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder.createPrimaryKeyBuilder()
-                        .addPrimaryKeyColumn("id", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromString("2309193932841"))
-                        .addPrimaryKeyColumn("ct", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(
-                                java.time.OffsetDateTime.parse("2024-01-01T00:30:00+08:00").toInstant().toEpochMilli()))
-                        .addPrimaryKeyColumn("dim", com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(0)).build());
-                late.addColumn("p20_1", com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(1.5));
-                client.putRow(new com.alicloud.openservices.tablestore.model.PutRowRequest(late));
+                RowPutChange late = new RowPutChange("sensor_data", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString("2309193932841"))
+                        .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(OffsetDateTime.parse("2024-01-01T00:30:00+08:00").toInstant().toEpochMilli()))
+                        .addPrimaryKeyColumn("dim", PrimaryKeyValue.fromLong(0)).build());
+                late.addColumn("p20_1", ColumnValue.fromDouble(1.5));
+                client.putRow(new PutRowRequest(late));
                 byte[] ledger = Files.readAllBytes(state.resolve("checkpoint.log"));
 
                 CliHarness next = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
@@ -231,7 +243,7 @@ class PlanCommandTest {
                         + " 2024-01-03\\).*"), next.out);
                 assertTrue(next.out.matches("(?s).*2024/2309193932839 +committed up to 2024-01-02 -> adds \\[2024-01-02,"
                         + " 2024-01-03\\).*"), next.out);
-                assertTrue(java.util.Arrays.equals(ledger, Files.readAllBytes(state.resolve("checkpoint.log"))), "plan records nothing");
+                assertTrue(Arrays.equals(ledger, Files.readAllBytes(state.resolve("checkpoint.log"))), "plan records nothing");
                 assertFalse(Files.exists(state.resolve("tmp/restate.json")), "plan hands nothing over");
             } finally {
                 client.shutdown();

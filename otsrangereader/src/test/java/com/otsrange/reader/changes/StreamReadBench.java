@@ -56,15 +56,20 @@ class StreamReadBench {
             double loadSec = (System.nanoTime() - loadStart) / 1e9;
 
             long calls = t.emu.stats().requests("GetStreamRecord");
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Plan plan = t.plan(spec, true);
             double sec = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             Restatement r = plan.window().restatement();
             assertEquals(records, r.read().recordsRead());
             assertEquals(records, r.read().relevantRecords());
             assertEquals(keys, r.units().size());
-            System.out.printf(Locale.ROOT, "BENCH stream in split: %d records on %d shards, %.2f s (%.0f records/s), %d GetStreamRecord"
-                    + " calls, %d units restated (load %.1f s)%n", records, shards, sec, records / sec,
+            System.out.printf(Locale.ROOT, "BENCH stream in split: %d records on %d shards, %.2f s (%.0f records/s), %.1f s CPU"
+                    + " (reader and emulator in this JVM), %d GetStreamRecord calls, %d units restated (load %.1f s)%n", records, shards, sec,
+                    records / sec, cpu,
                     t.emu.stats().requests("GetStreamRecord") - calls, r.units().size(), loadSec);
         }
     }
