@@ -1,19 +1,6 @@
 package com.otsrange.cli;
 
 import com.alicloud.openservices.tablestore.SyncClient;
-import com.alicloud.openservices.tablestore.model.ColumnValue;
-import com.alicloud.openservices.tablestore.model.DescribeStreamRequest;
-import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
-import com.alicloud.openservices.tablestore.model.GetShardIteratorRequest;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
-import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
-import com.alicloud.openservices.tablestore.model.PutRowRequest;
-import com.alicloud.openservices.tablestore.model.RowPutChange;
-import com.alicloud.openservices.tablestore.model.StreamShard;
-import com.alicloud.openservices.tablestore.model.StreamSpecification;
-import com.alicloud.openservices.tablestore.model.UpdateTableRequest;
-import com.otsrange.common.CheckpointLog;
-import com.otsrange.common.StreamPosition;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.RunOptions;
 import com.otsrange.emulator.OtsEmulator;
@@ -28,11 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -190,10 +174,7 @@ class PlanCommandTest {
     void incrementalPlanShowsWhatTheStreamWouldRestateAndWritesNothing() throws Exception {
         try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("plantest").accessKeyId("id").accessKeySecret("key")
                 .demo(true).build().start()) {
-            String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/incremental.json")), StandardCharsets.UTF_8)
-                    .replace("${endpoint}", emu.endpoint()).replace("${instanceName}", "plantest").replace("${accessId}", "id")
-                    .replace("${accessKey}", "key").replace("${outputDir}", dir.resolve("out").toString().replace("\\", "/"))
-                    .replace("\"resume\": true", "\"resume\": true, \"changes\": \"stream\"");
+            String job = DemoStream.incrementalJob(emu.endpoint(), "plantest", "key", dir.resolve("out"), "\"stream\"");
             Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
             CliHarness noStream = plan(dir, "job.json", "-p", "-DstartDate=20231231 -DendDate=20240102");
             assertEquals(Command.FAILED, noStream.status, noStream.toString());
@@ -202,9 +183,7 @@ class PlanCommandTest {
 
             SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "plantest");
             try {
-                UpdateTableRequest enable = new UpdateTableRequest("sensor_data");
-                enable.setStreamSpecification(new StreamSpecification(true, 24));
-                client.updateTable(enable);
+                DemoStream.enable(client);
                 RunResult first = new LocalRunner(RunOptions.quiet()).runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
                 assertTrue(first.succeeded(), String.valueOf(first.failure()));
                 CliHarness firstPlan = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
@@ -214,23 +193,9 @@ class PlanCommandTest {
 
                 // what the writer half records after a run: where the Stream stands now
                 Path state = dir.resolve("out/.otsrange/sensor_data.all");
-                String stream = client.describeTable(new DescribeTableRequest("sensor_data")).getStreamDetails().getStreamId();
-                Map<String, StreamPosition.Shard> shards = new TreeMap<>();
-                for (StreamShard sh : client.describeStream(new DescribeStreamRequest(stream)).getShards()) {
-                    GetShardIteratorRequest at = new GetShardIteratorRequest(stream, sh.getShardId());
-                    at.setTimestamp(System.currentTimeMillis() * 1000);
-                    shards.put(sh.getShardId(), StreamPosition.Shard.at(client.getShardIterator(at).getShardIterator()));
-                }
-                try (CheckpointLog log = CheckpointLog.open(state)) {
-                    log.streamPosition(new StreamPosition(stream, System.currentTimeMillis(), shards));
-                }
+                DemoStream.recordPositionNow(client, state);
                 // a late reading of device ...41 inside the committed window, on 2024-01-01 in Shanghai
-                RowPutChange late = new RowPutChange("sensor_data", PrimaryKeyBuilder.createPrimaryKeyBuilder()
-                        .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString("2309193932841"))
-                        .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(OffsetDateTime.parse("2024-01-01T00:30:00+08:00").toInstant().toEpochMilli()))
-                        .addPrimaryKeyColumn("dim", PrimaryKeyValue.fromLong(0)).build());
-                late.addColumn("p20_1", ColumnValue.fromDouble(1.5));
-                client.putRow(new PutRowRequest(late));
+                DemoStream.lateReading(client, "2309193932841", "2024-01-01T00:30:00+08:00");
                 byte[] ledger = Files.readAllBytes(state.resolve("checkpoint.log"));
 
                 CliHarness next = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");

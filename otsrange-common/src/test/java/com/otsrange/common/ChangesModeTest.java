@@ -92,4 +92,21 @@ class ChangesModeTest {
         JsonProblem lb = ChangesMode.lookback(Duration.ofDays(2)).outsideIncremental(false, PATH);
         assertTrue(lb.message().startsWith("{\"lookback\":\"PT48H\"} needs incremental mode"), lb.message());
     }
+
+    /** Switching changes between runs is allowed: it is not part of the job's fingerprint. */
+    @Test
+    void changesIsNotPartOfTheJobFingerprint() {
+        java.util.Map<String, Object> reader = new java.util.HashMap<>();
+        reader.put("table", "t");
+        reader.put("resume", true);
+        java.util.Map<String, Object> writer = new java.util.HashMap<>();
+        writer.put("path", "/out");
+        writer.put("writeMode", "append");
+        JobFingerprint before = JobFingerprint.of(reader, writer, java.nio.file.Paths.get("."));
+        reader.put("changes", "stream");
+        assertEquals(Collections.emptyList(), JobFingerprint.of(reader, writer, java.nio.file.Paths.get(".")).changedComponents(
+                before.components()));
+        assertTrue(ReaderParams.KEYS.contains("changes"));
+        assertEquals("ignore", ReaderParams.CHANGES.defaultValue());
+    }
 }
