@@ -68,6 +68,8 @@ public final class ReaderPlanning {
         Set<String> committed = Collections.emptySet();
         Map<String, List<FileParts.Part>> partsToRedo = Collections.emptyMap();
         WindowPlan incremental = null;
+        WindowLedger ledger = null;
+        Path stateDir = null;
         if (spec.resume()) {
             if (!writer.isCsvYearWriter() || writer.path() == null) {
                 // silently re-exporting everything would duplicate rows under an appending writer
@@ -76,17 +78,12 @@ public final class ReaderPlanning {
                                 + RecordLayout.WRITER_NAME + " (its path holds the checkpoint); set resume to false or write with "
                                 + RecordLayout.WRITER_NAME);
             } else {
-                Path stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
+                stateDir = StateDir.of(workingDir.resolve(writer.path()).normalize(), spec.table(), spec.shard());
                 try {
                     if (Incremental.isOn(writer.writeMode(), Boolean.TRUE)) {
-                        WindowLedger ledger = WindowLedger.read(stateDir);
+                        ledger = WindowLedger.read(stateDir);
                         incremental = window(spec, ledger, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
-                        if (!spec.changes().ignores()) {
-                            // before any table read of the run: a row changed later is read by it or seen by the next run
-                            incremental = incremental.with(new Changes(spec, schema, tasks, period, gateway, stateDir)
-                                    .read(ledger, incremental.decision(), System.currentTimeMillis()));
-                        }
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
                         partsToRedo = partsToRedo(stateDir);
@@ -99,6 +96,11 @@ public final class ReaderPlanning {
                                     + " or delete that folder", e);
                 }
             }
+        }
+        if (incremental != null && !spec.changes().ignores()) {
+            // before any table read of the run: a row changed later is read by it or seen by the next run
+            incremental = incremental.with(new Changes(spec, schema, tasks, period, gateway, stateDir)
+                    .read(ledger, incremental.decision(), System.currentTimeMillis()));
         }
         // only csvyearwriter joins parts, and an incremental window appends to files instead
         FileCuts cuts = new FileCuts(writer.isCsvYearWriter() && incremental == null, partsToRedo);

@@ -15,6 +15,7 @@ import com.otsrange.reader.plan.RestateMark;
 import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.scan.OtsGateway;
+import com.otsrange.reader.scan.StreamGone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,13 +79,23 @@ public final class Changes {
         SortKeyLiteral literal = new SortKeyLiteral(spec.timeUnit(), spec.timeZone());
         ChangesRefusal refusal = new ChangesRefusal(spec.table(), literal, committed.union(), runFrom, stateDir);
         StreamChanges stream = new StreamChanges(gateway, spec.table(), describePage);
+        try {
+            return read(mode, stream, ledger.streamPosition(), committed, refusal, startedAt, runFrom, notExported, literal);
+        } catch (StreamGone g) {
+            // a stream or shard listed a moment ago is gone (disabled, or expired meanwhile)
+            throw refusal.changedMeanwhile(g);
+        }
+    }
+
+    private Restatement read(ChangesMode mode, StreamChanges stream, StreamPosition recorded, CommittedWindows committed,
+                             ChangesRefusal refusal, long startedAt, long runFrom, List<TimeWindow> notExported, SortKeyLiteral literal) {
         Restatement r;
         if (mode.kind() == ChangesMode.Kind.STREAM) {
-            r = fromStream(stream, ledger.streamPosition(), committed, refusal, startedAt, notExported);
+            r = fromStream(stream, recorded, committed, refusal, startedAt, notExported);
         } else {
             long from = spec.timeUnit().fromEpochMillis(spec.timeUnit().toEpochMillisFloor(runFrom) - mode.lookback().toMillis());
             List<RestateMark> marks = LookbackSelection.select(tasks, spec.shard(), period, cutter, committed, from, runFrom);
-            StreamPosition fresh = freshPositionIfNeeded(stream, ledger.streamPosition(), startedAt);
+            StreamPosition fresh = freshPositionIfNeeded(stream, recorded, startedAt);
             r = new Restatement(mode, startedAt, fresh, fresh == null ? null : new RestateFile.StreamRead(null, 0, 0, 0), marks,
                     notExported);
             LOG.info("changes: lookback {}: comparing {} file unit(s) with committed windows in {}{}", mode.lookback(), marks.size(),

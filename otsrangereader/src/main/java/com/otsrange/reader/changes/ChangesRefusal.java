@@ -50,6 +50,13 @@ final class ChangesRefusal {
                 + " which needs no Stream. Nothing was written");
     }
 
+    /** The Stream changed between two calls of this run (a stream or shard just listed is gone): nothing was read or written. */
+    DataXException changedMeanwhile(RuntimeException answer) {
+        return DataXException.asDataXException(OtsRangeReaderErrorCode.CHANGES_REFUSED, "parameter.changes: the Stream of table "
+                + table + " changed while this run read it (" + answer.getMessage() + ": it was disabled, or a shard expired"
+                + " meanwhile). Nothing was written; run again");
+    }
+
     /**
      * @param why        what happened, e.g. "the Stream no longer keeps the records after shard X's recorded position"
      * @param positionAt S of the run that recorded the position (epoch ms)
