@@ -44,9 +44,9 @@ final class AppendHeader {
         if (!applies() || !Files.isRegularFile(file) || Files.size(file) == 0) {
             return;
         }
-        byte[] header = encode(names);
+        byte[] header = encode(relativeName, names);
         byte[] head = readHead(file, header.length + SHOWN);
-        int sep = spec.lineSeparator().getBytes(spec.encoding()).length;
+        int sep = CsvOutput.encoded(spec.encoding(), spec.lineSeparator(), spec.lineSeparator()).length;
         boolean same = startsWith(head, header)
                 // a file holding only the header line without its line break (appending adds one)
                 || Arrays.equals(head, Arrays.copyOf(header, header.length - sep));
@@ -63,10 +63,12 @@ final class AppendHeader {
                 + " written anew with the new header), or use writeMode truncate to replace it");
     }
 
-    private byte[] encode(List<String> names) throws IOException {
+    private byte[] encode(String relativeName, List<String> names) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CsvOutput out = new CsvOutput(bytes, spec.encoding(), 4096);
-        formatter.header(names, out);
+        // the file's start, as a new file gets it: its byte order mark, if any, then the header
+        bytes.write(CsvOutput.start(spec.encoding(), spec.lineSeparator()));
+        CsvOutput out = new CsvOutput(bytes, spec.encoding(), spec.lineSeparator(), 4096);
+        formatter.header(names, out, relativeName);
         out.flush();
         return bytes.toByteArray();
     }

@@ -1,10 +1,8 @@
 package com.otsrange.writer;
 
-import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
-import com.otsrange.common.RecordLayout;
 import com.otsrange.common.TimeWindow;
 
 import java.io.IOException;
@@ -17,7 +15,7 @@ import java.util.List;
  * finished part body to its part file: rename, part line.
  */
 final class Committer {
-    private final Path outputPath;
+    private final OutputRoot root;
     private final CheckpointLog log;
     private final TimeWindow window;
 
@@ -27,13 +25,13 @@ final class Committer {
 
     /** @param window incremental mode: the run's window, written on every line; else null */
     Committer(Path outputPath, CheckpointLog log, TimeWindow window) {
-        this.outputPath = outputPath;
+        this.root = OutputRoot.of(outputPath);
         this.log = log;
         this.window = window;
     }
 
     void commit(String unit, String relativeName, TempCsvFile.Done done) throws IOException {
-        Path target = finalFile(outputPath, relativeName);
+        Path target = root.finalFile(relativeName);
         log.intent(unit, relativeName, done.rows, done.bytes, done.sha256, window);
         Files.createDirectories(target.getParent());
         AtomicFiles.move(done.temp, target);
@@ -51,26 +49,18 @@ final class Committer {
                     TempCsvFile.Done done) throws IOException {
         String relative = FileParts.fileFor(unit, part);
         Path file = stateDir.resolve(relative);
+        root.checkBookkeeping(file);
         Files.createDirectories(file.getParent());
         AtomicFiles.move(done.temp, file);
         log.part(unit, part, relative, target, done.rows, done.bytes, done.sha256, header);
     }
 
     /**
-     * The final file of a rendered name, refused unless it lies under {@code path} and outside its
-     * bookkeeping folder: the last line of defence (key encoding and the fileName check already
-     * exclude it) against a file that the next run's prepare would delete as a temp file.
+     * The final file of a rendered name, refused (CsvYearWriter-06) unless it really lies under
+     * {@code path} and outside its bookkeeping folder ({@link OutputRoot}): checked before a file is
+     * written and again before its rename.
      */
-    static Path finalFile(Path outputPath, String relativeName) {
-        Path root = outputPath.toAbsolutePath().normalize();
-        Path target = root.resolve(relativeName).normalize();
-        if (!target.startsWith(root) || target.equals(root)
-                || root.relativize(target).getName(0).toString().equalsIgnoreCase(RecordLayout.STATE_ROOT)) {
-            throw new DataXException(WriterErrorCode.WRITE_FAILED, "refusing to write output file '" + relativeName
-                    + "': it is not under parameter.path = \"" + root + "\" outside its bookkeeping folder "
-                    + RecordLayout.STATE_ROOT + "/. Nothing was written to it; this is a bug, please report it"
-                    + " with parameter.fileName and the key");
-        }
-        return target;
+    Path finalFile(String relativeName) {
+        return root.finalFile(relativeName);
     }
 }

@@ -1,55 +1,107 @@
 package com.otsrange.writer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Encodes finished CSV rows into one large byte buffer and hands full buffers to the stream below.
  * UTF-8 (the default and by far the common case) is encoded here, char by char with an ASCII fast
- * path, without the per-write overhead of a Writer chain; a lone surrogate fails like the JDK's
- * reporting encoder did. Any other charset goes through the JDK's encoder as before.
+ * path; any other charset goes through the JDK's encoder straight into the same buffer. Either way
+ * a character the charset cannot encode (or a lone surrogate) stops the write with
+ * {@link UnencodableText} at its position in the row: the encoder reports it (it never replaces).
+ *
+ * <p>Output always continues a file after a complete line: the encoder is primed with the line
+ * separator, so an encoder that starts its output with a byte order mark (UTF-16, x-UTF-16LE-BOM,
+ * X-UTF-32BE-BOM, X-UTF-32LE-BOM) writes none here. A file, part file or appended piece is
+ * therefore the same bytes as that stretch of one whole write, and only whoever starts a new file
+ * writes {@link #start} first. Encoders that keep state (ISO-2022, EBCDIC shift-out/in) are back in
+ * their initial state after a line break, so pieces cut at line ends join up the same way
+ * (CsvOutputCharsetsTest checks every charset the JVM has).
  */
 final class CsvOutput {
     private final OutputStream out;
     private final byte[] buf;
     private final int limit;
-    private final Writer other;
+    /** Null for UTF-8, encoded here. */
+    private final CharsetEncoder encoder;
+    private final ByteBuffer encoded;
     private char[] chars;
+    private CharBuffer charBuffer;
     private int pos;
 
-    CsvOutput(OutputStream out, Charset charset, int bufferSize) {
+    /** @param lineSeparator the line end the output continues after (the encoder is primed with it) */
+    CsvOutput(OutputStream out, Charset charset, String lineSeparator, int bufferSize) {
         this.out = out;
+        this.buf = new byte[bufferSize];
         if (StandardCharsets.UTF_8.equals(charset)) {
-            this.buf = new byte[bufferSize];
             this.limit = bufferSize - 4;
-            this.other = null;
+            this.encoder = null;
+            this.encoded = null;
         } else {
-            this.buf = null;
             this.limit = 0;
-            this.other = new OutputStreamWriter(out, charset.newEncoder());
+            this.encoder = primed(charset, lineSeparator);
+            this.encoded = ByteBuffer.wrap(buf);
             this.chars = new char[256];
+            this.charBuffer = CharBuffer.wrap(chars);
         }
     }
 
+    /**
+     * The bytes an encoder of {@code charset} writes before the first character of its output and
+     * never again (a byte order mark), empty for most charsets: what a new file starts with.
+     */
+    static byte[] start(Charset charset, String lineSeparator) {
+        byte[] fresh = encode(charset.newEncoder(), lineSeparator);
+        byte[] continued = encoded(charset, lineSeparator, lineSeparator);
+        int n = fresh.length - continued.length;
+        boolean prefix = n > 0 && Arrays.equals(Arrays.copyOfRange(fresh, n, fresh.length), continued);
+        return prefix ? Arrays.copyOf(fresh, n) : new byte[0];
+    }
+
+    /**
+     * {@code text} encoded as it is written after a line end (without {@link #start}); empty when the
+     * charset cannot encode it (a charset without the line separator fails at the first row instead,
+     * with {@link UnencodableText}).
+     */
+    static byte[] encoded(Charset charset, String lineSeparator, String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvOutput o = new CsvOutput(bytes, charset, lineSeparator, 256);
+        try {
+            o.write(text);
+            o.flush();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+        return bytes.toByteArray();
+    }
+
+    private static CharsetEncoder primed(Charset charset, String lineSeparator) {
+        CharsetEncoder e = charset.newEncoder();
+        encode(e, lineSeparator);
+        return e;
+    }
+
+    /** Encodes without ending the input: the encoder goes on from there. */
+    private static byte[] encode(CharsetEncoder e, String text) {
+        ByteBuffer b = ByteBuffer.allocate(64 + text.length() * (int) Math.ceil(e.maxBytesPerChar()));
+        e.encode(CharBuffer.wrap(text), b, false);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
     void write(CharSequence s) throws IOException {
-        int len = s.length();
-        if (other != null) {
-            if (chars.length < len) {
-                chars = new char[Math.max(len, chars.length * 2)];
-            }
-            if (s instanceof StringBuilder) {
-                ((StringBuilder) s).getChars(0, len, chars, 0);
-            } else {
-                s.toString().getChars(0, len, chars, 0);
-            }
-            other.write(chars, 0, len);
+        if (encoder != null) {
+            writeEncoded(s);
             return;
         }
+        int len = s.length();
         byte[] b = buf;
         int p = pos;
         for (int i = 0; i < len; i++) {
@@ -68,7 +120,7 @@ final class CsvOutput {
                 char d = i + 1 < len ? s.charAt(i + 1) : 0;
                 if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(d)) {
                     pos = p;
-                    throw new MalformedInputException(1);
+                    throw new UnencodableText(i, c, true);
                 }
                 int cp = Character.toCodePoint(c, d);
                 i++;
@@ -85,10 +137,38 @@ final class CsvOutput {
         pos = p;
     }
 
+    private void writeEncoded(CharSequence s) throws IOException {
+        int len = s.length();
+        if (chars.length < len) {
+            chars = new char[Math.max(len, chars.length * 2)];
+            charBuffer = CharBuffer.wrap(chars);
+        }
+        if (s instanceof StringBuilder) {
+            ((StringBuilder) s).getChars(0, len, chars, 0);
+        } else {
+            s.toString().getChars(0, len, chars, 0);
+        }
+        CharBuffer in = charBuffer;
+        in.limit(len).position(0);
+        while (true) {
+            CoderResult r = encoder.encode(in, encoded, false);
+            if (r.isOverflow()) {
+                drainEncoded();
+            } else if (r.isUnderflow() && !in.hasRemaining()) {
+                return;
+            } else {
+                // unmappable, malformed, or a high surrogate left over at the end (a row ends with its
+                // line separator, so that is a lone surrogate too)
+                int at = in.position();
+                throw new UnencodableText(at, Character.codePointAt(chars, at, len), r.isMalformed() || r.isUnderflow());
+            }
+        }
+    }
+
     /** Everything written so far reaches the stream below (which is flushed too). */
     void flush() throws IOException {
-        if (other != null) {
-            other.flush();
+        if (encoder != null) {
+            drainEncoded();
         } else {
             drain();
         }
@@ -99,6 +179,13 @@ final class CsvOutput {
         if (pos > 0) {
             out.write(buf, 0, pos);
             pos = 0;
+        }
+    }
+
+    private void drainEncoded() throws IOException {
+        if (encoded.position() > 0) {
+            out.write(buf, 0, encoded.position());
+            encoded.clear();
         }
     }
 }

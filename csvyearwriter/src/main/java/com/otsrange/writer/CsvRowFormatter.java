@@ -7,6 +7,7 @@ import com.otsrange.common.SortKeyUnit;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ final class CsvRowFormatter {
 
     private final String nullFormat;
     private final String lineSeparator;
+    private final Charset encoding;
     private final TimeCellFormatter timeFormatter;
     private final TimeCellFormatter dateFormatter;
     private final SortKeyUnit timeUnit;
@@ -37,12 +39,14 @@ final class CsvRowFormatter {
     CsvRowFormatter(WriterSpec spec) {
         this.nullFormat = spec.nullFormat();
         this.lineSeparator = spec.lineSeparator();
+        this.encoding = spec.encoding();
         this.timeUnit = spec.timeUnit();
         this.timeFormatter = TimeCellFormatter.forSortKey(spec);
         this.dateFormatter = TimeCellFormatter.forDates(spec);
     }
 
-    void header(List<String> names, CsvOutput out) throws IOException {
+    /** The header line of {@code file} (relative to path), which is named when a name cannot be encoded. */
+    void header(List<String> names, CsvOutput out, String file) throws IOException {
         StringBuilder b = row;
         b.setLength(0);
         for (int i = 0; i < names.size(); i++) {
@@ -51,7 +55,11 @@ final class CsvRowFormatter {
             }
             string(names.get(i));
         }
-        out.write(b.append(lineSeparator));
+        try {
+            emit(out);
+        } catch (UnencodableText e) {
+            throw e.error(encoding, file, "the header, the name of " + e.column(names) + ",");
+        }
     }
 
     /**
@@ -69,7 +77,7 @@ final class CsvRowFormatter {
             Column c = cells[i] < n ? record.getColumn(cells[i]) : null;
             cell(c, timeCell != null && timeCell[i], false);
         }
-        out.write(b.append(lineSeparator));
+        emit(out);
     }
 
     /**
@@ -88,7 +96,32 @@ final class CsvRowFormatter {
             }
             cell(record.getColumn(i), timeCell != null && cell < timeCell.length && timeCell[cell], doublesVerbatim);
         }
-        out.write(b.append(lineSeparator));
+        emit(out);
+    }
+
+    /** The row ends; a character the encoding cannot write is placed in its cell (only then: no cost per row). */
+    private void emit(CsvOutput out) throws IOException {
+        row.append(lineSeparator);
+        try {
+            out.write(row);
+        } catch (UnencodableText e) {
+            throw e.inCell(cellAt(row, e.index));
+        }
+    }
+
+    /** The 0-based cell of {@code row} (RFC 4180 text) holding position {@code index}: commas outside quotes before it. */
+    static int cellAt(CharSequence row, int index) {
+        int cell = 0;
+        boolean quoted = false;
+        for (int i = 0; i < index; i++) {
+            char c = row.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cell++;
+            }
+        }
+        return cell;
     }
 
     private void cell(Column c, boolean isTime, boolean doublesVerbatim) {

@@ -6,9 +6,12 @@ import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.DataxJobText;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.JobFingerprint;
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
+import com.otsrange.common.Problems;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WriterParams;
 import org.slf4j.Logger;
@@ -46,6 +49,11 @@ public class CsvYearWriter extends Writer {
         @Override
         public void init() {
             startMillis = System.currentTimeMillis();
+            // what DataX's parse of the job file hid from the parameter: the run must refuse it as validate does
+            List<JsonProblem> hidden = DataxJobText.hiddenFrom(DataxJobText.WRITER);
+            if (!hidden.isEmpty()) {
+                throw new DataXException(WriterErrorCode.CONFIG_INVALID, Problems.render("csvyearwriter: invalid job parameter", hidden));
+            }
             spec = WriterSpec.forJob(getPluginJobConf(), getPeerPluginName(), getPeerPluginJobConf(), Paths.get(""));
         }
 
@@ -54,6 +62,9 @@ public class CsvYearWriter extends Writer {
             createdPath = !Files.exists(spec.path());
             OutputFolder.ensureUsable(spec.path());
             Path state = spec.stateDir();
+            // before anything is created in it: no checkpoint, temp or part file is written elsewhere through a link
+            OutputRoot.of(spec.path()).checkBookkeeping(state, state.resolve(StateDir.LOCK), CheckpointLog.fileIn(state),
+                    state.resolve(StateDir.MANIFEST), spec.tmpDir(), state.resolve(FileParts.DIR));
             createdState = !Files.exists(state);
             try {
                 Files.createDirectories(state);
@@ -72,6 +83,11 @@ public class CsvYearWriter extends Writer {
                     }
                     Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
+                    int stale = StalePartFiles.remove(state);
+                    if (stale > 0) {
+                        LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
+                                + " part line records them)", stale);
+                    }
                     if (!IncrementalRun.applies(spec)) {
                         unitsBeforeRun = new HashSet<>(committed.keySet());
                         CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);

@@ -48,6 +48,9 @@ final class GenericSink implements RecordSink {
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final LinkedHashMap<String, Part> openParts;
     private final Map<String, Route> routes = new HashMap<>();
+    /** What a new file starts with in the encoding (a byte order mark or nothing). */
+    private final byte[] start;
+    private final OutputRoot root;
     private IOException evictionFailure;
 
     private static final class Route {
@@ -92,6 +95,8 @@ final class GenericSink implements RecordSink {
         this.generic = spec.generic();
         this.formatter = new CsvRowFormatter(spec);
         this.partDir = partDirOf(spec, taskIndex);
+        this.start = CsvOutput.start(spec.encoding(), spec.lineSeparator());
+        this.root = OutputRoot.of(spec.path());
         boolean timeRendered = generic.time() != GenericColumns.Time.DATE;
         int[] given = generic.columns();
         cellsNamed = given == null && generic.columnNames() != null;
@@ -171,26 +176,38 @@ final class GenericSink implements RecordSink {
         if (part == null) {
             part = parts.get(route.name);
             if (part == null) {
+                // before anything of it is written: its real location is under path (no link leads elsewhere)
+                root.finalFile(route.name);
                 part = new Part(route.name, route.unit, partDir.resolve(parts.size() + ".part"));
                 parts.put(route.name, part);
             }
             Files.createDirectories(partDir);
             part.stream = new TempCsvFile.CountingDigest(new FileOutputStream(part.file.toFile(), true), part.digest, part.bytes);
-            // many parts may be open at once: a modest buffer each
-            part.out = new CsvOutput(part.stream, spec.encoding(), PART_BUFFER);
-            if (part.bytes == 0 && spec.header()) {
-                // every part starts with the header: a file made of one part is renamed into place
-                // as it is; the joiner skips headerBytes of each part when it has to concatenate
-                formatter.header(generic.columnNames(), part.out);
+            // many parts may be open at once: a modest buffer each. Reopened, it continues the text
+            // (no second byte order mark)
+            part.out = new CsvOutput(part.stream, spec.encoding(), spec.lineSeparator(), PART_BUFFER);
+            if (part.bytes == 0) {
+                // every part starts like a new file (byte order mark, header): a file made of one part is
+                // renamed into place as it is; the joiner skips headerBytes of each part when it has to
+                // concatenate
+                part.stream.write(start);
+                if (spec.header()) {
+                    formatter.header(generic.columnNames(), part.out, part.name);
+                }
                 part.out.flush();
                 part.headerBytes = part.stream.count;
             }
             openParts.put(route.name, part);
         }
-        if (cells == null) {
-            formatter.rowFrom(r, 0, timeCells, false, part.out);
-        } else {
-            formatter.row(r, cells, timeCells, part.out);
+        try {
+            if (cells == null) {
+                formatter.rowFrom(r, 0, timeCells, false, part.out);
+            } else {
+                formatter.row(r, cells, timeCells, part.out);
+            }
+        } catch (UnencodableText e) {
+            throw e.error(spec.encoding(), route.name, e.column(generic.columnNames()) + " of the record with partition key \""
+                    + key + "\" and time " + timeCol.getRawData());
         }
         part.rows++;
         return null;
@@ -213,7 +230,7 @@ final class GenericSink implements RecordSink {
         Route r = new Route();
         r.start = p.floor(ms, spec.timeZone());
         r.end = p.next(r.start, spec.timeZone());
-        r.name = spec.fileName().render(key, spec.table(), ms, spec.timeZone());
+        r.name = FileNames.render(spec, key, ms);
         r.unit = UnitId.of(p, p.label(ms, spec.timeZone()), key);
         return r;
     }

@@ -145,7 +145,12 @@ final class PairedSink implements RecordSink {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
         }
-        formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
+        try {
+            formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
+        } catch (UnencodableText e) {
+            throw e.error(spec.encoding(), openName, e.column(lastHeader) + " of the row with partition key \""
+                    + RecordKeys.keyText(keyCol) + "\" and sort key " + raw);
+        }
         open.rowWritten();
         return null;
     }
@@ -306,7 +311,9 @@ final class PairedSink implements RecordSink {
         Period period = spec.fileName().period();
         openStart = period.floor(ms, spec.timeZone());
         openEnd = period.next(openStart, spec.timeZone());
-        openName = spec.fileName().render(keyText, spec.table(), ms, spec.timeZone());
+        openName = FileNames.render(spec, keyText, ms);
+        // before anything of it is written: its real location is under path (no link leads elsewhere)
+        committer.finalFile(openName);
         List<String> header = header();
         // before the temp file exists: a refused file is left exactly as it was
         appendHeader.check(openName, header);
@@ -327,7 +334,7 @@ final class PairedSink implements RecordSink {
         }
         open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
         if (open.needsHeader()) {
-            formatter.header(header, open.out());
+            formatter.header(header, open.out(), openName);
         }
     }
 

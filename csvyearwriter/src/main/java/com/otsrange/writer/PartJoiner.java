@@ -23,12 +23,15 @@ import java.util.Map;
 final class PartJoiner {
     private final WriterSpec spec;
     private final Committer committer;
+    /** What each part starts with before its header (a byte order mark or nothing). */
+    private final byte[] start;
     private final CsvRowFormatter formatter;
 
     PartJoiner(WriterSpec spec, Committer committer) {
         this.spec = spec;
         this.committer = committer;
         this.formatter = new CsvRowFormatter(spec);
+        this.start = CsvOutput.start(spec.encoding(), spec.lineSeparator());
     }
 
     private static final class Piece {
@@ -54,7 +57,7 @@ final class PartJoiner {
      */
     private boolean renamable(Piece p) {
         return spec.compress() == Compress.NONE && spec.writeMode() != WriteMode.APPEND
-                && p.sha256 != null && (p.headerBytes > 0) == spec.header();
+                && p.sha256 != null && (p.headerBytes > start.length) == spec.header();
     }
 
     /** Returns the number of files committed. */
@@ -111,10 +114,10 @@ final class PartJoiner {
             TempCsvFile.Done done;
             try {
                 if (out.needsHeader()) {
-                    formatter.header(spec.generic().columnNames(), out.out());
+                    formatter.header(spec.generic().columnNames(), out.out(), name);
                 }
                 for (Piece p : pieces) {
-                    out.copyFrom(p.file, p.headerBytes); // each part starts with its own header
+                    out.copyFrom(p.file, p.headerBytes); // each part starts with its own byte order mark and header
                     out.addRows(p.rows);
                 }
                 done = out.finish();

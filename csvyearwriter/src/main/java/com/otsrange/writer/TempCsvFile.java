@@ -56,11 +56,10 @@ final class TempCsvFile {
         try {
             this.counted = new CountingDigest(file, hashed ? Sha256.newDigest() : null, 0);
             boolean existing = appendTo != null && Files.isRegularFile(appendTo) && Files.size(appendTo) > 0;
+            boolean lineBreakMissing = false;
             if (existing) {
                 copy(appendTo, counted);
-                if (spec.compress() == Compress.NONE && !endsWithLineBreak(appendTo)) {
-                    counted.write(spec.lineSeparator().getBytes(spec.encoding()));
-                }
+                lineBreakMissing = spec.compress() == Compress.NONE && !endsWithLineBreak(appendTo, spec);
             }
             this.needsHeader = whole && !existing && spec.header();
             if (whole && spec.compress() == Compress.GZIP) {
@@ -71,7 +70,14 @@ final class TempCsvFile {
                 this.gzip = null;
                 this.body = counted;
             }
-            this.csv = new CsvOutput(body, spec.encoding(), BUFFER);
+            if (whole && !existing) {
+                // a new file: its byte order mark, if the charset writes one (the text below never does)
+                body.write(CsvOutput.start(spec.encoding(), spec.lineSeparator()));
+            }
+            this.csv = new CsvOutput(body, spec.encoding(), spec.lineSeparator(), BUFFER);
+            if (lineBreakMissing) {
+                csv.write(spec.lineSeparator());
+            }
             ok = true;
         } finally {
             if (!ok) {
@@ -198,15 +204,23 @@ final class TempCsvFile {
         }
     }
 
-    private static boolean endsWithLineBreak(Path f) throws IOException {
+    /** Whether the file's last bytes are an LF or a CR in the job's encoding (e.g. 0A 00 in UTF-16LE). */
+    private static boolean endsWithLineBreak(Path f, WriterSpec spec) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-            long len = raf.length();
-            if (len == 0) {
-                return true;
+            for (String lineEnd : new String[] {"\n", "\r"}) {
+                byte[] end = CsvOutput.encoded(spec.encoding(), spec.lineSeparator(), lineEnd);
+                long len = raf.length();
+                if (len < end.length) {
+                    continue;
+                }
+                byte[] last = new byte[end.length];
+                raf.seek(len - end.length);
+                raf.readFully(last);
+                if (java.util.Arrays.equals(last, end)) {
+                    return true;
+                }
             }
-            raf.seek(len - 1);
-            int b = raf.read();
-            return b == '\n' || b == '\r';
+            return false;
         }
     }
 

@@ -92,7 +92,7 @@ final class UnitPartsJoiner {
         TempCsvFile.Done done;
         try {
             if (out.needsHeader()) {
-                formatter.header(header, out.out());
+                formatter.header(header, out.out(), target);
             }
             for (CheckpointLog.Entry e : p.recorded().values()) {
                 Path file = state.resolve(e.file);

@@ -13,7 +13,8 @@ public enum WriterErrorCode implements ErrorCode {
     CONTRACT_VIOLATION("CsvYearWriter-07", "records broke the reader/writer contract"),
     PEER_CONFIG_INVALID("CsvYearWriter-08", "the paired otsrangereader configuration is unusable"),
     APPEND_HEADER_MISMATCH("CsvYearWriter-09", "writeMode append: the existing file's header differs from this job's"),
-    WINDOW_REFUSED("CsvYearWriter-10", "incremental mode: this window would duplicate rows or break the files' order");
+    WINDOW_REFUSED("CsvYearWriter-10", "incremental mode: this window would duplicate rows or break the files' order"),
+    UNENCODABLE("CsvYearWriter-11", "a value cannot be written in parameter.encoding");
 
     private final String code;
     private final String description;

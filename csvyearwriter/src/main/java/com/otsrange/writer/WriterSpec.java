@@ -311,6 +311,8 @@ final class WriterSpec {
         b.lineSeparator = scalar(w, WriterParams.LINE_SEPARATOR, problems);
         if (b.lineSeparator != null && !("\n".equals(b.lineSeparator) || "\r\n".equals(b.lineSeparator) || "\r".equals(b.lineSeparator))) {
             problems.invalid("parameter.lineSeparator", b.lineSeparator, "\"\\n\" (default), \"\\r\\n\" or \"\\r\"");
+        } else if (b.encoding != null && b.lineSeparator != null && EncodingCheck.problem(b.encoding, b.lineSeparator) != null) {
+            problems.invalid("parameter.encoding", enc, EncodingCheck.problem(b.encoding, b.lineSeparator));
         }
 
         b.verifyCommitted = choice(w, WriterParams.VERIFY_COMMITTED, VerifyCommitted.class, problems);

@@ -87,6 +87,33 @@ class IncrementalEdgeCasesTest {
         assertTrue(members >= 3, "appends made several gzip members: " + members);
     }
 
+    /**
+     * Issue 20 item 1: windows appended in UTF-16 (plain and gzip) give the one-shot export's text
+     * encoded once: one byte order mark at the start of each file, none where a window begins.
+     */
+    @Test
+    void utf16WindowsAppendWithoutAByteOrderMarkInside() throws Exception {
+        java.nio.charset.Charset utf16 = java.nio.charset.Charset.forName("UTF-16");
+        for (boolean gzip : new boolean[] {false, true}) {
+            IncrementalData.Shape shape = new IncrementalData.Shape(SH, false, gzip, null, 2);
+            Path out = dir.resolve("utf16-" + gzip);
+            for (int[] w : new int[][] {{2, 3}, {3, 4}, {4, 7}}) {
+                JSONObject job = data.job(e2e, out, shape, w[0], w[1]);
+                E2e.writerOf(job).put("encoding", "UTF-16");
+                RunResult r = E2e.run(job);
+                assertTrue(r.succeeded(), "[" + w[0] + "," + w[1] + "): " + r.errorMessage());
+            }
+            // the model: the UTF-8 one-shot export's text, encoded at once
+            Map<String, byte[]> union = oneExport(dir.resolve("utf16-union-" + gzip), shape, 2, 7);
+            Map<String, byte[]> got = E2e.snapshot(out);
+            assertEquals(union.keySet(), got.keySet());
+            for (String name : union.keySet()) {
+                String text = new String(IncrementalData.text(union.get(name), gzip), java.nio.charset.StandardCharsets.UTF_8);
+                assertArrayEquals(text.getBytes(utf16), IncrementalData.text(got.get(name), gzip), name + " gzip " + gzip);
+            }
+        }
+    }
+
     static int countMembers(byte[] gz) {
         int n = 0;
         for (int i = 0; i + 2 < gz.length; i++) {

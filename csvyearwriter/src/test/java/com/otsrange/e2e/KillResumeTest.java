@@ -294,6 +294,8 @@ abstract class KillResumeTest {
             assertEquals("", E2e.diff(reference, E2e.snapshot(out)), "iteration " + it);
             assertFalse(Files.exists(out.resolve(export.stateDir + "/tmp")), "tmp removed after success");
             assertFalse(partsRecordedNotJoined(out.resolve(export.stateDir)), "every part joined after success");
+            assertEquals(new ArrayList<String>(), PartsTest.partFiles(out.resolve(export.stateDir)),
+                    "no part file left after success (issue 20 item 5: a kill after a join's commit line left them)");
             fig.resumesCompleted++;
         }
         return fig;

@@ -108,7 +108,7 @@ class CsvRowFormatterEquivalenceTest {
         Pair(WriterSpec spec) {
             fast = new CsvRowFormatter(spec);
             old = new CommonsCsvRowFormatter(spec);
-            out = new CsvOutput(bytes, StandardCharsets.UTF_8, 64); // tiny buffer: drains mid-row too
+            out = new CsvOutput(bytes, StandardCharsets.UTF_8, "\n", 64); // tiny buffer: drains mid-row too
         }
 
         void check(String what) throws IOException {
@@ -145,7 +145,7 @@ class CsvRowFormatterEquivalenceTest {
                 }
             }
             p.check("last chars");
-            p.fast.header(Arrays.asList("", "#h", "a,b", "ok", " x", "y "), p.out);
+            p.fast.header(Arrays.asList("", "#h", "a,b", "ok", " x", "y "), p.out, "test.csv");
             p.old.header(Arrays.asList("", "#h", "a,b", "ok", " x", "y "), p.text);
             p.check("header");
         }
@@ -210,7 +210,7 @@ class CsvRowFormatterEquivalenceTest {
     @Test
     void lineSeparatorAndBufferDrainsKeepMultiByteCharsWhole() throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        CsvOutput out = new CsvOutput(b, StandardCharsets.UTF_8, 16);
+        CsvOutput out = new CsvOutput(b, StandardCharsets.UTF_8, "\n", 16);
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < 200; i++) {
             String s = new String[] {"é", "☃", "😀", "x", "é☃😀"}[i % 5];

@@ -38,9 +38,9 @@ class PartsTest {
     @TempDir
     Path dir;
 
-    private static final List<String> HEADER = Arrays.asList("v", "n");
-    private static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
-    private static final long TO = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    static final List<String> HEADER = Arrays.asList("v", "n");
+    static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
+    static final long TO = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     /** Enough rows that the body spans several 128 KB write buffers (and gzip input chunks). */
     private static final int ROWS = 4000;
 
@@ -63,12 +63,12 @@ class PartsTest {
         return out;
     }
 
-    private static FileParts.Part part(int k, int n) {
+    static FileParts.Part part(int k, int n) {
         return new FileParts.Part(k, n, FROM, TO);
     }
 
     /** The rows of {@code rows} in part {@code p}, sent as that part (only its marker when it has none). */
-    private static List<Row> inPart(List<Row> rows, FileParts.Part p) {
+    static List<Row> inPart(List<Row> rows, FileParts.Part p) {
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
             if (p.holds(r.time)) {
@@ -79,7 +79,7 @@ class PartsTest {
     }
 
     @SafeVarargs
-    private static List<Row> concat(List<Row>... lists) {
+    static List<Row> concat(List<Row>... lists) {
         List<Row> out = new ArrayList<>();
         for (List<Row> l : lists) {
             out.addAll(l);
@@ -345,6 +345,65 @@ class PartsTest {
         assertTrue(fresh.succeeded(), String.valueOf(fresh.failure()));
         assertFalse(Files.exists(state(out).resolve(FileParts.DIR)), "parts/ deleted by a fresh checkpoint");
         assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
+    }
+
+    /** Regular files under the state dir's parts/, relative to it. */
+    private static List<String> partFiles(Path out) throws Exception {
+        Path parts = state(out).resolve(FileParts.DIR);
+        if (!Files.exists(parts)) {
+            return new ArrayList<>();
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(parts)) {
+            return s.filter(Files::isRegularFile).map(p -> state(out).relativize(p).toString()).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    /**
+     * Issue 20 item 5: a kill -9 between a joined file's commit line and the deletion of its part
+     * files leaves them; the next run (resumed) removes every part file its checkpoint no longer
+     * needs: those of committed units and those no part line records. Recorded parts of a unit not
+     * yet committed stay.
+     */
+    @Test
+    void partFilesTheCheckpointNoLongerNeedsAreRemovedByTheNextResumedRun() throws Exception {
+        List<Row> k = unit("k", 300);
+        Path single = readWhole(k);
+        Path out = dir.resolve("out");
+        String sc = scenario(Arrays.asList(inPart(k, part(0, 2)), inPart(k, part(1, 2))));
+        RunResult first = run(sc, out, 2, resume());
+        assertTrue(first.succeeded(), String.valueOf(first.failure()));
+        assertEquals(Collections.emptyList(), partFiles(out));
+        // the state a kill leaves after the commit line, before the part files are deleted: every
+        // recorded part file back at its recorded size; plus part files no line records
+        List<String> planted = new ArrayList<>();
+        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(out))) {
+            Files.createDirectories(state(out).resolve(e.file).getParent());
+            Files.write(state(out).resolve(e.file), new byte[(int) e.bytes]);
+            planted.add(e.file);
+        }
+        assertEquals(2, planted.size());
+        Files.write(state(out).resolve("parts/2023/stray.0of2"), new byte[] {1});
+        Files.createDirectories(state(out).resolve("parts/2024"));
+        Files.write(state(out).resolve("parts/2024/k.1of3"), new byte[] {2});
+        assertEquals(4, partFiles(out).size());
+
+        RunResult again = run(sc, out, 2, resume());
+        assertTrue(again.succeeded(), String.valueOf(again.failure()));
+        assertEquals(0, again.writeRecords(), "the committed unit is not read again");
+        assertEquals(Collections.emptyList(), partFiles(out), "part files of a committed unit and unrecorded ones removed");
+        assertSameFiles(single, out);
+
+        // a unit not committed yet keeps its recorded part; a stray next to it goes
+        Path other = dir.resolve("pending");
+        Path part0 = failWithPart0Recorded(sc, other);
+        Files.write(state(other).resolve("parts/2023/stray.0of2"), new byte[] {1});
+        assertFalse(run(sc, other, 2, crashAfterPart0()).succeeded());
+        assertEquals(Collections.singletonList(state(other).relativize(part0).toString()), partFiles(other));
+        RunResult done = run(sc, other, 2, resume());
+        assertTrue(done.succeeded(), String.valueOf(done.failure()));
+        assertEquals(Collections.emptyList(), partFiles(other));
+        assertSameFiles(single, other);
     }
 
     @Test

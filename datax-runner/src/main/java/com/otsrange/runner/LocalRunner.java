@@ -1,6 +1,7 @@
 package com.otsrange.runner;
 
 import com.alibaba.datax.common.element.ColumnCast;
+import com.alibaba.datax.common.exception.CommonErrorCode;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.JsonProblem;
@@ -72,8 +73,16 @@ public final class LocalRunner {
             throw DataXException.asDataXException(FrameworkErrorCode.CONFIG_ERROR, "The job JSON is empty.");
         }
         String text = Variables.substitute(jobJson, options.variables());
-        Configuration all = Configuration.from(text);
+        String standard;
+        try {
+            standard = DataxJson.standard(text);
+        } catch (DataxJson.Refused e) {
+            // DataX's engine fails such a job file with this code (Configuration.from)
+            throw DataXException.asDataXException(CommonErrorCode.CONFIG_ERROR, "The job JSON is refused"
+                    + (e.path().isEmpty() ? "" : " in " + e.path()) + ": " + e.getMessage());
+        }
         refuseWhatParsingHides(text);
+        Configuration all = Configuration.from(standard);
         if (!(all.getInternal() instanceof java.util.Map)) {
             throw DataXException.asDataXException(FrameworkErrorCode.CONFIG_ERROR,
                     "The job must be a JSON object with a [job] key.");
@@ -89,13 +98,14 @@ public final class LocalRunner {
     }
 
     /**
-     * Repeated keys and null members parse without a word, and the plugins never see them (the
-     * last value wins; DataX drops null members from each plugin's copy of its parameter). Real
-     * DataX cannot catch them this way; here the job text is at hand, so a run refuses them exactly
-     * as {@code bin/otsrange validate} does.
+     * Repeated keys, null members and numbers beyond a double parse without a word, and the
+     * plugins never see them (the last value wins; DataX drops null members, and the Infinity such
+     * a number becomes, from each plugin's copy of its parameter). The job text is at hand here, so
+     * a run refuses them exactly as {@code bin/otsrange validate} does (under DataX the plugins'
+     * Jobs read the job file again for them, {@code DataxJobText}).
      */
     private static void refuseWhatParsingHides(String text) {
-        List<JsonProblem> problems = StrictJson.duplicateKeysAndNulls(text, "");
+        List<JsonProblem> problems = StrictJson.hiddenFromPlugins(text, "");
         if (problems.isEmpty()) {
             return;
         }

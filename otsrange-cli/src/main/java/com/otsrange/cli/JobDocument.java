@@ -8,6 +8,7 @@ import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Placeholders;
 import com.otsrange.common.StrictJson;
+import com.otsrange.runner.DataxJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,11 @@ final class JobDocument {
         String text = variables.apply(raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
         Object parsed;
         try {
-            parsed = JSON.parse(text, Feature.OrderedField);
+            // exactly what DataX's engine accepts, then read as the standard JSON it amounts to
+            parsed = JSON.parse(DataxJson.standard(text), Feature.OrderedField);
+        } catch (DataxJson.Refused e) {
+            findings.error(e.path().isEmpty() ? shownName : e.path(), e.getMessage());
+            return null;
         } catch (JSONException e) {
             findings.error(shownName, "not valid JSON: " + e.getMessage());
             return null;
@@ -59,7 +64,7 @@ final class JobDocument {
             return null;
         }
         // what the parse above silently forgave; the local runner refuses the same
-        for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
+        for (JsonProblem p : StrictJson.hiddenFromPlugins(text, "")) {
             findings.error(p.path(), p.message());
         }
         return new JobDocument((JSONObject) parsed, text);

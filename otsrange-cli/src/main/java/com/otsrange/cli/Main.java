@@ -23,6 +23,7 @@ public final class Main {
                 new PlanCommand(),
                 new ValidateCommand(),
                 new MigrateCommand(),
+                new SplitTasksCommand(),
                 new DemoCommand(),
                 new EmulatorCommand(),
                 new PeekCommand()));
@@ -72,7 +73,7 @@ public final class Main {
         StringBuilder text = new StringBuilder();
         text.append("usage: bin/otsrange <command> [arguments]\n\ncommands:\n");
         for (Command command : commands.values()) {
-            text.append(String.format("  %-9s %s%n", command.name(), command.summary()));
+            text.append(String.format("  %-11s %s%n", command.name(), command.summary()));
         }
         text.append("\n`bin/otsrange <command> --help` shows a command's arguments.\n");
         return text.toString();

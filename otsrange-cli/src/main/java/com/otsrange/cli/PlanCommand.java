@@ -13,6 +13,7 @@ import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.RestateMark;
 import com.otsrange.reader.plan.Restatement;
+import com.otsrange.reader.plan.RowSampler;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.plan.WindowPlan;
@@ -35,8 +36,8 @@ final class PlanCommand implements Command {
     /** How many slices are listed unless --all is given. */
     static final int LISTED_SLICES = 40;
     static final int SAMPLE_UNITS = 16;
-    static final int SAMPLE_PAGE_ROWS = 200;
-    static final int SAMPLE_RANGES_PER_UNIT = 4;
+    static final int SAMPLE_PAGE_ROWS = RowSampler.PAGE_ROWS;
+    static final int SAMPLE_RANGES_PER_UNIT = RowSampler.RANGES_PER_UNIT;
 
     private final Map<String, String> environment;
 
@@ -66,7 +67,9 @@ final class PlanCommand implements Command {
                 + "  grouped into and their balance, and estimated rows and bytes per task. Reads metadata\n"
                 + "  (DescribeTable, ComputeSplitsBySize, first/last rows of keys without time bounds) and a\n"
                 + "  bounded sample (at most " + SAMPLE_UNITS + " units x one page of " + SAMPLE_PAGE_ROWS
-                + " rows), nothing else. Writes nothing.\n"
+                + " rows; when a heavy file may be read in parts, the\n"
+                + "  reader's planning samples every unit the same way, and probes the heavy ones), nothing else.\n"
+                + "  Writes nothing.\n"
                 + "  Incremental jobs (writer writeMode append + reader resume) also show the committed windows,\n"
                 + "  what this run's window does (run, reduced, resume, nothing to do, or why it is refused) and\n"
                 + "  per file its committed watermark and what the window adds, and with \"changes\" what the run\n"

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A copy of a real DataX installation with the plugin tarball untarred into it, and the command `datax.py` runs. */
@@ -65,6 +67,33 @@ final class DataxInstall {
         command.addAll(Arrays.asList("-classpath", home.resolve("lib") + File.separator + "*",
                 "com.alibaba.datax.core.Engine", "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString()));
         return command;
+    }
+
+    /** Runs a command in {@code directory}, its output (stdout and stderr) into {@code log}, for at most 5 minutes. */
+    static RealDataxIT.Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        }
+        return new RealDataxIT.Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    }
+
+    /** DataX's engine on a job text, written to {@code dir/name.json} and run in {@code dir}. */
+    static RealDataxIT.Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
+        Path file = dir.resolve(name + ".json");
+        Files.write(file, job.getBytes(StandardCharsets.UTF_8));
+        return run(engineCommand(home, file, "otsrange_" + name), dir, dir.resolve(name + ".log"));
+    }
+
+    /** The DataX installation of DATAX_HOME, or null when it is not set or has no lib/. */
+    static Path home() {
+        String home = System.getenv("DATAX_HOME");
+        if (home == null || home.isEmpty() || !Files.isDirectory(Paths.get(home, "lib"))) {
+            return null;
+        }
+        return Paths.get(home);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

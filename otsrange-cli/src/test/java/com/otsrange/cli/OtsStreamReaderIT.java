@@ -304,7 +304,7 @@ class OtsStreamReaderIT {
         Files.createDirectories(work.resolve(name + "-out"));
         Path jobFile = work.resolve(name + ".json");
         Files.write(jobFile, job.getBytes(StandardCharsets.UTF_8));
-        return RealDataxIT.run(DataxInstall.engineCommand(home, jobFile, "otsstream_" + name, NO_MARGINS), work, work.resolve(name + ".log"));
+        return DataxInstall.run(DataxInstall.engineCommand(home, jobFile, "otsstream_" + name, NO_MARGINS), work, work.resolve(name + ".log"));
     }
 
     static List<String> lines(Path out) throws IOException {

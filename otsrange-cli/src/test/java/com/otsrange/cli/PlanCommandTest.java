@@ -1,9 +1,19 @@
 package com.otsrange.cli;
 
 import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.CreateTableRequest;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
+import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.PutRowRequest;
+import com.alicloud.openservices.tablestore.model.RowPutChange;
+import com.alicloud.openservices.tablestore.model.TableMeta;
+import com.alicloud.openservices.tablestore.model.TableOptions;
+import com.otsrange.emulator.OtsEmulator;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.RunOptions;
-import com.otsrange.emulator.OtsEmulator;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +143,45 @@ class PlanCommandTest {
         // outer parts reach to the year's ends
         assertTrue(run.out.contains("2025-01-01T00:00 .. 2025-04-02T"), run.out);
         assertTrue(run.out.contains(" .. 2026-01-01T00:00  task"), run.out);
+    }
+
+    /**
+     * A task of 200 columns: the sample pages are GetRange requests, which take at most 128 column
+     * names; they read every column instead and count the rows the export sends (20 rows, 5 of
+     * which have none of the task's columns).
+     */
+    @Test
+    void aTaskOfMoreThan128ColumnsIsSampled() throws Exception {
+        SyncClient client = new SyncClient(emulator.endpoint(), "id", "key", "plantest");
+        try {
+            TableMeta meta = new TableMeta("wide");
+            meta.addPrimaryKeyColumn(new PrimaryKeySchema("id", PrimaryKeyType.STRING));
+            meta.addPrimaryKeyColumn(new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));
+            client.createTable(new CreateTableRequest(meta, new TableOptions(-1, 1)));
+            for (int i = 0; i < 20; i++) {
+                RowPutChange put = new RowPutChange("wide", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString("k"))
+                        .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(1735689600000L + i * 3_600_000L)).build());
+                put.addColumn("c" + (i % 4 == 0 ? 999 : i * 10), ColumnValue.fromLong(i));
+                client.putRow(new PutRowRequest(put));
+            }
+        } finally {
+            client.shutdown();
+        }
+        StringBuilder columns = new StringBuilder();
+        for (int c = 0; c < 200; c++) {
+            columns.append(c == 0 ? "" : ", ").append("\"c").append(c).append('"');
+        }
+        String job = new String(Files.readAllBytes(ValidateCommandTest.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
+                .replace("\"sensor_data\"", "\"wide\"")
+                .replace("\"otherKeys\": [\"dim\"]", "\"otherKeys\": []")
+                .replace("\"dim\": 0,", "")
+                .replace("\"appendColumns\": [\"ct\"],", "")
+                .replaceAll("\"definitions\": \\{[^}]*\\}\\s*\\}", "\"definitions\": {\"k\": [" + columns + "]}");
+        Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+        CliHarness run = plan(dir, "job.json", "-p", vars("key"));
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("total: 15 rows"), run.out);
     }
 
     @Test

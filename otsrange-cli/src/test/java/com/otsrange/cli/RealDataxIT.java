@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RealDataxIT {
 
+    /** The file {@link #oneHeavyFile} jobs write. */
+    private static final String HEAVY_FILE = DemoCommandTest.DEVICES[0] + "_sensor_data_2024.csv";
+
     @TempDir
     Path work;
 
@@ -172,6 +175,139 @@ class RealDataxIT {
     }
 
     /**
+     * job/demo.json narrowed to one device's 2024 file, read in up to 4 parts on {@code channels}
+     * channels, with the writer parameters {@code writer} added.
+     */
+    private static String oneHeavyFile(OtsEmulator emulator, Path out, int channels, boolean resume, String writer)
+            throws IOException {
+        com.alibaba.fastjson.JSONObject job = com.alibaba.fastjson.JSON.parseObject(new String(Files.readAllBytes(
+                LauncherIT.ROOT.resolve("job/demo.json")), StandardCharsets.UTF_8)
+                .replace("${endpoint}", emulator.endpoint()).replace("${instanceName}", "realdatax").replace("${accessId}", "id")
+                .replace("${accessKey}", "key").replace("${outputDir}", out.toString().replace("\\", "/")));
+        com.alibaba.fastjson.JSONObject content = job.getJSONObject("job").getJSONArray("content").getJSONObject(0);
+        com.alibaba.fastjson.JSONObject reader = content.getJSONObject("reader").getJSONObject("parameter");
+        reader.getJSONObject("tasks").getJSONObject("definitions").keySet().retainAll(Arrays.asList(DemoCommandTest.DEVICES[0]));
+        reader.getJSONObject("filters").getJSONObject("ct").put("lt", "2025-01-01");
+        reader.put("maxPartsPerFile", 4);
+        reader.put("resume", resume);
+        content.getJSONObject("writer").getJSONObject("parameter").putAll(com.alibaba.fastjson.JSON.parseObject(writer));
+        job.getJSONObject("job").getJSONObject("setting").getJSONObject("speed").put("channel", channels);
+        return fast(job.toJSONString());
+    }
+
+    private static OtsEmulator demoEmulator() throws IOException {
+        return OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id").accessKeySecret("key").demo(true).build()
+                .start();
+    }
+
+    /** {@link #oneHeavyFile} run through the engine, which must succeed. */
+    private void exportHeavy(OtsEmulator emulator, Path out, int channels, boolean resume, String writer) throws Exception {
+        Result r = runEngine(oneHeavyFile(emulator, out, channels, resume, writer));
+        assertEquals(0, r.status, r.output);
+    }
+
+    /** Regular files under the state dir's parts/ folder. */
+    private static List<Path> partFiles(Path out) throws IOException {
+        Path parts = out.resolve(".otsrange/sensor_data.all/parts");
+        if (!Files.exists(parts)) {
+            return new ArrayList<>();
+        }
+        try (Stream<Path> s = Files.walk(parts)) {
+            return s.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    private static List<com.alibaba.fastjson.JSONObject> partLines(Path out) throws IOException {
+        List<com.alibaba.fastjson.JSONObject> parts = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve(".otsrange/sensor_data.all/checkpoint.log"), StandardCharsets.UTF_8)) {
+            com.alibaba.fastjson.JSONObject o = com.alibaba.fastjson.JSON.parseObject(line);
+            if ("part".equals(o.getString("type"))) {
+                parts.add(o);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Issue 20 item 1 in DataX: a UTF-16 file read in parts, and appended to in parts, is its UTF-8
+     * text encoded at once: one byte order mark at the start, none where a part or an append begins.
+     */
+    @Test
+    void utf16FilesReadInPartsAndAppendedHoldOneByteOrderMarkThroughTheRealEngine() throws Exception {
+        java.nio.charset.Charset utf16 = java.nio.charset.Charset.forName("UTF-16");
+        try (OtsEmulator emulator = demoEmulator()) {
+            Path ref = work.resolve("ref");
+            exportHeavy(emulator, ref, 1, false, "{}");
+            String text = new String(Files.readAllBytes(ref.resolve(HEAVY_FILE)), StandardCharsets.UTF_8);
+            assertEquals(DemoCommandTest.rowsPerDeviceYear(2024) + 1, text.split("\n").length);
+
+            Path out = work.resolve("utf16");
+            exportHeavy(emulator, out, 4, false, "{\"encoding\": \"UTF-16\"}");
+            assertTrue(partLines(out).size() >= 2, "read in parts: " + partLines(out));
+            assertArrayEquals(text.getBytes(utf16), Files.readAllBytes(out.resolve(HEAVY_FILE)), "one BOM, none where a part begins");
+
+            exportHeavy(emulator, out, 4, false, "{\"encoding\": \"UTF-16\", \"writeMode\": \"append\"}");
+            assertTrue(partLines(out).size() >= 2, "appended in parts");
+            String twice = text + text.substring(text.indexOf('\n') + 1);
+            assertArrayEquals(twice.getBytes(utf16), Files.readAllBytes(out.resolve(HEAVY_FILE)), "one BOM after an append");
+        }
+    }
+
+    /**
+     * Issue 20 item 5 in DataX: the part files a kill -9 leaves between a joined file's commit line
+     * and their deletion are removed by the next resumed run, which reads nothing again.
+     */
+    @Test
+    void partFilesLeftAfterTheCommitLineAreRemovedByTheNextRunThroughTheRealEngine() throws Exception {
+        try (OtsEmulator emulator = demoEmulator()) {
+            Path out = work.resolve("parts");
+            exportHeavy(emulator, out, 4, true, "{}");
+            byte[] joined = Files.readAllBytes(out.resolve(HEAVY_FILE));
+            List<com.alibaba.fastjson.JSONObject> parts = partLines(out);
+            assertTrue(parts.size() >= 2, "read in parts: " + parts);
+            assertEquals(new ArrayList<Path>(), partFiles(out));
+            // the state of a kill after the join's commit line: every recorded part file back, plus one no line records
+            for (com.alibaba.fastjson.JSONObject p : parts) {
+                Path f = out.resolve(".otsrange/sensor_data.all").resolve(p.getString("file"));
+                Files.createDirectories(f.getParent());
+                Files.write(f, new byte[p.getIntValue("bytes")]);
+            }
+            Files.write(out.resolve(".otsrange/sensor_data.all/parts/2024/stray.0of2"), new byte[] {1});
+            assertEquals(parts.size() + 1, partFiles(out).size());
+            exportHeavy(emulator, out, 4, true, "{}");
+            assertEquals(new ArrayList<Path>(), partFiles(out), "the resumed run removed them");
+            assertArrayEquals(joined, Files.readAllBytes(out.resolve(HEAVY_FILE)));
+        }
+    }
+
+    /**
+     * Issue 20 item 4 in DataX: a symbolic link inside path leading elsewhere is refused (paired
+     * and generic mode), naming the file and the link; nothing is written where it leads.
+     */
+    @Test
+    void aLinkInsidePathLeadingElsewhereIsRefusedThroughTheRealEngine() throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Path out = Files.createDirectories(work.resolve("linked"));
+        Path link = Files.createSymbolicLink(out.resolve(DemoCommandTest.DEVICES[0]), elsewhere);
+        try (OtsEmulator emulator = demoEmulator()) {
+            Result r = runEngine(oneHeavyFile(emulator, out, 1, false, "{\"fileName\": \"{partition_key}/{year}.csv\"}"));
+            assertTrue(r.status != 0, r.output);
+            assertTrue(r.output.contains("CsvYearWriter-06") && r.output.contains(DemoCommandTest.DEVICES[0] + "/2024.csv")
+                    && r.output.contains(link.toString()), r.output);
+        }
+        String job = new String(Files.readAllBytes(LauncherIT.ROOT.resolve("job/streamreader-csvyearwriter.json")),
+                StandardCharsets.UTF_8).replace("\"output_stream\"", "\"" + out.toString().replace("\\", "/") + "\"")
+                .replace("{partition_key}_{table}_{year}.csv", "{partition_key}/{year}.csv");
+        Files.createSymbolicLink(out.resolve("dev-001"), elsewhere);
+        Result r = runEngine(fast(job));
+        assertTrue(r.status != 0, r.output);
+        assertTrue(r.output.contains("CsvYearWriter-06") && r.output.contains("dev-001/2023.csv"), r.output);
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertEquals(0, s.count(), "nothing written through the link");
+        }
+    }
+
+    /**
      * changes "stream" in DataX's own engine: refused outside incremental mode when the reader Job
      * starts (DataX hands it the writer's parameter before init), a first run exports as without
      * it, and a restatement (a recorded position, then a late row) fails cleanly with today's writer.
@@ -223,18 +359,7 @@ class RealDataxIT {
     }
 
     private Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        return run(command, directory, work.resolve("engine.log"));
-    }
-
-    /** Runs a command (at most 5 minutes) with its output in {@code log}. */
-    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("DataX did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        return DataxInstall.run(command, directory, work.resolve("engine.log"));
     }
 
     static final class Result {

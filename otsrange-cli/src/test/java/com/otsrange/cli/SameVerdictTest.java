@@ -76,6 +76,7 @@ class SameVerdictTest {
         "{\"d1\": {\"columns\": [\"x\"], \"filters\": {\"ct\": {\"gte\": \"2024-01-01\", \"lt\": null}}}}",
         "{\"d1\": {\"columns\": [\"x\"], \"columns\": [\"z\"]}}",
         "{\"d1\": [\"p34:1\"], \"d2\": [\"p34:1\"]}",
+        "{\"d1\": {\"columns\": [\"x\"], \"filters\": {\"x\": {\"gt\": 1e400}}}}",
     })
     void andTaskFilesTheReaderReadsItself(String content) throws Exception {
         Path tasks = dir.resolve("tasks.json");

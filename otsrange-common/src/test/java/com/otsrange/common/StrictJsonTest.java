@@ -87,4 +87,24 @@ class StrictJsonTest {
         assertEquals(expected, StrictJson.withoutNullMembers(p));
         assertEquals(Arrays.asList("parameter.a", "parameter.b.c", "parameter.e[1].f"), StrictJson.nullMemberPaths(p, "parameter"));
     }
+
+    @Test
+    void numbersADoubleCannotHoldAreNamedByTheirPath() {
+        String text = "{\"a\": 1e400, \"b\": [-1E+309, 1e308, 2.5e-324, 1e-400, 0e-999, 0.0, 123456789012345678901234567890],"
+                + " \"c\": {\"d\": Infinity, \"e\": \"1e400\"}, \"f\": 1e99999999999}";
+        assertEquals(Arrays.asList("a", "b[0]", "b[3]", "c.d", "f"), paths(StrictJson.numbersOutOfRange(text, "")));
+        assertEquals(Collections.emptyList(), StrictJson.duplicateKeysAndNulls(text, ""), "only when asked");
+        List<JsonProblem> all = StrictJson.hiddenFromPlugins("{\"x\": null, \"x\": 1e400}", "p");
+        assertEquals(Arrays.asList("p.x", "p.x", "p.x"), paths(all));
+    }
+
+    @Test
+    void thePathAtAnOffsetIsTheInnermostValueOrContainerHoldingIt() {
+        String text = "{\"job\": {\"content\": [{\"reader\": {\"parameter\": {\"a\": 1 /* c */}}}], \"s\": {\"t\": tru}}}";
+        assertEquals("job.content[0].reader.parameter", StrictJson.pathAt(text, text.indexOf("/*") + 1, ""));
+        assertEquals("job.content[0].reader.parameter.a", StrictJson.pathAt(text, text.indexOf("1 /*"), ""));
+        assertEquals("job.s.t", StrictJson.pathAt(text, text.indexOf("tru") + 2, ""));
+        assertEquals("job.content", StrictJson.pathAt(text, text.indexOf("[{"), ""));
+        assertEquals("r", StrictJson.pathAt(text, 0, "r"));
+    }
 }

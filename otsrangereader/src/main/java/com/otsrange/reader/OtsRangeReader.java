@@ -3,8 +3,11 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
+import com.otsrange.common.DataxJobText;
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
@@ -34,6 +37,11 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public void init() {
+            // what DataX's parse of the job file hid from the parameter: the run must refuse it as validate does
+            List<JsonProblem> hidden = DataxJobText.hiddenFrom(DataxJobText.READER);
+            if (!hidden.isEmpty()) {
+                throw SpecResult.invalidParameter(hidden);
+            }
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow();
             // before the writer Job's prepare: a changes setting this job cannot honour changes nothing

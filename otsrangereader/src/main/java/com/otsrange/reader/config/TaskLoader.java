@@ -148,8 +148,10 @@ final class TaskLoader {
                     + ")");
             return Collections.emptyList();
         }
-        // the parse keeps only the last of two equal keys: the file's text shows both
-        for (JsonProblem d : StrictJson.duplicateKeys(text, path)) {
+        // the parse keeps only the last of two equal keys, and reads 1e400 as a number no filter can use: the text shows both
+        List<JsonProblem> hidden = new ArrayList<>(StrictJson.duplicateKeys(text, path));
+        hidden.addAll(StrictJson.numbersOutOfRange(text, path));
+        for (JsonProblem d : hidden) {
             problems.add(d.path(), d.message());
         }
         List<TaskDefinition> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.scan.ScanRequest;
+import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
 
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class CellPlan {
     final List<String> bulkExportColumns;
     /**
      * Whether a row with none of the requested attributes is left out: GetRange omits such rows
-     * when no key column is requested, so the BulkExport path must too (same rows on both).
+     * when no key column is requested, so the BulkExport path must too (same rows on both), and
+     * so must GetRange itself when the columns are more than it takes and it reads every column.
      */
     final boolean dropsRowsWithoutAttributes;
     final int slotCount;
@@ -102,6 +104,19 @@ public final class CellPlan {
      */
     public boolean keepsRowsWithoutAttributes() {
         return !dropsRowsWithoutAttributes;
+    }
+
+    /** Whether the export leaves out this row, read with {@link #columnsToGet()}: it has none of the requested attributes. */
+    public boolean leavesOut(Row row) {
+        if (!dropsRowsWithoutAttributes) {
+            return false;
+        }
+        for (String name : slots.keySet()) {
+            if (row.getLatestColumn(name) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The meta map every record of the unit carries (one shared immutable instance). */

@@ -4,16 +4,15 @@ import com.otsrange.common.FileParts;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides which file units are read in parts by several DataX tasks at once (docs/DESIGN.md,
  * "Parallel reads inside one file"). A unit is cut when it alone is worth at least about two
- * channels' share of the job, weighed again after a probe of where its rows are: into as many
- * parts as shares it is then worth, at most the job's channels and {@code maxPartsPerFile}. Parts cost a second write of the file's bytes (part files, then the
+ * channels' share of the job's rows (estimated from a small sample of each unit): into as many
+ * parts as shares it is worth, at most the job's channels and {@code maxPartsPerFile}, cut where a
+ * probe finds its rows. Parts cost a second write of the file's bytes (part files, then the
  * joined file) and delay its commit to the end of the job, so a unit that one task finishes within
  * its share of the job is never cut. A unit a resumed run finds half done keeps the cut recorded
  * in the writer's checkpoint, whatever the estimate says now, and only its missing parts are read.
@@ -40,49 +39,55 @@ final class FilePartCutter {
         return toRedo.containsKey(unitId);
     }
 
-    /** Where a candidate unit's rows are: [first, last + 1) of its sort key inside its window, or null when it has none. */
+    /** Where a candidate unit's rows are: [first, last + 1) of its sort key inside its window (absent when it has none). */
     interface Prober {
         Map<Unit, long[]> extents(List<Unit> candidates);
+    }
+
+    /** How many rows each unit exports, estimated (one small GetRange page per unit, {@link RowSampler}). */
+    interface RowCounter {
+        double[] rows(List<Unit> units);
     }
 
     /**
      * @param units    whole units in plan order, none of them {@link #recorded}
      * @param cuttable per unit, whether its layout allows parts (see {@link Planner})
      * @param resumed  whole units that are {@link #recorded}
-     * @param prober   asked (two requests per unit) only for the units the time-span estimate would
-     *                 cut: an empty one is not cut and weighs next to nothing, and the others are cut
-     *                 over where their rows are (a year file whose rows end in June gets its parts
-     *                 in January to June, not two of them empty)
+     * @param counter  asked once, only when some unit could be cut, for the rows of every unit: a
+     *                 file is heavy by its rows, not by its time span (a key with a hundred times
+     *                 the rows of its neighbours over the same year is the one to cut). Every unit
+     *                 is then weighed by its rows, so the grouper spreads the parts over tasks
+     * @param prober   asked (two requests per unit) only for the units the row estimate would cut,
+     *                 which are cut over where their rows are (a year file whose rows end in June
+     *                 gets its parts in January to June, not two of them empty); one found without
+     *                 rows is read whole
      * @return the units, heavy ones replaced by their parts (in part order), then the missing parts of the resumed ones
      */
-    List<Unit> cut(List<Unit> units, List<Boolean> cuttable, List<Unit> resumed, Prober prober) {
-        double share = total(units) / Math.max(1, channels);
+    List<Unit> cut(List<Unit> units, List<Boolean> cuttable, List<Unit> resumed, RowCounter counter, Prober prober) {
+        List<Unit> all = new ArrayList<>(units);
+        all.addAll(resumed);
+        if (!cutsAny(cuttable)) {
+            return withResumedParts(units, all, units.size());
+        }
+        double[] rows = counter.rows(all);
+        List<Unit> weighed = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            // a unit without rows still costs a request
+            weighed.add(all.get(i).reweighted(Math.max(MIN_WEIGHT, rows[i])));
+        }
+        double share = total(weighed) / channels;
         List<Unit> candidates = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            Unit u = units.get(i);
+            Unit u = weighed.get(i);
             if (cuttable.get(i) && parts(u.weight(), share, u.to() - u.from()) >= 2) {
                 candidates.add(u);
             }
         }
         Map<Unit, long[]> extents = candidates.isEmpty() ? Collections.<Unit, long[]>emptyMap() : prober.extents(candidates);
-        Set<Unit> probed = Collections.newSetFromMap(new IdentityHashMap<Unit, Boolean>());
-        probed.addAll(candidates);
-        List<Unit> weighed = new ArrayList<>(units.size());
-        for (Unit u : units) {
-            if (!probed.contains(u)) {
-                weighed.add(u);
-                continue;
-            }
-            long[] e = extents.get(u);
-            // an empty unit still costs a request or two: never weigh it zero
-            double rowsShare = e == null ? 0 : (double) (e[1] - e[0]) / (double) (u.to() - u.from());
-            weighed.add(u.reweighted(u.weight() * Math.max(EMPTY_SHARE, rowsShare)));
-        }
-        share = total(weighed) / Math.max(1, channels);
         List<Unit> out = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             Unit u = weighed.get(i);
-            long[] e = probed.contains(units.get(i)) ? extents.get(units.get(i)) : null;
+            long[] e = extents.get(u);
             int n = e == null ? 1 : parts(u.weight(), share, e[1] - e[0]);
             if (n < 2) {
                 out.add(u);
@@ -92,7 +97,18 @@ final class FilePartCutter {
                 out.add(u.part(new FileParts.Part(k, n, e[0], e[1], u.from(), u.to())));
             }
         }
-        for (Unit u : resumed) {
+        return withResumedParts(out, weighed, units.size());
+    }
+
+    /** Whether any unit may be cut at all: only then are rows worth counting. */
+    private boolean cutsAny(List<Boolean> cuttable) {
+        return channels >= 2 && maxParts >= 2 && cuttable.contains(Boolean.TRUE);
+    }
+
+    /** {@code head}, then the parts still to read of the resumed units ({@code all} from index {@code from} on). */
+    private List<Unit> withResumedParts(List<Unit> head, List<Unit> all, int from) {
+        List<Unit> out = new ArrayList<>(head);
+        for (Unit u : all.subList(from, all.size())) {
             for (FileParts.Part p : toRedo.get(u.id())) {
                 out.add(u.part(p));
             }
@@ -100,7 +116,8 @@ final class FilePartCutter {
         return Collections.unmodifiableList(out);
     }
 
-    static final double EMPTY_SHARE = 1e-6;
+    /** Weight of a unit the estimate finds empty: about one row's worth, for the request it still costs. */
+    static final double MIN_WEIGHT = 1;
 
     private static double total(List<Unit> units) {
         double total = 0;

@@ -40,6 +40,11 @@ public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
     /** Periods one key may span; beyond this the window is almost certainly a mistake. */
     static final int MAX_PERIODS_PER_KEY = 200_000;
+    /**
+     * Units whose rows are sampled when heavy ones may be read in parts (one request each, on the
+     * lookup threads); a larger plan samples this many spread evenly over it.
+     */
+    static final int MAX_SAMPLED_UNITS = 1000;
 
     private final ReaderSpec spec;
     private final TableSchema schema;
@@ -153,7 +158,8 @@ public final class Planner {
             }
             addRestated(units, cuttable, restated, factor);
         }
-        units = partCutter.cut(units, cuttable, resumedInParts, candidates -> unitExtents(tasks, candidates));
+        units = partCutter.cut(units, cuttable, resumedInParts, all -> sampledRows(tasks, all),
+                candidates -> unitExtents(tasks, candidates));
         int atLeast = Math.max(1, channels);
         List<List<Unit>> groups = TaskGrouper.group(units, atLeast * Math.max(1, splitFactor), atLeast);
         String method = splitCounts.isEmpty()
@@ -234,6 +240,53 @@ public final class Planner {
             out[discover.get(k)] = found.get(k);
         }
         return out;
+    }
+
+    /**
+     * Rows per unit, from one GetRange page per unit (at most {@link #MAX_SAMPLED_UNITS} units, spread
+     * evenly over the plan; the others get the sampled rows per unit of time-span weight).
+     */
+    private double[] sampledRows(List<BoundTask> tasks, List<Unit> units) {
+        final RowSampler sampler = new RowSampler(gateway, spec.table(), schema, spec.tuning().maxRangesPerSlice(),
+                RowSampler.PAGE_ROWS, RowSampler.RANGES_PER_UNIT);
+        int picks = Math.min(units.size(), MAX_SAMPLED_UNITS);
+        List<Callable<RowSampler.Estimate>> jobs = new ArrayList<>(picks);
+        for (int i = 0; i < picks; i++) {
+            final Unit u = units.get((int) ((long) i * units.size() / picks));
+            jobs.add(() -> sampler.estimate(tasks.get(u.task()), u.from(), u.to(), null));
+        }
+        List<RowSampler.Estimate> found = inParallel(jobs, "otsrange-sample");
+        double[] rows = new double[units.size()];
+        boolean[] sampled = new boolean[units.size()];
+        double sampledRows = 0;
+        double sampledWeight = 0;
+        int requests = 0;
+        for (int i = 0; i < picks; i++) {
+            int at = (int) ((long) i * units.size() / picks);
+            rows[at] = found.get(i).rows;
+            sampled[at] = true;
+            sampledRows += rows[at];
+            sampledWeight += units.get(at).weight();
+            requests += found.get(i).requests;
+        }
+        double perWeight = sampledWeight > 0 ? sampledRows / sampledWeight : 0;
+        for (int i = 0; i < units.size(); i++) {
+            if (!sampled[i]) {
+                rows[i] = perWeight * units.get(i).weight();
+            }
+        }
+        LOG.info("estimated the rows of {} of {} file unit(s) from one GetRange page of at most {} rows each ({} requests): about {}"
+                + " rows in all", picks, units.size(), RowSampler.PAGE_ROWS, requests, Math.round(sampledRows + perWeight
+                * (total(units) - sampledWeight)));
+        return rows;
+    }
+
+    private static double total(List<Unit> units) {
+        double total = 0;
+        for (Unit u : units) {
+            total += u.weight();
+        }
+        return total;
     }
 
     /** Where the rows of units the estimate would read in parts are: [first, last + 1) inside each unit's window. */

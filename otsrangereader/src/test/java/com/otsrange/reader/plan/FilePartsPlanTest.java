@@ -46,6 +46,10 @@ class FilePartsPlanTest {
 
     static final String ID_CT = "t";
     static final String ID_DIM_CT = "t3";
+    static final String SKEWED = "skew";
+    /** Rows of the heavy key of SKEWED in 2024, and of each of its two light keys. */
+    static final int HEAVY_ROWS = 6000;
+    static final int LIGHT_ROWS = 60;
     static final long Y2024 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long Y2025 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
     static final long DAY = 86_400_000L;
@@ -75,6 +79,18 @@ class FilePartsPlanTest {
             }
         }
         emu.load(ID_CT, Arrays.asList("id", "ct"), rows);
+        emu.createTable(SKEWED, Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        List<Emu.TestRow> skewed = new ArrayList<>();
+        long year = Y2025 - Y2024;
+        for (int i = 0; i < HEAVY_ROWS; i++) {
+            skewed.add(new Emu.TestRow(Arrays.<Object>asList("heavy", Y2024 + year * i / HEAVY_ROWS), Map.<String, Object>of("v", 1L)));
+        }
+        for (String light : Arrays.asList("light-1", "light-2")) {
+            for (int i = 0; i < LIGHT_ROWS; i++) {
+                skewed.add(new Emu.TestRow(Arrays.<Object>asList(light, Y2024 + year * i / LIGHT_ROWS), Map.<String, Object>of("v", 1L)));
+            }
+        }
+        emu.load(SKEWED, Arrays.asList("id", "ct"), skewed);
         emu.load(ID_DIM_CT, Arrays.asList("id", "dim", "ct"), rows3);
     }
 
@@ -186,6 +202,41 @@ class FilePartsPlanTest {
         for (int k = 1; k < 4; k++) {
             assertEquals(half.get(k - 1).to(), half.get(k).from());
         }
+    }
+
+    /**
+     * A file is heavy by its rows, not by its time span: next to two light keys over the same year,
+     * the key with a hundred times their rows holds 6000 of the job's 6120 rows, about three
+     * channels' shares of 2040, so it is read in three parts, one per task, and the light ones whole.
+     */
+    @Test
+    void theKeyWithTheRowsIsCutNotTheKeysWithTheSameTimeSpan() {
+        Map<String, Object> defs = new LinkedHashMap<>();
+        for (String key : Arrays.asList("light-1", "heavy", "light-2")) {
+            defs.put(key, Arrays.asList("v"));
+        }
+        Plan plan = plan(spec(defs, "", SKEWED), SKEWED, "csvyearwriter", 3);
+        Map<String, List<Unit>> byId = new LinkedHashMap<>();
+        for (Unit u : all(plan)) {
+            byId.computeIfAbsent(u.id(), k -> new ArrayList<>()).add(u);
+        }
+        assertEquals(1, byId.get("2024/light-1").size());
+        assertNull(byId.get("2024/light-1").get(0).part(), "a light file is read whole");
+        assertNull(byId.get("2024/light-2").get(0).part(), "a light file is read whole");
+        List<Unit> heavy = byId.get("2024/heavy");
+        assertEquals(3, heavy.size(), "round(6000 / (6120 / 3)) = 3 parts");
+        for (Unit u : heavy) {
+            assertEquals(3, u.part().n);
+        }
+        Set<Integer> tasksOfParts = new HashSet<>();
+        for (int t = 0; t < plan.groups().size(); t++) {
+            for (Unit u : plan.groups().get(t)) {
+                if (u.part() != null) {
+                    tasksOfParts.add(t);
+                }
+            }
+        }
+        assertEquals(3, tasksOfParts.size(), "each part in a task of its own");
     }
 
     @Test
