@@ -276,6 +276,23 @@ class RestatementTest {
     }
 
     @Test
+    void aFileTheLedgerNeverWroteIsNotOverwrittenByARestatement() throws Exception {
+        IncrementalData data = table("rsforeign", true);
+        Path out = dir.resolve("out");
+        run(data, out, YEARS, 2, 5, "stream");
+        // the task key without rows gets its first row, late, into a committed window; someone else's file has its name
+        Path foreign = out.resolve("ghost_rsforeign_2023.csv");
+        Files.write(foreign, "ct,v,s,d\nnot ours\n".getBytes(StandardCharsets.UTF_8));
+        put(data, "ghost", at(3, 3), 1, "late");
+        RunResult r = E2e.run(job(data, out, YEARS, 2, 5, "stream"));
+        assertEquals("CsvYearWriter-10", r.errorCode(), r.errorMessage());
+        assertArrayEquals("ct,v,s,d\nnot ours\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(foreign));
+        Files.delete(foreign);
+        run(data, out, YEARS, 2, 5, "stream");
+        assertFiles(data, out, YEARS, 2, 5);
+    }
+
+    @Test
     void deletesTruncateOrRemoveFiles() throws Exception {
         IncrementalData data = table("rsdel", true);
         Path out = dir.resolve("out");
