@@ -1,6 +1,6 @@
 package com.otsrange.reader.e2e;
 
-import com.otsrange.reader.support.OnReadApi;
+import com.otsrange.testkit.OnReadApi;
 
 /** {@link FilterOperatorsTest} with readApi "getRange". */
 @OnReadApi("getRange")

@@ -3,9 +3,9 @@ package com.otsrange.reader.e2e;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.Oracle;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.Oracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
@@ -28,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class FilterOperatorsTest {
     static Emu emu;
     static final List<String> PK = Arrays.asList("id", "ct", "dim");
-    static final List<Emu.TestRow> ROWS = new ArrayList<>();
+    static final List<Emu.SrcRow> ROWS = new ArrayList<>();
     static final long T0 = 1672531200000L - 3 * 86_400_000L; // 2022-12-29
 
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
         emu = Emu.forSuite(suite.getTestClass().get());
         ROWS.clear(); // shared by the suites on both read paths
-        emu.createTable("ops", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
+        emu.createTable("ops", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER);
         Random rnd = new Random(42);
         for (String id : Arrays.asList("dev-a", "dev-b", "dev-c")) {
             for (int i = 0; i < 60; i++) {
@@ -47,7 +47,7 @@ abstract class FilterOperatorsTest {
                     a.put("s", rnd.nextInt(6) == 0 ? null : "s" + rnd.nextInt(5));
                     a.put("b", rnd.nextInt(6) == 0 ? null : rnd.nextBoolean());
                     a.put("m", rnd.nextBoolean() ? (Object) (long) rnd.nextInt(4) : (Object) (rnd.nextInt(8) / 2.0));
-                    ROWS.add(new Emu.TestRow(Arrays.<Object>asList(id, ct, dim), a));
+                    ROWS.add(new Emu.SrcRow(Arrays.<Object>asList(id, ct, dim), a));
                 }
             }
         }

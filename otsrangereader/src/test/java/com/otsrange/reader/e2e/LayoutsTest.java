@@ -3,9 +3,9 @@ package com.otsrange.reader.e2e;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.Oracle;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.Oracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class LayoutsTest {
     static Emu emu;
     static final Map<String, List<String>> PKS = new LinkedHashMap<>();
-    static final Map<String, List<Emu.TestRow>> ROWS = new LinkedHashMap<>();
+    static final Map<String, List<Emu.SrcRow>> ROWS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
@@ -39,13 +39,13 @@ abstract class LayoutsTest {
         PKS.put("l1", Arrays.asList("ct", "id"));
         PKS.put("l2", Arrays.asList("id", "ct", "dim"));
         PKS.put("l3", Arrays.asList("id", "dim", "ct"));
-        emu.createTable("l1", Emu.pk("ct", PrimaryKeyType.INTEGER, "id", PrimaryKeyType.STRING));
-        emu.createTable("l2", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
-        emu.createTable("l3", Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER));
+        emu.createTable("l1", "ct", PrimaryKeyType.INTEGER, "id", PrimaryKeyType.STRING);
+        emu.createTable("l2", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER);
+        emu.createTable("l3", "id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER);
         Random rnd = new Random(7);
         long base = 1672531200000L - 40L * 86_400_000L; // late 2022
         for (String table : PKS.keySet()) {
-            List<Emu.TestRow> rows = new ArrayList<>();
+            List<Emu.SrcRow> rows = new ArrayList<>();
             for (String id : Arrays.asList("a", "b", "c d")) {
                 for (int i = 0; i < 40; i++) {
                     long ct = base + (long) rnd.nextInt(500) * 86_400_000L + rnd.nextInt(86_400_000);
@@ -54,7 +54,7 @@ abstract class LayoutsTest {
                     attrs.put("v", (long) rnd.nextInt(10));
                     List<Object> pk = table.equals("l1") ? Arrays.<Object>asList(ct, id)
                             : table.equals("l2") ? Arrays.<Object>asList(id, ct, dim) : Arrays.<Object>asList(id, dim, ct);
-                    rows.add(new Emu.TestRow(pk, attrs));
+                    rows.add(new Emu.SrcRow(pk, attrs));
                 }
             }
             emu.load(table, PKS.get(table), rows);

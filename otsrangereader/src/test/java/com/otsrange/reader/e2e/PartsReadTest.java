@@ -15,9 +15,9 @@ import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.scan.SdkGateway;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.ListSender;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.ListSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ abstract class PartsReadTest {
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
         emu = Emu.forSuite(suite.getTestClass().get());
-        emu.createTable("p2", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> rows = new ArrayList<>();
+        emu.createTable("p2", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> rows = new ArrayList<>();
         // "dense": every ~5.3 hours through 2024, and a row exactly on each quarter start (a part boundary
         // of the 4-part cut is a floor of a quarter of the leap year, so rows on and around those too)
         for (long t = Y2024; t < Y2024 + YEAR_MS; t += 19_000_001L) {
@@ -76,11 +76,11 @@ abstract class PartsReadTest {
         emu.load("p2", Arrays.asList("id", "ct"), rows);
     }
 
-    static Emu.TestRow row(String id, long ct) {
+    static Emu.SrcRow row(String id, long ct) {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("v", ct % 1000);
         attrs.put("s", "r" + ct);
-        return new Emu.TestRow(Arrays.<Object>asList(id, ct), attrs);
+        return new Emu.SrcRow(Arrays.<Object>asList(id, ct), attrs);
     }
 
     @AfterAll

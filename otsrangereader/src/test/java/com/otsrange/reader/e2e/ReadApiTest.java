@@ -3,9 +3,9 @@ package com.otsrange.reader.e2e;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.CollectWriter;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.CollectWriter;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +42,8 @@ class ReadApiTest {
         emu = new Emu("auto");
         noBulk = new Emu("auto", Collections.singleton("BulkExport"));
         for (Emu e : Arrays.asList(emu, noBulk)) {
-            e.createTable("t", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-            List<Emu.TestRow> rows = new ArrayList<>();
+            e.createTable("t", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+            List<Emu.SrcRow> rows = new ArrayList<>();
             for (int i = 0; i < HEAVY; i++) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("v", (long) i);
@@ -51,7 +51,7 @@ class ReadApiTest {
                 if (i % 3 != 0) {
                     a.put("s", "x\u00e9" + i);
                 }
-                rows.add(new Emu.TestRow(Arrays.<Object>asList("heavy", T + i * 1500L), a));
+                rows.add(new Emu.SrcRow(Arrays.<Object>asList("heavy", T + i * 1500L), a));
             }
             for (String key : Arrays.asList("a", "b", "c", "d")) {
                 for (int i = 0; i < 40; i++) {
@@ -60,7 +60,7 @@ class ReadApiTest {
                         a.put("v", (long) i);
                     }
                     a.put("flag", i % 2 == 0);
-                    rows.add(new Emu.TestRow(Arrays.<Object>asList(key, T + i * 86_400_000L * 20), a));
+                    rows.add(new Emu.SrcRow(Arrays.<Object>asList(key, T + i * 86_400_000L * 20), a));
                 }
             }
             e.load("t", Arrays.asList("id", "ct"), rows);

@@ -1,9 +1,9 @@
 package com.otsrange.reader.e2e;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.Oracle;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.Oracle;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -31,7 +31,7 @@ class RowsEqualBruteForcePropertyTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        emu = new Emu();
+        emu = new Emu("getRange");
     }
 
     @AfterContainer
@@ -63,11 +63,9 @@ class RowsEqualBruteForcePropertyTest {
         String table = "p" + (++tables);
         boolean third = r.nextBoolean();
         List<String> pk = third ? Arrays.asList("id", "dim", "ct") : Arrays.asList("id", "ct", "dim");
-        emu.createTable(table, third
-                ? Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER)
-                : Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
+        emu.createTable(table, pk.get(0), PrimaryKeyType.STRING, pk.get(1), PrimaryKeyType.INTEGER, pk.get(2), PrimaryKeyType.INTEGER);
         long base = 1700000000000L;
-        Map<List<Object>, Emu.TestRow> unique = new LinkedHashMap<>();
+        Map<List<Object>, Emu.SrcRow> unique = new LinkedHashMap<>();
         int n = 20 + r.nextInt(120);
         for (int i = 0; i < n; i++) {
             String id = "k" + r.nextInt(3);
@@ -77,9 +75,9 @@ class RowsEqualBruteForcePropertyTest {
             a.put("v", r.nextInt(4) == 0 ? null : (long) r.nextInt(5));
             a.put("d", r.nextInt(4) == 0 ? null : (r.nextBoolean() ? (Object) (r.nextInt(10) / 2.0) : (Object) (long) r.nextInt(5)));
             List<Object> key = third ? Arrays.<Object>asList(id, dim, ct) : Arrays.<Object>asList(id, ct, dim);
-            unique.put(key, new Emu.TestRow(key, a));
+            unique.put(key, new Emu.SrcRow(key, a));
         }
-        List<Emu.TestRow> rows = new ArrayList<>(unique.values());
+        List<Emu.SrcRow> rows = new ArrayList<>(unique.values());
         emu.load(table, pk, rows);
 
         Map<String, Object> filters = new LinkedHashMap<>();

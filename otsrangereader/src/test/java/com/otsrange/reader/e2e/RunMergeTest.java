@@ -17,9 +17,9 @@ import com.otsrange.reader.plan.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.plan.UnitWork;
 import com.otsrange.reader.scan.SdkGateway;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.ListSender;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.ListSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,17 +65,17 @@ abstract class RunMergeTest {
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
         emu = Emu.forSuite(suite.getTestClass().get());
-        emu.createTable("m2", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        emu.createTable("m3", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
-        emu.createTable("m3b", Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER));
-        emu.createTable("m1", Emu.pk("ct", PrimaryKeyType.INTEGER, "id", PrimaryKeyType.STRING));
-        emu.createTable("s2", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        emu.createTable("m2", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        emu.createTable("m3", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER);
+        emu.createTable("m3b", "id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER);
+        emu.createTable("m1", "ct", PrimaryKeyType.INTEGER, "id", PrimaryKeyType.STRING);
+        emu.createTable("s2", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
         List<long[]> times = times();
         Random rnd = new Random(11);
-        Map<String, List<Emu.TestRow>> rows = new LinkedHashMap<>();
+        Map<String, List<Emu.SrcRow>> rows = new LinkedHashMap<>();
         Map<String, Set<List<Object>>> keys = new LinkedHashMap<>();
         for (String t : Arrays.asList("m2", "m3", "m3b", "m1", "s2")) {
-            rows.put(t, new ArrayList<Emu.TestRow>());
+            rows.put(t, new ArrayList<Emu.SrcRow>());
             keys.put(t, new HashSet<List<Object>>());
         }
         for (long[] kt : times) {
@@ -102,10 +102,10 @@ abstract class RunMergeTest {
     }
 
     /** One row per primary key (a batch may not hold a key twice; several generated times coincide). */
-    static void add(Map<String, List<Emu.TestRow>> rows, Map<String, Set<List<Object>>> keys, String table, List<Object> pk,
+    static void add(Map<String, List<Emu.SrcRow>> rows, Map<String, Set<List<Object>>> keys, String table, List<Object> pk,
                     Map<String, Object> attrs) {
         if (keys.get(table).add(pk)) {
-            rows.get(table).add(new Emu.TestRow(pk, attrs));
+            rows.get(table).add(new Emu.SrcRow(pk, attrs));
         }
     }
 

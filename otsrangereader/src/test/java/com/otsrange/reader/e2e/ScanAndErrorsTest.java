@@ -3,9 +3,9 @@ package com.otsrange.reader.e2e;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.CollectWriter;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.CollectWriter;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,32 +43,32 @@ abstract class ScanAndErrorsTest {
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
         emu = Emu.forSuite(suite.getTestClass().get());
-        emu.createTable("big", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> rows = new ArrayList<>();
+        emu.createTable("big", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> rows = new ArrayList<>();
         for (int i = 0; i < BIG; i++) {
-            rows.add(new Emu.TestRow(Arrays.<Object>asList("k", T + i * 1000L), Map.<String, Object>of("v", (long) i, "s", "x" + i)));
+            rows.add(new Emu.SrcRow(Arrays.<Object>asList("k", T + i * 1000L), Map.<String, Object>of("v", (long) i, "s", "x" + i)));
         }
         for (String key : Arrays.asList("a.b", "c/d", "e%f", "g h", "z")) {
             for (int i = 0; i < 5; i++) {
-                rows.add(new Emu.TestRow(Arrays.<Object>asList(key, T + i), Map.<String, Object>of("v", (long) i)));
+                rows.add(new Emu.SrcRow(Arrays.<Object>asList(key, T + i), Map.<String, Object>of("v", (long) i)));
             }
         }
         emu.load("big", Arrays.asList("id", "ct"), rows);
-        emu.createTable("secs", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> secs = new ArrayList<>();
+        emu.createTable("secs", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> secs = new ArrayList<>();
         long y2024 = 1704067200L;
         for (long t = y2024 - 86_400 * 2; t < y2024 + 86_400 * 2; t += 3600) {
-            secs.add(new Emu.TestRow(Arrays.<Object>asList("s1", t), Map.<String, Object>of("v", t)));
+            secs.add(new Emu.SrcRow(Arrays.<Object>asList("s1", t), Map.<String, Object>of("v", t)));
         }
         emu.load("secs", Arrays.asList("id", "ct"), secs);
-        emu.createTable("ints", Emu.pk("id", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER));
+        emu.createTable("ints", "id", PrimaryKeyType.INTEGER, "ct", PrimaryKeyType.INTEGER);
         emu.load("ints", Arrays.asList("id", "ct"), Arrays.asList(
-                new Emu.TestRow(Arrays.<Object>asList(7L, T), Map.<String, Object>of("v", 1L)),
-                new Emu.TestRow(Arrays.<Object>asList(-3L, T), Map.<String, Object>of("v", 2L))));
-        emu.createTable("bins", Emu.pk("id", PrimaryKeyType.BINARY, "ct", PrimaryKeyType.INTEGER));
+                new Emu.SrcRow(Arrays.<Object>asList(7L, T), Map.<String, Object>of("v", 1L)),
+                new Emu.SrcRow(Arrays.<Object>asList(-3L, T), Map.<String, Object>of("v", 2L))));
+        emu.createTable("bins", "id", PrimaryKeyType.BINARY, "ct", PrimaryKeyType.INTEGER);
         emu.load("bins", Arrays.asList("id", "ct"), Arrays.asList(
-                new Emu.TestRow(Arrays.<Object>asList(new byte[] {0, 1, 2}, T), Map.<String, Object>of("v", 1L)),
-                new Emu.TestRow(Arrays.<Object>asList(new byte[] {(byte) 0xff}, T), Map.<String, Object>of("v", 2L))));
+                new Emu.SrcRow(Arrays.<Object>asList(new byte[] {0, 1, 2}, T), Map.<String, Object>of("v", 1L)),
+                new Emu.SrcRow(Arrays.<Object>asList(new byte[] {(byte) 0xff}, T), Map.<String, Object>of("v", 2L))));
     }
 
     @AfterAll

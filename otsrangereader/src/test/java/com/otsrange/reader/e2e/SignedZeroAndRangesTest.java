@@ -3,9 +3,9 @@ package com.otsrange.reader.e2e;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.CollectWriter;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.CollectWriter;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,19 +38,19 @@ class SignedZeroAndRangesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emu = new Emu();
-        emu.createTable("rp", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+        emu = new Emu("getRange");
+        emu.createTable("rp", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
         emu.load("rp", Arrays.asList("id", "ct"), Arrays.asList(
                 row("d1", JAN1_2024, 5L, -0.0), row("d1", JAN2_2024, 50L, 0.0), row("d1", JAN1_2025, 7L, 1.0)));
-        emu.createTable("rpdim", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
-        emu.createTable("rpbin", Emu.pk("id", PrimaryKeyType.BINARY, "ct", PrimaryKeyType.INTEGER));
+        emu.createTable("rpdim", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER);
+        emu.createTable("rpbin", "id", PrimaryKeyType.BINARY, "ct", PrimaryKeyType.INTEGER);
     }
 
-    static Emu.TestRow row(String id, long ct, long x, double z) {
+    static Emu.SrcRow row(String id, long ct, long x, double z) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("x", x);
         a.put("z", z);
-        return new Emu.TestRow(Arrays.<Object>asList(id, ct), a);
+        return new Emu.SrcRow(Arrays.<Object>asList(id, ct), a);
     }
 
     @AfterAll

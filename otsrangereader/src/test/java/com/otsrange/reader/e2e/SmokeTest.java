@@ -2,9 +2,9 @@ package com.otsrange.reader.e2e;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.otsrange.common.UnitMeta;
-import com.otsrange.reader.support.CollectWriter;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.CollectWriter;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
@@ -25,8 +25,8 @@ abstract class SmokeTest {
     @BeforeAll
     static void start(TestInfo suite) throws Exception {
         emu = Emu.forSuite(suite.getTestClass().get());
-        emu.createTable("sensor", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> rows = new ArrayList<>();
+        emu.createTable("sensor", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER, "dim", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> rows = new ArrayList<>();
         long y2023 = 1672531200000L; // 2023-01-01T00:00:00Z
         long y2024 = 1704067200000L;
         for (String id : Arrays.asList("dev-1", "dev/2 x")) {
@@ -34,7 +34,7 @@ abstract class SmokeTest {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("temp", (double) (t % 1000));
                 a.put("hum", t % 7);
-                rows.add(new Emu.TestRow(Arrays.<Object>asList(id, t, 0L), a));
+                rows.add(new Emu.SrcRow(Arrays.<Object>asList(id, t, 0L), a));
             }
         }
         emu.load("sensor", Arrays.asList("id", "ct", "dim"), rows);

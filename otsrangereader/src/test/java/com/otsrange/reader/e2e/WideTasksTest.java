@@ -1,9 +1,9 @@
 package com.otsrange.reader.e2e;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
-import com.otsrange.reader.support.Oracle;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.testkit.Oracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class WideTasksTest {
 
     static Emu withBulk;
     static Emu withoutBulk;
-    static final List<Emu.TestRow> ROWS = new ArrayList<>();
+    static final List<Emu.SrcRow> ROWS = new ArrayList<>();
 
     static String col(int i) {
         return String.format("c%03d", i);
@@ -77,11 +77,11 @@ class WideTasksTest {
                         }
                         a.put("zz", "z");
                 }
-                ROWS.add(new Emu.TestRow(Arrays.<Object>asList(key, T + i * 20 * DAY), a));
+                ROWS.add(new Emu.SrcRow(Arrays.<Object>asList(key, T + i * 20 * DAY), a));
             }
         }
         for (Emu e : Arrays.asList(withBulk, withoutBulk)) {
-            e.createTable("wide", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
+            e.createTable("wide", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
             e.load("wide", PK, ROWS);
         }
     }
