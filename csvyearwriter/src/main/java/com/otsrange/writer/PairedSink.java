@@ -162,6 +162,14 @@ final class PairedSink implements RecordSink {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+        if (unit.restateFrom() != null) {
+            // the boundary until the writer half of issue 21 lands: refuse before a byte of the unit is written
+            throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "unit " + unit.unitId() + " arrived restated from "
+                    + unit.restateFrom() + " (record meta " + UnitMeta.KEY_RESTATE_FROM + ": otsrangereader's parameter.changes found"
+                    + " rows changed in its committed windows): restatement not supported by this csvyearwriter. Nothing of the"
+                    + " unit was written; files committed earlier are intact. Set the reader's \"changes\" to \"ignore\" (or"
+                    + " remove it) and run again, or use a csvyearwriter that restates");
+        }
         Period filePeriod = spec.fileName().period();
         if (unit.period() != filePeriod) {
             // the reader cut its units by another period than this writer's files: rows of one

@@ -1,7 +1,9 @@
 package com.otsrange.cli;
 
 import com.alibaba.fastjson.JSONObject;
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.RestateFile;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.ReaderPlanning;
@@ -9,6 +11,8 @@ import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.Plan;
+import com.otsrange.reader.plan.RestateMark;
+import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.plan.RowSampler;
 import com.otsrange.reader.plan.TimeCutter;
 import com.otsrange.reader.plan.Unit;
@@ -68,7 +72,8 @@ final class PlanCommand implements Command {
                 + "  Writes nothing.\n"
                 + "  Incremental jobs (writer writeMode append + reader resume) also show the committed windows,\n"
                 + "  what this run's window does (run, reduced, resume, nothing to do, or why it is refused) and\n"
-                + "  per file its committed watermark and what the window adds.\n"
+                + "  per file its committed watermark and what the window adds, and with \"changes\" what the run\n"
+                + "  would restate (the Stream is read from the recorded position; nothing is recorded).\n"
                 + "  --all   list every slice (default: the first " + LISTED_SLICES + ")\n";
     }
 
@@ -138,6 +143,9 @@ final class PlanCommand implements Command {
             out.println("incremental: committed windows " + TimeWindow.text(window.committed(), literal)
                     + (window.watermark() == null ? "" : ", watermark " + literal.text(window.watermark())));
             out.println("incremental: " + window.decision().label() + ": " + window.decision().message());
+            if (window.restatement() != null) {
+                printRestatement(out, window.restatement(), literal, all);
+            }
         }
 
         List<List<Unit>> groups = plan.groups();
@@ -203,6 +211,34 @@ final class PlanCommand implements Command {
         }
     }
 
+    /**
+     * Incremental mode with changes: what the next run would restate, read the same way the run
+     * reads it (the stream from the recorded position; nothing is recorded or written).
+     */
+    private static void printRestatement(PrintStream out, Restatement r, SortKeyLiteral literal, boolean all) {
+        RestateFile.StreamRead read = r.read();
+        if (r.mode().kind() == ChangesMode.Kind.STREAM && read.firstRun()) {
+            out.println("changes: stream: first run: it records the stream position and restates nothing (changes made before"
+                    + " it are not detected)");
+        } else if (r.mode().kind() == ChangesMode.Kind.STREAM) {
+            out.printf(Locale.ROOT, "changes: stream: %,d record(s) of %d shard(s) since %s, %,d relevant: %d file unit(s) to"
+                    + " restate%n", read.recordsRead(), read.shardsRead(), Instant.ofEpochMilli(read.positionFrom()).atZone(literal.zone())
+                    .toOffsetDateTime(), read.relevantRecords(), r.units().size());
+        } else {
+            out.printf(Locale.ROOT, "changes: lookback %s: %d file unit(s) to read again and compare (restated where they"
+                    + " differ)%n", r.mode().lookback(), r.units().size());
+        }
+        int listed = 0;
+        for (RestateMark m : r.units().values()) {
+            if (!all && listed++ >= LISTED_SLICES) {
+                out.printf(Locale.ROOT, "  ... %d more units (--all lists them)%n", r.units().size() - LISTED_SLICES);
+                break;
+            }
+            out.printf(Locale.ROOT, "  %-32s restated from %s (committed to %s): %s%n", m.unitId(), literal.text(m.from()),
+                    literal.text(m.coveredTo()), m.compare() ? "lookback" : m.records() + " changed record(s)");
+        }
+    }
+
     /** Incremental mode: per unit, what its file already holds and what this window appends. */
     private static void printWatermarks(PrintStream out, ReaderSpec spec, Plan plan, WindowPlan window, boolean all) {
         out.println();
@@ -222,7 +258,7 @@ final class PlanCommand implements Command {
                 Long mark = window.watermark();
                 String held = mark == null || spec.timeUnit().toEpochMillisFloor(mark) <= periodStart ? "nothing committed yet"
                         : "committed up to " + literal.text(Math.min(mark, periodEnd));
-                out.printf(Locale.ROOT, "  %-32s %s -> adds %s%n", unit.id(), held,
+                out.printf(Locale.ROOT, "  %-32s %s -> %s %s%n", unit.id(), held, unit.restate() == null ? "adds" : "restates",
                         TimeWindow.of(unit.from(), unit.to()).text(literal));
             }
         }

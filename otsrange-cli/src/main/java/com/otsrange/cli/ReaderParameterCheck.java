@@ -6,8 +6,6 @@ import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.WindowWidth;
-import com.otsrange.writer.config.Incremental;
-import com.otsrange.writer.config.WriterOptions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +31,8 @@ final class ReaderParameterCheck implements ParameterCheck {
             return null;
         }
         ReaderSpec spec = result.spec();
-        // the reader Job's init checks this too, once it knows the writer's file period
+        // the reader Job's init checks these too, once it knows the writer's file period and write mode
+        WriterPeer writer = WriterPeer.ifValid(peerName, peerParameter, workingDir);
         List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(peerName, peerParameter, workingDir));
         for (JsonProblem problem : wide) {
             problems.add(problem);
@@ -42,12 +41,17 @@ final class ReaderParameterCheck implements ParameterCheck {
             return null;
         }
         // what incremental mode needs of this parameter is csvyearwriter's check (it reads it through this same parse)
-        WriterOptions writer = peerParameter == null ? null : WriterOptions.parse(peerParameter, workingDir, new Problems());
-        boolean incremental = writer != null && Incremental.isOn(writer.writeMode(), spec.resume());
+        boolean incremental = writer != null && writer.incremental(spec.resume());
+        JsonProblem changes = writer == null ? null : spec.changesProblem(incremental);
+        if (changes != null) {
+            problems.add(changes);
+            return null;
+        }
         int files = spec.taskFiles().size();
         return "table " + spec.table() + ", " + spec.tasks().size() + " task key(s)"
                 + (files > 0 ? " from " + files + " task file(s)" : "")
                 + (spec.shard().isAll() ? "" : ", shard " + spec.shard())
-                + (spec.resume() ? ", resume on" : "") + (incremental ? ", incremental (the sort key's bounds are each run's window)" : "");
+                + (spec.resume() ? ", resume on" : "") + (incremental ? ", incremental (the sort key's bounds are each run's window)" : "")
+                + (spec.changes().ignores() ? "" : ", changes " + spec.changes());
     }
 }

@@ -1,10 +1,12 @@
 package com.otsrange.cli;
 
+import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.Problems;
 import com.otsrange.common.StateDir;
 import com.otsrange.config.Param;
+import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
@@ -28,6 +30,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,7 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same verdict and the same canonical value, and a job {@code validate} accepts keeps its state
  * in one folder for reader and writer. What a value must mean is written here, from the JDK where
  * it decides (zone ids, charset names, midnights), never by the code under test. The statistics
- * jqwik prints show how often each parameter and each expectation came up.
+ * jqwik prints show how often each parameter and each expectation came up. {@code changes} also
+ * depends on the mode: anything but "ignore" outside incremental mode is refused by all of them.
  */
 class OneParameterPropertyTest {
     static final Map<String, String> ENV = Collections.emptyMap();
@@ -104,8 +108,11 @@ class OneParameterPropertyTest {
         }
     }
 
-    /** How a kind of value may be written: a value, the canonical it means and the variants that mean the same. */
-    enum Kind { TRIMMED, KEYWORD, NUMBER, FLAG, VERBATIM, BOUND }
+    /**
+     * How a kind of value may be written: a value, the canonical it means and the variants that mean the same.
+     * CHANGES: a keyword, or an object {"lookback": duration} whose duration is written as a typed scalar.
+     */
+    enum Kind { TRIMMED, KEYWORD, NUMBER, FLAG, VERBATIM, BOUND, CHANGES }
 
     /** A parameter under test: where it is written, how its value reads and values it takes. */
     static final class Spec {
@@ -143,6 +150,10 @@ class OneParameterPropertyTest {
         return out;
     }
 
+    static Map<String, Object> lookback(String duration) {
+        return Collections.<String, Object>singletonMap("lookback", duration);
+    }
+
     static long midnight(int y, int m, int d) {
         return LocalDate.of(y, m, d).atStartOfDay(ZoneId.of("UTC")).toInstant().toEpochMilli();
     }
@@ -176,6 +187,10 @@ class OneParameterPropertyTest {
             r -> (long) r.tuning().maxPartsPerFile(), null),
         new Spec(true, ReaderParams.READ_API, "readApi", Kind.KEYWORD,
             Arrays.asList(v("auto", "auto"), v("getRange", "getrange"), v("bulkExport", "bulkexport")), r -> r.tuning().readApi(), null),
+        // a lookback means its span (java.time.Duration's text: P3D is PT72H)
+        new Spec(true, ReaderParams.CHANGES, "changes", Kind.CHANGES, Arrays.asList(v("ignore", "ignore"), v("stream", "stream"),
+            v(lookback("P3D"), lookback(Duration.ofDays(3).toString())), v(lookback("PT6H"), lookback(Duration.ofHours(6).toString())),
+            v(lookback("P1DT12H"), lookback(Duration.ofHours(36).toString()))), ReaderSpec::changes, null),
         new Spec(true, null, "filters.ct.gte", Kind.BOUND, Arrays.asList(v("2024-01-01", midnight(2024, 1, 1)),
             v("20240102", midnight(2024, 1, 2)), v(midnight(2024, 1, 3), midnight(2024, 1, 3))), null, null),
         new Spec(false, WriterParams.PATH, "path", Kind.TRIMMED, same("out", "a/b"), null, WriterOptions::pathText),
@@ -211,6 +226,9 @@ class OneParameterPropertyTest {
         Object raw = value[0];
         Object canonical = value[1];
         String u = UNICODE[pick];
+        if (spec.kind == Kind.CHANGES) {
+            return changesVariant(spec, raw, canonical, variant, u, incremental, blank);
+        }
         switch (variant) {
             case 0:
                 return new Case(spec, raw, Expect.MEANS, canonical, incremental);
@@ -256,6 +274,43 @@ class OneParameterPropertyTest {
                 return new Case(spec, raw instanceof String ? "" : raw, raw instanceof String ? Expect.AGREE : Expect.MEANS, canonical,
                         incremental);
         }
+    }
+
+    /**
+     * {@code changes}: the keyword or the lookback's duration written with blanks, in another case,
+     * with unicode around it, empty, or a duration without its object; anything but "ignore" outside
+     * incremental mode (writeMode "append" with resume) is refused, whoever reads it.
+     */
+    static Case changesVariant(Spec spec, Object raw, Object canonical, int variant, String u, boolean incremental, String blank) {
+        Expect means = incremental || "ignore".equals(canonical) ? Expect.MEANS : Expect.REFUSED;
+        switch (variant) {
+            case 1:
+                return new Case(spec, text(raw, t -> blank + t + blank), means, canonical, incremental);
+            case 2:
+                return new Case(spec, text(raw, t -> t + blank), means, canonical, incremental);
+            case 3:
+                return new Case(spec, text(raw, t -> t.toUpperCase(Locale.ROOT)), means, canonical, incremental);
+            case 4:
+                return new Case(spec, text(raw, OneParameterPropertyTest::mixedCase), means, canonical, incremental);
+            case 5:
+                return new Case(spec, text(raw, t -> u + t), Expect.AGREE, null, incremental);
+            case 6:
+                return new Case(spec, text(raw, t -> t + u), Expect.AGREE, null, incremental);
+            case 7:
+                // a lookback's duration alone is no value of changes: it is written as {"lookback": ...}
+                return raw instanceof Map ? new Case(spec, ((Map<?, ?>) raw).get("lookback"), Expect.REFUSED, null, incremental)
+                        : new Case(spec, raw, means, canonical, incremental);
+            case 8:
+            case 9:
+                return new Case(spec, text(raw, t -> ""), Expect.REFUSED, null, incremental);
+            default:
+                return new Case(spec, raw, means, canonical, incremental);
+        }
+    }
+
+    /** A changes value with its text (the keyword, or the lookback's duration) written another way. */
+    static Object text(Object raw, Function<String, String> how) {
+        return raw instanceof String ? how.apply((String) raw) : lookback(how.apply((String) ((Map<?, ?>) raw).get("lookback")));
     }
 
     static String mixedCase(String s) {
@@ -325,8 +380,9 @@ class OneParameterPropertyTest {
         boolean validated = validate(reader, writer);
 
         String about = c.toString();
-        // one verdict: the reader's on its parameter, the writer's on its own, validate on both
-        boolean readerOk = r.isValid();
+        // one verdict: the reader's on its parameter (its Job's init: the parse, then what needs the writer's parameter), the
+        // writer's on its own, validate on both
+        boolean readerOk = r.isValid() && readerJobStarts(r.spec(), writer);
         boolean writerOk = w.own().isEmpty();
         boolean writerReadsIt = !c.spec.reader || c.spec.kind == Kind.BOUND || c.spec.param == ReaderParams.SORT_KEY
                 || ReaderParams.SHARED.contains(c.spec.param);
@@ -387,6 +443,16 @@ class OneParameterPropertyTest {
             WriterOptions plainWriter = WriterOptions.parse(plainJob[1], dir, new Problems());
             assertEquals(Collections.emptyList(), JobFingerprint.of(spec, config.options(), dir)
                     .changedComponents(JobFingerprint.of(plainReader, plainWriter, dir).components()), about);
+        }
+    }
+
+    /** The reader Job's init past the parse, as DataX runs it: with its writer's parameter, without the writer's name. */
+    static boolean readerJobStarts(ReaderSpec spec, Map<String, Object> writer) {
+        try {
+            ReaderPlanning.checkWithWriter(spec, null, writer, dir);
+            return true;
+        } catch (DataXException e) {
+            return false;
         }
     }
 

@@ -12,6 +12,9 @@ import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.runner.LocalRunner;
+import com.otsrange.runner.RunOptions;
+import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,5 +212,56 @@ class PlanCommandTest {
         CliHarness invalid = plan(dir, "bad.json");
         assertEquals(Command.FAILED, invalid.status, invalid.toString());
         assertTrue(invalid.out.contains("INVALID"), invalid.toString());
+    }
+
+    /**
+     * Incremental mode with changes "stream": plan shows the refusal of a table without a Stream, the
+     * first run, and then what the next run would restate (read from the recorded position), writing
+     * nothing: neither the ledger nor the hand-over file changes.
+     */
+    @Test
+    void incrementalPlanShowsWhatTheStreamWouldRestateAndWritesNothing() throws Exception {
+        try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("plantest").accessKeyId("id").accessKeySecret("key")
+                .demo(true).build().start()) {
+            String job = DemoStream.incrementalJob(emu.endpoint(), "plantest", "key", dir.resolve("out"), "\"stream\"");
+            Files.write(dir.resolve("job.json"), job.getBytes(StandardCharsets.UTF_8));
+            CliHarness noStream = plan(dir, "job.json", "-p", "-DstartDate=20231231 -DendDate=20240102");
+            assertEquals(Command.FAILED, noStream.status, noStream.toString());
+            assertTrue(noStream.err.contains("OtsRangeReader-12") && noStream.err.contains("table sensor_data has no Stream enabled"),
+                    noStream.toString());
+
+            SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "plantest");
+            try {
+                DemoStream.enable(client);
+                RunResult first = new LocalRunner(RunOptions.quiet()).runJson(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102"));
+                assertTrue(first.succeeded(), String.valueOf(first.failure()));
+                CliHarness firstPlan = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
+                assertEquals(0, firstPlan.status, firstPlan.toString());
+                assertTrue(firstPlan.out.contains("changes: stream: first run: it records the stream position and restates nothing"),
+                        firstPlan.out);
+
+                // what the writer half records after a run: where the Stream stands now
+                Path state = dir.resolve("out/.otsrange/sensor_data.all");
+                DemoStream.recordPositionNow(client, state);
+                // a late reading of device ...41 inside the committed window, on 2024-01-01 in Shanghai
+                DemoStream.lateReading(client, "2309193932841", "2024-01-01T00:30:00+08:00");
+                byte[] ledger = Files.readAllBytes(state.resolve("checkpoint.log"));
+
+                CliHarness next = plan(dir, "job.json", "-p", "-DstartDate=20240102 -DendDate=20240103");
+                assertEquals(0, next.status, next.toString());
+                assertTrue(next.out.contains("changes: stream: 1 record(s) of 1 shard(s) since ") && next.out.contains(
+                        ", 1 relevant: 1 file unit(s) to restate"), next.out);
+                assertTrue(next.out.matches("(?s).*\\n  2024/2309193932841 +restated from 2024-01-01 \\(committed to 2024-01-02\\):"
+                        + " 1 changed record\\(s\\)\\n.*"), next.out);
+                assertTrue(next.out.matches("(?s).*2024/2309193932841 +committed up to 2024-01-02 -> restates \\[2024-01-01,"
+                        + " 2024-01-03\\).*"), next.out);
+                assertTrue(next.out.matches("(?s).*2024/2309193932839 +committed up to 2024-01-02 -> adds \\[2024-01-02,"
+                        + " 2024-01-03\\).*"), next.out);
+                assertTrue(Arrays.equals(ledger, Files.readAllBytes(state.resolve("checkpoint.log"))), "plan records nothing");
+                assertFalse(Files.exists(state.resolve("tmp/restate.json")), "plan hands nothing over");
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 }

@@ -307,6 +307,45 @@ class RealDataxIT {
         }
     }
 
+    /**
+     * changes "stream" in DataX's own engine: refused outside incremental mode when the reader Job
+     * starts (DataX hands it the writer's parameter before init), a first run exports as without
+     * it, and a restatement (a recorded position, then a late row) fails cleanly with today's writer.
+     */
+    @Test
+    void changesStreamThroughTheRealEngine() throws Exception {
+        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id")
+                .accessKeySecret("key").demo(true).build().start()) {
+            Path out = work.resolve("out");
+            String job = DemoStream.incrementalJob(emulator.endpoint(), "realdatax", "key", out, "\"stream\"");
+            DataxInstall.Result oneShot = runEngine(fast(job.replace("\"writeMode\": \"append\"", "\"writeMode\": \"truncate\"")
+                    .replace("${startDate}", "20231231").replace("${endDate}", "20240102")));
+            assertTrue(oneShot.status != 0 && oneShot.output.contains("OtsRangeReader-01")
+                    && oneShot.output.contains("parameter.changes: \"stream\" needs incremental mode"), oneShot.output);
+            assertFalse(Files.exists(out), "refused before the writer prepared anything");
+
+            com.alicloud.openservices.tablestore.SyncClient client =
+                    new com.alicloud.openservices.tablestore.SyncClient(emulator.endpoint(), "id", "key", "realdatax");
+            try {
+                DemoStream.enable(client);
+                DataxInstall.Result first = runEngine(fast(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102")));
+                assertEquals(0, first.status, first.output);
+                assertTrue(first.output.contains("changes: stream: first run, stream position recorded"), first.output);
+                Path file = out.resolve("2309193932841_sensor_data_2024.csv");
+                byte[] before = Files.readAllBytes(file);
+
+                DemoStream.recordPositionNow(client, out.resolve(".otsrange/sensor_data.all"));
+                DemoStream.lateReading(client, "2309193932841", "2024-01-01T00:30:00+08:00");
+                DataxInstall.Result restated = runEngine(fast(job.replace("${startDate}", "20240102").replace("${endDate}", "20240103")));
+                assertTrue(restated.status != 0 && restated.output.contains("CsvYearWriter-08")
+                        && restated.output.contains("restatement not supported by this csvyearwriter"), restated.output);
+                assertArrayEquals(before, Files.readAllBytes(file), "the file to restate is untouched");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
     private static String fast(String job) {
         return DataxInstall.fast(job);
     }

@@ -48,6 +48,10 @@ class SameVerdictTest {
         "\"filters\": {\"p34:1\": 1}, \"appendColumns\": [\"ct\", \"a b\"]",
         "\"endpoint\": \"https://admin:hunter2@x.example/ots\"",
         "\"endpoint\": \"https://x.example?a=1\"",
+        "\"changes\": \"stream\"",
+        "\"resume\": true, \"changes\": {\"lookback\": \"P3D\"}",
+        "\"changes\": {\"lookback\": \"3 days\"}",
+        "\"changes\": \"Stream\"",
     })
     void validateAndRunRefuseWithTheSameProblems(String readerExtra) throws Exception {
         String text = job(readerExtra, TASKS);

@@ -165,4 +165,33 @@ class ValidateEqualsRunTest {
         assertTrue(v.run.succeeded(), v.toString());
         assertEquals(0, v.run.readRecords(), v.toString());
     }
+
+    /**
+     * changes other than "ignore" needs incremental mode: validate, the reader Job and the writer's view of the reader's
+     * parameter refuse it alike; in incremental mode a lookback written with blanks and in lower case is accepted and runs.
+     */
+    @Test
+    void changesOutsideIncrementalMode() throws Exception {
+        bothRefuse(demoJob().replace("\"tasks\": {", "\"changes\": \"Stream\", \"tasks\": {"),
+                "job.content[0].reader.parameter.changes", "\"stream\" needs incremental mode");
+        String incremental = demoJob().replace("\"writeMode\": \"truncate\"", "\"writeMode\": \"append\"")
+                .replace("\"tasks\": {", "\"resume\": true, \"changes\": {\"lookback\": \" p1d \"}, \"tasks\": {")
+                .replace(", \"chunkBy\": \"year\"", "");
+        Verdicts v = verdicts(incremental);
+        assertTrue(v.validateAccepts, v.toString());
+        assertTrue(v.run.succeeded(), v.toString());
+        assertTrue(v.run.readRecords() > 0, v.toString());
+    }
+
+    /** While the writer's own parameter is invalid, whether the job is incremental is unknown: only that is reported. */
+    @Test
+    void changesWithAnInvalidWriteMode() throws Exception {
+        bothRefuse(demoJob().replace("\"writeMode\": \"truncate\"", "\"writeMode\": \"apend\"")
+                .replace("\"tasks\": {", "\"resume\": true, \"changes\": \"stream\", \"tasks\": {"),
+                "job.content[0].writer.parameter.writeMode", "apend");
+        Verdicts v = verdicts(demoJob().replace("\"writeMode\": \"truncate\"", "\"writeMode\": \"apend\"")
+                .replace("\"tasks\": {", "\"resume\": true, \"changes\": \"stream\", \"tasks\": {"));
+        assertFalse(v.validate.out.contains("parameter.changes"), v.toString());
+        assertFalse(v.run.errorMessage().contains("parameter.changes"), v.toString());
+    }
 }

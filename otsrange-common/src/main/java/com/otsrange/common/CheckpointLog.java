@@ -53,6 +53,8 @@ public final class CheckpointLog implements Closeable {
     public static final String WINDOW_DONE = "windowDone";
     /** A part of a unit read in parts is in its part file ({@link FileParts}); no final file yet. */
     public static final String PART = "part";
+    /** Incremental mode with {@code changes: "stream"}: where the run stopped reading the table's Stream ({@link StreamPosition}). */
+    public static final String STREAM_POSITION = "streamPosition";
 
     /** One parsed line. {@code rows} is -1 when the line does not say. */
     public static final class Entry {
@@ -198,6 +200,20 @@ public final class CheckpointLog implements Closeable {
         append(o.toJSONString() + "\n");
     }
 
+    /**
+     * Incremental mode with {@code changes: "stream"}: the stream position the reader handed over
+     * ({@link RestateFile#position()}), written by the writer Job's post after every restatement of the
+     * run is committed and before its {@code windowDone}. The last such line is where the next run
+     * reads on from ({@link WindowLedger#streamPosition()}); code that does not know the type skips it.
+     * Line: {@code {"type":"streamPosition","streamId":..,"at":S,"shards":{id:{"iterator":..}|{"finished":true}}}}.
+     */
+    public void streamPosition(StreamPosition position) throws IOException {
+        JSONObject o = new JSONObject(true);
+        o.put("type", STREAM_POSITION);
+        o.putAll(position.toJson());
+        append(o.toJSONString() + "\n");
+    }
+
     private static String line(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window) {
         JSONObject o = fileLine(type, unit, file, rows, bytes, sha256);
         if (window != null) {
@@ -309,13 +325,39 @@ public final class CheckpointLog implements Closeable {
 
     /** Every intent, commit and windowDone line in order (torn or unreadable lines skipped; part lines: {@link #readParts}). */
     public static List<Entry> readAll(Path stateDir) throws IOException {
+        return readLedger(stateDir).entries;
+    }
+
+    /** The last {@code streamPosition} line ({@link #streamPosition}), or null when there is none. */
+    public static StreamPosition lastStreamPosition(Path stateDir) throws IOException {
+        return readLedger(stateDir).lastPosition;
+    }
+
+    /** What the window ledger reads of the log, in one pass: {@link #readAll}'s entries and the last stream position. */
+    static final class LedgerLines {
+        final List<Entry> entries;
+        final StreamPosition lastPosition;
+
+        LedgerLines(List<Entry> entries, StreamPosition lastPosition) {
+            this.entries = entries;
+            this.lastPosition = lastPosition;
+        }
+    }
+
+    static LedgerLines readLedger(Path stateDir) throws IOException {
         List<Entry> out = new ArrayList<>();
+        StreamPosition position = null;
         for (String l : lines(stateDir)) {
             JSONObject o = parse(l);
             if (o == null) {
                 continue;
             }
             String type = o.getString("type");
+            if (STREAM_POSITION.equals(type)) {
+                StreamPosition p = StreamPosition.fromJson(o);
+                position = p == null ? position : p;
+                continue;
+            }
             if (WINDOW_DONE.equals(type)) {
                 TimeWindow w = TimeWindow.fromJson(o.get("window"));
                 if (w != null) {
@@ -332,7 +374,7 @@ public final class CheckpointLog implements Closeable {
             out.add(new Entry(type, o.getString("unit"), o.getString("file"), rows == null ? -1 : rows,
                     bytes == null ? -1 : bytes, o.getString("sha256"), TimeWindow.fromJson(o.get("window")), null));
         }
-        return out;
+        return new LedgerLines(out, position);
     }
 
     /**

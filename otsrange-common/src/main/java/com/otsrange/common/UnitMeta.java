@@ -43,6 +43,15 @@ public final class UnitMeta {
      * record without columns; how many rows the reader sent for that part.
      */
     public static final String KEY_PART_END = "otsrange.partEnd";
+    /**
+     * Present when the run restates the unit (docs/DESIGN.md, "Restatement"): the raw sort-key value
+     * from which the records rewrite the unit's file (the start of a committed window, clipped to
+     * the unit's period); the records are the unit's rows from there on. Absent: an ordinary unit.
+     */
+    public static final String KEY_RESTATE_FROM = "otsrange.restateFrom";
+    /** With {@link #KEY_RESTATE_FROM}, {@value #RESTATE_COMPARE_ON} for a lookback: restate only if the bytes differ. */
+    public static final String KEY_RESTATE_COMPARE = "otsrange.restateCompare";
+    public static final String RESTATE_COMPARE_ON = "1";
 
     private final String unitId;
     private final List<String> header;
@@ -50,6 +59,8 @@ public final class UnitMeta {
     private final Period period;
     private final boolean doublesShortest;
     private final FileParts.Part part;
+    private final Long restateFrom;
+    private final boolean restateCompare;
 
     /**
      * @param timeCells indexes (into the cells) of the cells that hold the sort key, ascending
@@ -62,8 +73,16 @@ public final class UnitMeta {
     /** @param part the part of the unit these records are, or null for the whole unit */
     public UnitMeta(String unitId, List<String> header, int[] timeCells, Period period, boolean doublesShortest,
                     FileParts.Part part) {
+        this(unitId, header, timeCells, period, doublesShortest, part, null, false);
+    }
+
+    private UnitMeta(String unitId, List<String> header, int[] timeCells, Period period, boolean doublesShortest,
+                     FileParts.Part part, Long restateFrom, boolean restateCompare) {
         if (unitId == null || header == null || timeCells == null || period == null) {
             throw new IllegalArgumentException("unit id, header, time cells and period are required");
+        }
+        if (restateFrom != null && part != null) {
+            throw new IllegalArgumentException("a restated unit is never read in parts");
         }
         this.unitId = unitId;
         this.header = Collections.unmodifiableList(new ArrayList<>(header));
@@ -71,6 +90,16 @@ public final class UnitMeta {
         this.period = period;
         this.doublesShortest = doublesShortest;
         this.part = part;
+        this.restateFrom = restateFrom;
+        this.restateCompare = restateFrom != null && restateCompare;
+    }
+
+    /**
+     * The same unit restated from {@code from} (raw sort-key value); {@code compare} for a lookback,
+     * where the writer restates only when the bytes differ.
+     */
+    public UnitMeta restated(long from, boolean compare) {
+        return new UnitMeta(unitId, header, timeCells, period, doublesShortest, part, from, compare);
     }
 
     /** The reader side: the immutable map every record of the unit shares. */
@@ -90,6 +119,12 @@ public final class UnitMeta {
         }
         if (part != null) {
             m.put(KEY_PART, part.toText());
+        }
+        if (restateFrom != null) {
+            m.put(KEY_RESTATE_FROM, Long.toString(restateFrom));
+            if (restateCompare) {
+                m.put(KEY_RESTATE_COMPARE, RESTATE_COMPARE_ON);
+            }
         }
         return Collections.unmodifiableMap(m);
     }
@@ -167,8 +202,18 @@ public final class UnitMeta {
                 throw new IllegalArgumentException("record meta " + KEY_PART + " is not a part (k/n/spanFrom/spanTo/outerFrom/outerTo): " + meta.get(KEY_PART));
             }
         }
+        Long from = null;
+        if (meta.get(KEY_RESTATE_FROM) != null) {
+            from = SortKeyLiteral.integral(meta.get(KEY_RESTATE_FROM));
+            if (from == null || part != null) {
+                throw new IllegalArgumentException("record meta " + KEY_RESTATE_FROM + " is not a raw sort-key value of a unit read"
+                        + " whole: " + meta.get(KEY_RESTATE_FROM));
+            }
+        } else if (meta.get(KEY_RESTATE_COMPARE) != null) {
+            throw new IllegalArgumentException("record meta " + KEY_RESTATE_COMPARE + " without " + KEY_RESTATE_FROM);
+        }
         return new UnitMeta(meta.get(KEY_UNIT), header == null ? Collections.<String>emptyList() : header, timeCells, period,
-                DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)), part);
+                DOUBLES_SHORTEST.equals(meta.get(KEY_DOUBLES)), part, from, RESTATE_COMPARE_ON.equals(meta.get(KEY_RESTATE_COMPARE)));
     }
 
     public String unitId() {
@@ -205,6 +250,16 @@ public final class UnitMeta {
         return part;
     }
 
+    /** Restated units: the raw sort-key value the records rewrite the file from; null for an ordinary unit. */
+    public Long restateFrom() {
+        return restateFrom;
+    }
+
+    /** A lookback's restated unit: the writer restates only when the bytes differ. */
+    public boolean restateCompare() {
+        return restateCompare;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof UnitMeta)) {
@@ -213,7 +268,8 @@ public final class UnitMeta {
         UnitMeta m = (UnitMeta) o;
         return unitId.equals(m.unitId) && header.equals(m.header) && Arrays.equals(timeCells, m.timeCells)
                 && period == m.period && doublesShortest == m.doublesShortest
-                && (part == null ? m.part == null : part.equals(m.part));
+                && (part == null ? m.part == null : part.equals(m.part))
+                && (restateFrom == null ? m.restateFrom == null : restateFrom.equals(m.restateFrom)) && restateCompare == m.restateCompare;
     }
 
     @Override

@@ -44,14 +44,17 @@ public final class WindowLedger {
     private final List<TimeWindow> incomplete;
     private final List<CheckpointLog.Entry> provenIntents;
     private final Map<String, List<CheckpointLog.Entry>> commitsByUnit;
+    private final StreamPosition streamPosition;
 
     private WindowLedger(Path stateDir, List<CheckpointLog.Entry> doneEntries, List<TimeWindow> incomplete,
-                         List<CheckpointLog.Entry> provenIntents, Map<String, List<CheckpointLog.Entry>> commitsByUnit) {
+                         List<CheckpointLog.Entry> provenIntents, Map<String, List<CheckpointLog.Entry>> commitsByUnit,
+                         StreamPosition streamPosition) {
         this.stateDir = stateDir;
         this.doneEntries = Collections.unmodifiableList(doneEntries);
         this.incomplete = Collections.unmodifiableList(incomplete);
         this.provenIntents = Collections.unmodifiableList(provenIntents);
         this.commitsByUnit = Collections.unmodifiableMap(commitsByUnit);
+        this.streamPosition = streamPosition;
     }
 
     /** The ledger of a state dir (empty when it has no checkpoint). Hashes the final file of each pending intent. */
@@ -60,7 +63,8 @@ public final class WindowLedger {
         Set<TimeWindow> doneSet = new LinkedHashSet<>();
         List<CheckpointLog.Entry> commits = new ArrayList<>();
         Map<String, CheckpointLog.Entry> pending = new LinkedHashMap<>();
-        for (CheckpointLog.Entry e : CheckpointLog.readAll(stateDir)) {
+        CheckpointLog.LedgerLines lines = CheckpointLog.readLedger(stateDir);
+        for (CheckpointLog.Entry e : lines.entries) {
             if (CheckpointLog.WINDOW_DONE.equals(e.type)) {
                 done.add(e);
                 doneSet.add(e.window);
@@ -100,7 +104,15 @@ public final class WindowLedger {
             }
             l.add(c);
         }
-        return new WindowLedger(stateDir, done, incomplete, proven, byUnit);
+        return new WindowLedger(stateDir, done, incomplete, proven, byUnit, lines.lastPosition);
+    }
+
+    /**
+     * The last stream position recorded ({@code changes: "stream"}, {@link CheckpointLog#streamPosition}),
+     * or null: no run with the stream recorded one in this checkpoint yet.
+     */
+    public StreamPosition streamPosition() {
+        return streamPosition;
     }
 
     /** Done windows as run (reduced where they were), in the order they were done. */

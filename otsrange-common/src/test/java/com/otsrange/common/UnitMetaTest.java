@@ -95,4 +95,30 @@ class UnitMetaTest {
     private static String reason(Map<String, String> meta) {
         return assertThrows(IllegalArgumentException.class, () -> UnitMeta.parse(meta)).getMessage();
     }
+
+    /** Restated units carry the raw restateFrom and, for a lookback, the compare flag: written out by hand as DESIGN.md states. */
+    @Test
+    void restatedUnitsCarryTheirRestateKeys() {
+        UnitMeta plain = new UnitMeta("2024/k", Arrays.asList("a"), new int[0], Period.YEAR, true);
+        Map<String, String> dirty = new HashMap<>(plain.toMap());
+        dirty.put("otsrange.restateFrom", "1706400000000");
+        assertEquals(dirty, plain.restated(1706400000000L, false).toMap());
+        Map<String, String> compare = new HashMap<>(dirty);
+        compare.put("otsrange.restateCompare", "1");
+        assertEquals(compare, plain.restated(1706400000000L, true).toMap());
+
+        UnitMeta back = UnitMeta.parse(compare);
+        assertEquals(Long.valueOf(1706400000000L), back.restateFrom());
+        assertTrue(back.restateCompare());
+        assertEquals(plain.restated(1706400000000L, true), back);
+        assertFalse(UnitMeta.parse(dirty).restateCompare());
+        assertEquals(null, UnitMeta.parse(plain.toMap()).restateFrom());
+
+        Map<String, String> bad = new HashMap<>(dirty);
+        bad.put("otsrange.restateFrom", "soon");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitMeta.parse(bad)).getMessage().contains("otsrange.restateFrom"));
+        Map<String, String> orphan = new HashMap<>(plain.toMap());
+        orphan.put("otsrange.restateCompare", "1");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitMeta.parse(orphan)).getMessage().contains("without"));
+    }
 }

@@ -1,5 +1,6 @@
 package com.otsrange.config;
 
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.Problems;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyLiteral;
@@ -78,6 +79,14 @@ public final class Types {
 
     /** {@code "i/n"} with 0 <= i < n, or {@code "all"} (trimmed); canonical: {@code "all"} or {@code "i/n"}. */
     public static final ValueType<ShardSpec> SHARD = type("`\"i/n\"`", Types::shard, ShardSpec::toString);
+
+    /**
+     * {@code "ignore"} | {@code "stream"} (trimmed, any case) | {@code {"lookback": "P3D"}} (an
+     * ISO-8601 duration, trimmed); canonical: {@link ChangesMode#canonical} (the lookback as a
+     * {@link java.time.Duration} prints it).
+     */
+    public static final ValueType<ChangesMode> CHANGES = type("`\"ignore\"` \\| `\"stream\"` \\| `{\"lookback\": \"P3D\"}`",
+            ChangesMode::parse, ChangesMode::canonical);
 
     /** A JSON object, read further by its own parser. */
     public static final ValueType<Map<String, Object>> OBJECT = type("object", Types::object, v -> v);

@@ -3,14 +3,11 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.DataxJobText;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
-import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
-import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlan;
@@ -25,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DataX reader: exports TableStore rows by (partition key x time) with BulkExport or GetRange. Parameters and
@@ -47,25 +45,24 @@ public class OtsRangeReader extends Reader {
             }
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
-            // DataX hands the reader Job its peer's parameter before init: the file period is known now
+            // DataX hands the reader Job its peer's parameter before init: the file period and the mode are known now
+            ReaderPlanning.checkWithWriter(spec, getPeerPluginName(), writerParameter(), workingDir());
+        }
+
+        private Map<String, Object> writerParameter() {
             Configuration peer = getPeerPluginJobConf();
-            List<JsonProblem> wide = WindowWidth.problems(spec,
-                    WriterPeer.filePeriod(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir()));
-            if (!wide.isEmpty()) {
-                throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
-                        Problems.render("otsrangereader: the sort-key window cannot be planned", wide));
-            }
+            return peer == null ? null : ParameterMap.of(peer);
         }
 
         @Override
         public List<Configuration> split(int adviceNumber) {
-            Configuration peer = getPeerPluginJobConf();
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), peer == null ? null : ParameterMap.of(peer), workingDir());
+            WriterPeer writer = WriterPeer.of(getPeerPluginName(), writerParameter(), workingDir());
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
             gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
             plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels);
+            ReaderPlanning.handOver(spec, writer, plan);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {
                 out.add(Configuration.from(TaskPlanCodec.encode(spec, plan, group)));
@@ -78,10 +75,12 @@ public class OtsRangeReader extends Reader {
         @Override
         public void post() {
             if (plan != null) {
-                LOG.info("otsrangereader summary: {} file unit(s) exported by this run{}, {} skipped as already committed"
+                LOG.info("otsrangereader summary: {} file unit(s) exported by this run{}{}, {} skipped as already committed"
                                 + " (resume), {} of {} task key(s) in shard {}", plan.unitCount(),
                         plan.partCount() == 0 ? "" : " (" + plan.unitsInParts() + " of them read in " + plan.partCount()
                                 + " parts by several tasks, joined by csvyearwriter at the end)",
+                        plan.unitsRestated() == 0 ? "" : " (" + plan.unitsRestated() + " of them restated: read again from a"
+                                + " committed window on, changes " + spec.changes() + ")",
                         plan.unitsSkipped(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag());
             }
         }

@@ -15,7 +15,9 @@ public enum OtsRangeReaderErrorCode implements ErrorCode {
     RESUME_STATE("OtsRangeReader-08", "The writer's checkpoint could not be read for resume."),
     INTERRUPTED("OtsRangeReader-09", "The reader was interrupted."),
     INTERNAL("OtsRangeReader-10", "Internal error (a bug): the task configuration is inconsistent."),
-    WINDOW_REFUSED("OtsRangeReader-11", "Incremental mode: this window would duplicate rows or break the files' order.");
+    WINDOW_REFUSED("OtsRangeReader-11", "Incremental mode: this window would duplicate rows or break the files' order."),
+    CHANGES_REFUSED("OtsRangeReader-12", "changes \"stream\": the table's Stream cannot say what changed since the last run"
+        + " (not enabled, disabled and enabled again, or its records since then trimmed); nothing was written.");
 
     private final String code;
     private final String description;

@@ -3,18 +3,24 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.common.RestateFile;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.WindowLedger;
+import com.otsrange.reader.changes.Changes;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.WindowRequest;
+import com.otsrange.reader.config.WindowWidth;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.FileCuts;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.Planner;
+import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.plan.SpecBinder;
 import com.otsrange.reader.plan.WindowPlan;
 import com.otsrange.reader.scan.OtsGateway;
@@ -49,6 +55,7 @@ public final class ReaderPlanning {
 
     /** {@link #plan(ReaderSpec, OtsGateway, WriterPeer, Path, int)} with another splitFactor than the spec's. */
     public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels, int splitFactor) {
+        requireChangesFit(spec, writer);
         Problems problems = new Problems();
         TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), problems);
         if (schema == null || !problems.isEmpty()) {
@@ -60,6 +67,8 @@ public final class ReaderPlanning {
         Set<String> committed = Collections.emptySet();
         Map<String, List<FileParts.Part>> partsToRedo = Collections.emptyMap();
         WindowPlan incremental = null;
+        WindowLedger ledger = null;
+        Path stateDir = null;
         if (spec.resume()) {
             if (!writer.isCsvYearWriter() || writer.path() == null) {
                 // silently re-exporting everything would duplicate rows under an appending writer
@@ -68,10 +77,11 @@ public final class ReaderPlanning {
                                 + RecordLayout.WRITER_NAME + " (its path holds the checkpoint); set resume to false or write with "
                                 + RecordLayout.WRITER_NAME);
             } else {
-                Path stateDir = StateDir.of(writer.path(), spec.table(), spec.shard());
+                stateDir = StateDir.of(writer.path(), spec.table(), spec.shard());
                 try {
                     if (writer.incremental(spec.resume())) {
-                        incremental = window(spec, stateDir, writer.allowGaps());
+                        ledger = WindowLedger.read(stateDir);
+                        incremental = window(spec, ledger, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
@@ -86,13 +96,69 @@ public final class ReaderPlanning {
                 }
             }
         }
+        if (incremental != null && !spec.changes().ignores()) {
+            // before any table read of the run: a row changed later is read by it or seen by the next run
+            incremental = incremental.with(new Changes(spec, schema, tasks, period, gateway, stateDir)
+                    .read(ledger, incremental.decision(), System.currentTimeMillis()));
+        }
         // only csvyearwriter joins parts, and an incremental window appends to files instead
         FileCuts cuts = new FileCuts(writer.isCsvYearWriter() && incremental == null, partsToRedo);
         Plan plan = new Planner(spec, schema, gateway).plan(tasks, period, committed, channels, splitFactor, incremental, cuts);
-        LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks",
+        LOG.info("plan: table {}, {} of {} keys in shard {}, {} units ({} period, slices by {}), {} skipped as committed, {} tasks{}",
                 spec.table(), plan.keysInShard(), plan.keysTotal(), spec.shard().tag(), plan.unitCount(), period.text(),
-                plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size());
+                plan.sliceBy().text(), plan.unitsSkipped(), plan.groups().size(),
+                plan.unitsRestated() == 0 ? "" : ", " + plan.unitsRestated() + " of the units restated");
         return plan;
+    }
+
+    /**
+     * What the reader Job's init refuses once it has its writer's parameter (DataX hands it over
+     * before init), before the writer Job prepares anything; {@code validate} reports the same
+     * problems: a sort-key window too wide for the writer's file period ({@link WindowWidth},
+     * OtsRangeReader-07), and {@code changes} outside incremental mode ({@link #requireChangesFit}).
+     *
+     * @param writerName the writer's plugin name when known (DataX does not tell the reader Job), else null
+     */
+    public static void checkWithWriter(ReaderSpec spec, String writerName, Map<String, Object> writerParameter, Path workingDir) {
+        List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(writerName, writerParameter, workingDir));
+        if (!wide.isEmpty()) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
+                    Problems.render("otsrangereader: the sort-key window cannot be planned", wide));
+        }
+        requireChangesFit(spec, WriterPeer.ifValid(writerName, writerParameter, workingDir));
+    }
+
+    /**
+     * {@code changes} other than ignore needs incremental mode ({@link ReaderSpec#changesProblem},
+     * OtsRangeReader-01 naming parameter.changes): the reader Job's init, its split and {@code plan}
+     * refuse alike; {@code validate} and csvyearwriter's view of the reader's parameter report the
+     * same problem. Nothing to judge when csvyearwriter's parameter is invalid ({@code writer} null):
+     * its own Job refuses that.
+     */
+    public static void requireChangesFit(ReaderSpec spec, WriterPeer writer) {
+        JsonProblem p = writer == null ? null : spec.changesProblem(writer.incremental(spec.resume()));
+        if (p != null) {
+            throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, Collections.singletonList(p));
+        }
+    }
+
+    /**
+     * The reader Job's one hand-over to the writer Job ({@code tmp/restate.json} in the writer's state
+     * dir, {@link RestateFile}) when the run restates (changes other than ignore); nothing otherwise.
+     * Written after planning, before any task reads; the writer Job's prepare emptied tmp/ before.
+     */
+    public static void handOver(ReaderSpec spec, WriterPeer writer, Plan plan) {
+        Restatement r = plan.window() == null ? null : plan.window().restatement();
+        if (r == null) {
+            return;
+        }
+        Path tmp = StateDir.of(writer.path(), spec.table(), spec.shard()).resolve(StateDir.TMP);
+        try {
+            r.handOver(plan.groups()).write(tmp);
+        } catch (IOException e) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + tmp.resolve(RestateFile.NAME)
+                    + " for the writer (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Resume: units read in parts by an earlier run -> the parts it did not record (or whose part file is gone). */
@@ -111,13 +177,12 @@ public final class ReaderPlanning {
      * Incremental mode: the writer Job's prepare has decided this run's window from the ledger
      * (and refused it if it had to); the same rules on the same ledger give the same decision here.
      */
-    private static WindowPlan window(ReaderSpec spec, Path stateDir, boolean allowGaps) throws IOException {
+    private static WindowPlan window(ReaderSpec spec, WindowLedger ledger, boolean allowGaps) {
         WindowRequest request = spec.windowRequest();
         if (request.window() == null && !request.empty()) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
                     + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
         }
-        WindowLedger ledger = WindowLedger.read(stateDir);
         WindowLedger.Decision decision = request.decide(ledger, allowGaps);
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());

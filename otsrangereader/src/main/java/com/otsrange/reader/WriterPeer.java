@@ -60,15 +60,24 @@ public final class WriterPeer {
     }
 
     /**
+     * {@link #of}, or null when csvyearwriter's parameter is invalid: for what the reader checks
+     * before the writer Job has judged its own parameter (csvyearwriter refuses it itself).
+     */
+    public static WriterPeer ifValid(String writerName, Map<String, Object> writerParameter, Path workingDir) {
+        try {
+            return of(writerName, writerParameter, workingDir);
+        } catch (DataXException e) {
+            return null;
+        }
+    }
+
+    /**
      * The file period of the job's writer, without refusing anything: csvyearwriter's refuses its
      * own invalid parameter (any other writer: year).
      */
     public static Period filePeriod(String writerName, Map<String, Object> writerParameter, Path workingDir) {
-        try {
-            return of(writerName, writerParameter, workingDir).filePeriod();
-        } catch (DataXException e) {
-            return Period.YEAR;
-        }
+        WriterPeer peer = ifValid(writerName, writerParameter, workingDir);
+        return peer == null ? Period.YEAR : peer.filePeriod();
     }
 
     public boolean isCsvYearWriter() {

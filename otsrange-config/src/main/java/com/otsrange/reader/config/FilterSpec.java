@@ -70,6 +70,17 @@ public final class FilterSpec {
         return Objects.hash(conditions, chunkByColumn, chunkBy);
     }
 
+    /** The same filters without the conditions on {@code column} (chunkBy stays). */
+    public FilterSpec without(String column) {
+        List<Condition> kept = new ArrayList<>(conditions.size());
+        for (Condition c : conditions) {
+            if (!c.column().equals(column)) {
+                kept.add(c);
+            }
+        }
+        return kept.size() == conditions.size() ? this : new FilterSpec(kept, chunkByColumn, chunkBy);
+    }
+
     /** AND of both (per-task filters narrow the global ones); chunkBy comes from {@code this}. */
     public FilterSpec and(FilterSpec other) {
         if (other.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
 import com.otsrange.common.ShardSpec;
@@ -87,15 +88,31 @@ public final class ReaderParams {
                     + " blank string is an error (an empty scheduler variable must not silently export everything on every host).")
             .summary("`\"i/n\"`: export only this process's share of the partition keys. Absent, `\"all\"` or `\"0/1\"`: every key. A"
                     + " blank value (`\"\"`, `\" \"`) is an error, never \"all\".").build();
+    /** Not part of the job's fingerprint: a job may switch it between runs. */
+    public static final Param<ChangesMode> CHANGES = Param.of("changes", Types.CHANGES).defaultValue(ChangesMode.IGNORE)
+            .doc("Incremental mode only: what a run does about rows the table changed inside windows committed earlier (late rows,"
+                    + " updates, deletes). `\"ignore\"`: nothing, a committed window stays as exported. `\"stream\"`: the table's Stream"
+                    + " says which committed files may be stale, and the run reads them again from the start of the first changed"
+                    + " window. `{\"lookback\": ISO-8601 duration}`: the committed windows of that span before the run's window are read"
+                    + " again and compared. See \"Changes in committed windows\" below. Not part of the job's fingerprint: it may change"
+                    + " between runs.")
+            .summary("Incremental mode only: `\"ignore\"` (default), `\"stream\"` (the table's Stream says which committed files"
+                    + " changed; they are read again) or `{\"lookback\": \"P3D\"}` (the committed windows of that span before each run's"
+                    + " window are read again and compared). Restating needs csvyearwriter's half of issue 21; until then a run that"
+                    + " would restate a file fails with `CsvYearWriter-08` and changes nothing ([docs/reader.md](docs/reader.md)).")
+            .build();
 
     /** The main keys, in the order the docs list them. */
     public static final List<Param<?>> MAIN = Collections.unmodifiableList(Arrays.<Param<?>>asList(ENDPOINT, ACCESS_ID, ACCESS_KEY,
             INSTANCE_NAME, CONNECTION_FILE, TABLE, SCHEMA, FILTERS, TIME_UNIT, TIME_ZONE, APPEND_COLUMNS, APPEND_COLUMNS_POSITION, TASKS,
-            RESUME, SHARD));
+            RESUME, SHARD, CHANGES));
 
-    /** The keys csvyearwriter reads too ({@link ReaderSpec#parseShared}): all that shape the output or the state. */
+    /**
+     * The keys csvyearwriter reads too ({@link ReaderSpec#parseShared}): all that shape the output or the state
+     * ({@link #CHANGES}: the writer refuses it outside incremental mode as the reader does, and restates).
+     */
     public static final List<Param<?>> SHARED = Collections.unmodifiableList(Arrays.<Param<?>>asList(TABLE, SCHEMA, FILTERS, TIME_UNIT,
-            TIME_ZONE, APPEND_COLUMNS, APPEND_COLUMNS_POSITION, TASKS, RESUME, SHARD));
+            TIME_ZONE, APPEND_COLUMNS, APPEND_COLUMNS_POSITION, TASKS, RESUME, SHARD, CHANGES));
 
     // ---------------------------------------------------------------- tuning keys
 

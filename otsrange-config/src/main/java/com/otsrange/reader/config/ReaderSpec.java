@@ -1,5 +1,6 @@
 package com.otsrange.reader.config;
 
+import com.otsrange.common.ChangesMode;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Placeholders;
@@ -18,7 +19,7 @@ import java.util.Map;
  * The reader's job parameter, typed and validated offline (nothing here touches TableStore), each
  * value read through its declaration ({@link ReaderParams}). Types of filter literals and task keys
  * are checked later against the table's primary key. csvyearwriter reads the reader's parameter
- * through this same parse (its view of table, timeUnit, timeZone, shard, resume and the window).
+ * through this same parse (its view of table, timeUnit, timeZone, shard, resume, changes and the window).
  */
 public final class ReaderSpec {
     public static final String AT = "parameter";
@@ -36,10 +37,11 @@ public final class ReaderSpec {
     private final ShardSpec shard;
     private final Tuning tuning;
     private final WindowRequest window;
+    private final ChangesMode changes;
 
     private ReaderSpec(ConnectionSpec connection, String table, SchemaNames schema, FilterSpec filters, SortKeyUnit timeUnit,
                        ZoneId timeZone, List<String> appendColumns, AppendPosition appendPosition, TaskLoader.Loaded tasks,
-                       boolean resume, ShardSpec shard, Tuning tuning) {
+                       boolean resume, ShardSpec shard, Tuning tuning, ChangesMode changes) {
         this.connection = connection;
         this.table = table;
         this.schema = schema;
@@ -53,6 +55,7 @@ public final class ReaderSpec {
         this.shard = shard;
         this.tuning = tuning;
         this.window = WindowRequest.of(schema, filters, timeLiteral());
+        this.changes = changes;
     }
 
     /** Parses and validates; environment variables come from the process. */
@@ -104,6 +107,7 @@ public final class ReaderSpec {
 
         boolean resume = ReaderParams.RESUME.readOrDefault(p, AT, problems);
         ShardSpec shard = ReaderParams.SHARD.readOrDefault(p, AT, problems);
+        ChangesMode changes = ReaderParams.CHANGES.readOrDefault(p, AT, problems);
         Tuning tuning = whole ? Tuning.parse(p, problems) : Tuning.defaults();
         names.report(problems);
 
@@ -112,7 +116,7 @@ public final class ReaderSpec {
             return new SpecResult(null, all);
         }
         return new SpecResult(new ReaderSpec(connection, table, schema, filters, unit, zone, append, position, tasks, resume, shard,
-                tuning), Collections.<JsonProblem>emptyList());
+                tuning, changes), Collections.<JsonProblem>emptyList());
     }
 
     /** Only the keys {@link #parseShared} reads. */
@@ -220,6 +224,20 @@ public final class ReaderSpec {
     /** The window the sort key's bounds make, for incremental mode (the writer decides whether it is on). */
     public WindowRequest windowRequest() {
         return window;
+    }
+
+    /** {@code changes}: what an incremental run does about committed windows the table changed in. */
+    public ChangesMode changes() {
+        return changes;
+    }
+
+    /**
+     * {@code changes} other than ignore outside incremental mode (csvyearwriter {@code writeMode:
+     * "append"} with {@code resume: true}), or null: the one problem the reader Job's init, its
+     * split, {@code plan}, {@code validate} and csvyearwriter's view of this parameter report alike.
+     */
+    public JsonProblem changesProblem(boolean incremental) {
+        return changes.outsideIncremental(incremental, ReaderParams.CHANGES.path(AT));
     }
 
     public TimeLiteral timeLiteral() {

@@ -21,7 +21,7 @@ import java.util.Map;
  * The writer's whole configuration, checked offline: its own keys ({@link WriterOptions}), which
  * keys the reader allows, and the job's facts ({@link JobFacts}). Paired with otsrangereader the
  * facts come from the reader's own parse of its parameter ({@link ReaderSpec}), so table,
- * timeUnit, timeZone, shard, resume and the incremental window mean to the writer exactly what
+ * timeUnit, timeZone, shard, resume, changes and the incremental window mean to the writer exactly what
  * they mean to the reader. The writer Job and {@code bin/otsrange validate} run this same check.
  */
 public final class WriterConfig {
@@ -97,8 +97,15 @@ public final class WriterConfig {
             if (r.isValid()) {
                 reader = r.spec();
                 facts = JobFacts.of(reader);
-                if (options != null && Incremental.isOn(options.writeMode(), reader.resume())) {
-                    ofReader.addAll(reader.windowRequest().problems());
+                if (options != null) {
+                    boolean incremental = Incremental.isOn(options.writeMode(), reader.resume());
+                    if (incremental) {
+                        ofReader.addAll(reader.windowRequest().problems());
+                    }
+                    JsonProblem changes = reader.changesProblem(incremental);
+                    if (changes != null) {
+                        ofReader.add(changes);
+                    }
                 }
             }
         } else {

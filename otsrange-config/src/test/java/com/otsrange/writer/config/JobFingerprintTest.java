@@ -184,4 +184,17 @@ class JobFingerprintTest {
         assertEquals(Arrays.asList("reader.tasks", "writer.fileName"),
                 a.changedComponents(fingerprint(reader, "{\"path\": \"/somewhere\", \"fileName\": \"{partition_key}/{year}.csv\"}")));
     }
+
+    /** Switching {@code changes} between runs is allowed: it is not part of the job's fingerprint. */
+    @Test
+    void changesIsNotPartOfTheJobFingerprint() {
+        String incremental = "{\"path\": \"out\", \"writeMode\": \"append\"}";
+        JobFingerprint ignoring = JobFingerprint.fromComponents(fingerprint(READER, incremental));
+        assertEquals(Collections.emptyList(), ignoring.changedComponents(fingerprint(READER.replace("\"resume\": true",
+                "\"resume\": true, \"changes\": \"stream\""), incremental)));
+        assertEquals(Collections.emptyList(), ignoring.changedComponents(fingerprint(READER.replace("\"resume\": true",
+                "\"resume\": true, \"changes\": {\"lookback\": \"P3D\"}"), incremental)));
+        assertEquals(Collections.emptyList(), ignoring.changedComponents(fingerprint(READER.replace("\"resume\": true",
+                "\"resume\": true, \"changes\": \"ignore\""), incremental)));
+    }
 }

@@ -5,6 +5,7 @@ import com.otsrange.common.Period;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
+import com.otsrange.reader.plan.TaskPlan;
 import com.otsrange.reader.scan.ScanRequest;
 import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
@@ -91,6 +92,20 @@ public final class CellPlan {
         return columnsToGet;
     }
 
+    /** The attribute columns the unit's output depends on: its cells' and those its filter rechecks. */
+    public java.util.Set<String> attributesRead() {
+        return Collections.unmodifiableSet(slots.keySet());
+    }
+
+    /**
+     * Whether a row with none of {@link #attributesRead()} is still a row of the output (its header
+     * shows a primary-key column, or it reads no attribute at all): then whether a row exists at all
+     * depends on writes to any column.
+     */
+    public boolean keepsRowsWithoutAttributes() {
+        return !dropsRowsWithoutAttributes;
+    }
+
     /** Whether the export leaves out this row, read with {@link #columnsToGet()}: it has none of the requested attributes. */
     public boolean leavesOut(Row row) {
         if (!dropsRowsWithoutAttributes) {
@@ -111,6 +126,12 @@ public final class CellPlan {
 
     /** @param part the part of the unit the records are, or null for the whole unit */
     public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period, FileParts.Part part) {
+        return meta(unitId, header, sortIndex, period, part, null);
+    }
+
+    /** @param restate a restated unit's mark (its records carry {@code otsrange.restateFrom}), or null */
+    public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period, FileParts.Part part,
+                                    TaskPlan.Restate restate) {
         int n = 0;
         int[] time = new int[sources.length];
         for (int i = 0; i < sources.length; i++) {
@@ -119,6 +140,7 @@ public final class CellPlan {
             }
         }
         // DOUBLE cells carry ShortestDouble text (UnitEmitter.cell)
-        return new UnitMeta(unitId, header, Arrays.copyOf(time, n), period, true, part).toMap();
+        UnitMeta meta = new UnitMeta(unitId, header, Arrays.copyOf(time, n), period, true, part);
+        return (restate == null ? meta : meta.restated(restate.from, restate.compare)).toMap();
     }
 }

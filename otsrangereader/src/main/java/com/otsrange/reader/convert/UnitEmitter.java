@@ -4,6 +4,7 @@ import com.alibaba.datax.common.element.LongColumn;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.filter.BoundFilter;
 
 import java.util.Arrays;
@@ -22,25 +23,28 @@ final class UnitEmitter {
     private final PrimaryKeyValue key;
     private final long from;
     private final long to;
+    private final List<TimeWindow> skip;
     private final Map<String, String> meta;
     private final RecordSender sender;
     private long emitted;
 
-    UnitEmitter(CellPlan plan, BoundFilter filter, PrimaryKeyValue key, long from, long to, Map<String, String> meta,
-                RecordSender sender) {
+    /** @param skip spans whose rows are not the unit's (never exported: a restated unit leaves them out) */
+    UnitEmitter(CellPlan plan, BoundFilter filter, PrimaryKeyValue key, long from, long to, List<TimeWindow> skip,
+                Map<String, String> meta, RecordSender sender) {
         this.plan = plan;
         this.filter = filter;
         this.partitionIndex = plan.schema.partitionIndex();
         this.key = key;
         this.from = from;
         this.to = to;
+        this.skip = skip;
         this.meta = meta;
         this.sender = sender;
     }
 
     /** The cursor's current row, whose sort key is {@code time}. */
     void row(RowCursor row, long time) {
-        if (time < from || time >= to || !sameKey(row.get(partitionIndex)) || !filter.testPk(row)) {
+        if (time < from || time >= to || !sameKey(row.get(partitionIndex)) || !filter.testPk(row) || skipped(time)) {
             return;
         }
         if (plan.dropsRowsWithoutAttributes && !row.hasAttribute()) {
@@ -61,6 +65,15 @@ final class UnitEmitter {
         record.setMeta(meta);
         sender.sendToWriter(record);
         emitted++;
+    }
+
+    private boolean skipped(long time) {
+        for (int i = 0, n = skip.size(); i < n; i++) {
+            if (skip.get(i).contains(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a row's partition key is the unit's (rows never hold INF_MIN/INF_MAX). */

@@ -2,6 +2,7 @@ package com.otsrange.reader.convert;
 
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.plugin.RecordSender;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.scan.PkRange;
@@ -32,6 +33,7 @@ public final class UnitReader {
     /** A long range is cut into parts of about this many answers, read at once (see {@link SubRanges}). */
     static final int PAGES_PER_PART = 4;
     static final int MAX_PARTS = 64;
+    private static final List<TimeWindow> NONE = Collections.emptyList();
 
     private final TaskPlan plan;
     private final PageSource pages;
@@ -52,11 +54,13 @@ public final class UnitReader {
         this.cutter = new TimeCutter(plan.timeUnit, plan.timeZone);
     }
 
-    /** Ranges of the unit in primary-key order (also used by tests and the plan command). */
+    /** Ranges of the unit in primary-key order, spans never exported left out (also used by tests and the plan command). */
     public List<PkRange> ranges(UnitWork u) {
         List<PkRange> all = new ArrayList<>();
-        for (TimeCutter.Piece slice : cutter.cut(u.from, u.to, plan.sliceBy, Integer.MAX_VALUE)) {
-            all.addAll(deriver.ranges(u.filter, u.key, slice.from, slice.to));
+        for (long[] segment : plan.segments(u)) {
+            for (TimeCutter.Piece slice : cutter.cut(segment[0], segment[1], plan.sliceBy, Integer.MAX_VALUE)) {
+                all.addAll(deriver.ranges(u.filter, u.key, slice.from, slice.to));
+            }
         }
         return RangeDeriver.merge(all);
     }
@@ -164,7 +168,7 @@ public final class UnitReader {
                         emittedBefore += emitter.emitted();
                     }
                     UnitWork u = units.get(index);
-                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, meta(u),
+                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, u.restate == null ? NONE : plan.exclude, meta(u),
                             u.part == null ? sender : (held = new HoldLast(sender)));
                     emitterIndex = index;
                 }
@@ -173,7 +177,7 @@ public final class UnitReader {
         }
 
         private Map<String, String> meta(UnitWork u) {
-            return cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period, u.part);
+            return cells.meta(u.unitId, u.header, plan.schema.sortIndex(), plan.period, u.part, u.restate);
         }
 
         /**

@@ -15,13 +15,27 @@ public final class BoundTask {
     private final List<String> header;
     private final FilterSpec filters;
     private final BoundFilter bound;
+    private final FilterSpec restateFilters;
+    private final BoundFilter restateBound;
 
     public BoundTask(PrimaryKeyValue key, String keyText, List<String> header, FilterSpec filters, BoundFilter bound) {
+        this(key, keyText, header, filters, bound, filters, bound);
+    }
+
+    /**
+     * @param restateFilters the filters a restated unit is read with: {@code filters} without the job's
+     *                       conditions on the sort key (in incremental mode they are this run's window,
+     *                       and a restatement reads committed windows before it)
+     */
+    public BoundTask(PrimaryKeyValue key, String keyText, List<String> header, FilterSpec filters, BoundFilter bound,
+                     FilterSpec restateFilters, BoundFilter restateBound) {
         this.key = key;
         this.keyText = keyText;
         this.header = Collections.unmodifiableList(new ArrayList<>(header));
         this.filters = filters;
         this.bound = bound;
+        this.restateFilters = restateFilters;
+        this.restateBound = restateBound;
     }
 
     public PrimaryKeyValue key() {
@@ -44,5 +58,14 @@ public final class BoundTask {
 
     public BoundFilter bound() {
         return bound;
+    }
+
+    /** The filters of a restated unit: {@link #filters()} without the job's window on the sort key. */
+    public FilterSpec restateFilters() {
+        return restateFilters;
+    }
+
+    public BoundFilter restateBound() {
+        return restateBound;
     }
 }

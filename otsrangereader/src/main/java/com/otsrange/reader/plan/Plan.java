@@ -111,6 +111,17 @@ public final class Plan {
         return ids.size();
     }
 
+    /** Units the run restates (read again from a committed window on; changes other than ignore). */
+    public int unitsRestated() {
+        int n = 0;
+        for (List<Unit> g : groups) {
+            for (Unit u : g) {
+                n += u.restate() == null ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
     /** Units left out because the writer's checkpoint says they are committed (resume). */
     public int unitsSkipped() {
         return unitsSkipped;

@@ -107,16 +107,20 @@ public final class Planner {
         List<Boolean> cuttable = new ArrayList<>();
         List<Unit> resumedInParts = new ArrayList<>();
         int skipped = 0;
+        Restatement restatement = incremental == null ? null : incremental.restatement();
         for (int i : mine) {
             SortWindow w = windows[i];
-            if (w == null || !w.bounded() || w.from() >= w.to()) {
-                continue;
-            }
             BoundTask t = tasks.get(i);
-            // a part is cut by the sort key: exact only when nothing before it in the primary key varies
-            boolean partsFit = incremental == null && deriver.fixedBeforeSortKey(t.bound(), t.key());
             Integer sc = splitCounts.get(t.keyText());
             double factor = 1 + (sc == null ? 0 : sc);
+            // restated units are read from their restateFrom, also when this run's window adds nothing
+            Map<String, RestateMark> restated = restatement == null ? new HashMap<String, RestateMark>() : restatement.ofTask(i);
+            if (w == null || !w.bounded() || w.from() >= w.to()) {
+                addRestated(units, cuttable, restated, factor);
+                continue;
+            }
+            // a part is cut by the sort key: exact only when nothing before it in the primary key varies
+            boolean partsFit = incremental == null && deriver.fixedBeforeSortKey(t.bound(), t.key());
             List<TimeCutter.Piece> pieces;
             try {
                 pieces = cutter.cut(w.from(), w.to(), period, Period.MAX_PER_KEY);
@@ -127,6 +131,13 @@ public final class Planner {
             }
             for (TimeCutter.Piece p : pieces) {
                 String id = UnitId.of(period, p.label, t.keyText());
+                RestateMark r = restated.remove(id);
+                if (r != null) {
+                    // one read: the restated committed windows, then what this run's window adds to the unit
+                    units.add(restatedUnit(r, Math.max(r.coveredTo(), p.to), factor));
+                    cuttable.add(false);
+                    continue;
+                }
                 if (committed.contains(id)) {
                     skipped++;
                     continue;
@@ -143,6 +154,7 @@ public final class Planner {
                 units.add(whole);
                 cuttable.add(partsFit);
             }
+            addRestated(units, cuttable, restated, factor);
         }
         units = partCutter.cut(units, cuttable, resumedInParts, all -> sampledRows(tasks, all),
                 candidates -> unitExtents(tasks, candidates));
@@ -152,6 +164,19 @@ public final class Planner {
                 ? "time span of each unit (ComputeSplitsBySize gave no split points)"
                 : "time span x (1 + ComputeSplitsBySize split points inside the key)";
         return new Plan(schema, tasks, groups, period, spec.chunkBy(), tasks.size(), mine.size(), skipped, method, incremental);
+    }
+
+    /** Restated units whose period this run's window does not touch: read over their committed coverage. */
+    private void addRestated(List<Unit> units, List<Boolean> cuttable, Map<String, RestateMark> restated, double factor) {
+        for (RestateMark r : restated.values()) {
+            units.add(restatedUnit(r, r.coveredTo(), factor));
+            cuttable.add(false); // parts are joined at the job's end; a restatement rewrites one file in one task
+        }
+    }
+
+    private Unit restatedUnit(RestateMark r, long to, double factor) {
+        double span = Math.max(1.0, (double) cutter.toMillis(to) - cutter.toMillis(r.from()));
+        return Unit.restated(r, to, span * factor, factor);
     }
 
     /** Incremental mode appends later windows to a file: only in PK order when each key's rows are in time order. */
@@ -171,7 +196,8 @@ public final class Planner {
         }
     }
 
-    static boolean owns(ShardSpec shard, PrimaryKeyValue key) {
+    /** Whether this process' shard exports the partition key. */
+    public static boolean owns(ShardSpec shard, PrimaryKeyValue key) {
         switch (key.getType()) {
             case INTEGER:
                 return shard.ownsLong(key.asLong());

@@ -20,18 +20,25 @@ import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 
 import java.time.ZoneId;
+import com.otsrange.common.TimeWindow;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The task configuration a reader Job writes for one group of units and its task reads back as a
  * {@link TaskPlan}. Compact: header lists and filters appear once and runs point at them by index,
  * a run is {@code [key, header, filter, from, to]}, or for a part of a heavy unit
- * {@code [key, header, filter, from, to, "k/n/spanFrom/spanTo"]} ({@link FileParts.Part}). Versioned ({@value #VERSION_KEY}), so a task
+ * {@code [key, header, filter, from, to, "k/n/spanFrom/spanTo"]} ({@link FileParts.Part}), or for a
+ * restated unit {@code [key, header, filter, from, to, null, [restateFrom, compare 0|1]]} (its filter
+ * without the job's window on the sort key; the task's {@code exclude} lists the spans never
+ * exported, which its read leaves out). Versioned ({@value #VERSION_KEY}), so a task
  * refuses a configuration of another format instead of misreading it.
  */
 public final class TaskPlanCodec {
@@ -70,8 +77,8 @@ public final class TaskPlanCodec {
             Unit first = group.get(i);
             long to = first.to();
             int j = i + 1;
-            while (first.part() == null && j < group.size() && group.get(j).part() == null
-                    && group.get(j).task() == first.task() && group.get(j).from() == to) {
+            while (first.part() == null && first.restate() == null && j < group.size() && group.get(j).part() == null
+                    && group.get(j).restate() == null && group.get(j).task() == first.task() && group.get(j).from() == to) {
                 to = group.get(j).to();
                 j++;
             }
@@ -82,11 +89,12 @@ public final class TaskPlanCodec {
                 headerIdx.put(bt.header(), h);
                 headers.add(bt.header());
             }
-            Integer f = filterIdx.get(bt.filters());
+            FilterSpec fs = first.restate() == null ? bt.filters() : bt.restateFilters();
+            Integer f = filterIdx.get(fs);
             if (f == null) {
                 f = filters.size();
-                filterIdx.put(bt.filters(), f);
-                filters.add(filterJson(bt.filters()));
+                filterIdx.put(fs, f);
+                filters.add(filterJson(fs));
             }
             List<Object> row = new ArrayList<>(5);
             row.add(PkValues.toJson(bt.key()));
@@ -96,6 +104,9 @@ public final class TaskPlanCodec {
             row.add(to);
             if (first.part() != null) {
                 row.add(first.part().toText());
+            } else if (first.restate() != null) {
+                row.add(null);
+                row.add(Arrays.asList(first.restate().from(), first.restate().compare() ? 1 : 0));
             }
             runs.add(row);
             i = j;
@@ -103,6 +114,14 @@ public final class TaskPlanCodec {
         t.put("headers", headers);
         t.put("filters", filters);
         t.put("units", runs);
+        Restatement r = plan.window() == null ? null : plan.window().restatement();
+        if (r != null && !r.notExported().isEmpty()) {
+            List<Object> exclude = new ArrayList<>();
+            for (TimeWindow w : r.notExported()) {
+                exclude.add(w.toJson());
+            }
+            t.put("exclude", exclude);
+        }
         p.put(PLAN_KEY, t);
         return p;
     }
@@ -148,18 +167,29 @@ public final class TaskPlanCodec {
                 List<Object> u = (List<Object>) o;
                 PrimaryKeyValue key = PkValues.fromJson(u.get(0), schema.partitionType());
                 FileParts.Part part = null;
-                if (u.size() > 5) {
+                if (u.size() > 5 && u.get(5) != null) {
                     part = FileParts.Part.parse((String) u.get(5));
                     if (part == null) {
                         throw new IllegalArgumentException("not a part: " + u.get(5));
                     }
                 }
+                TaskPlan.Restate restate = null;
+                if (u.size() > 6) {
+                    List<Object> r = (List<Object>) u.get(6);
+                    restate = new TaskPlan.Restate(((Number) r.get(0)).longValue(), ((Number) r.get(1)).intValue() == 1);
+                }
                 runs.add(new TaskPlan.Run(key, PkValues.keyText(key), headers.get(((Number) u.get(1)).intValue()),
                         filters.get(((Number) u.get(2)).intValue()), ((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue(),
-                        part));
+                        part, restate));
+            }
+            List<TimeWindow> exclude = new ArrayList<>();
+            if (t.get("exclude") != null) {
+                for (Object w : (List<Object>) t.get("exclude")) {
+                    exclude.add(Objects.requireNonNull(TimeWindow.fromJson(w), "exclude"));
+                }
             }
             return new TaskPlan(c, (String) p.get(ReaderParams.TABLE.name()), schema, unit, zone, Period.parse((String) t.get("period")),
-                    Period.parse((String) t.get("sliceBy")), Tuning.fromMap((Map<String, Object>) t.get("tuning")), runs);
+                    Period.parse((String) t.get("sliceBy")), Tuning.fromMap((Map<String, Object>) t.get("tuning")), runs, exclude);
         } catch (RuntimeException e) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL,
                     "the reader task configuration is not one Job.split() produced: " + e, e);

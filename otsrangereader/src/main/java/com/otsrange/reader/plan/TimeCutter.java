@@ -56,6 +56,13 @@ public final class TimeCutter {
         return out;
     }
 
+    /** The {@code period} holding the raw value {@code raw}: its label and its raw window [start, end). */
+    public Piece periodOf(long raw, Period period) {
+        long startMillis = period.floor(unit.toEpochMillisFloor(raw), zone);
+        return new Piece(period.label(startMillis, zone), unit.ceilFromEpochMillis(startMillis),
+                unit.ceilFromEpochMillis(period.next(startMillis, zone)));
+    }
+
     public long toMillis(long raw) {
         return unit.toEpochMillisFloor(raw);
     }

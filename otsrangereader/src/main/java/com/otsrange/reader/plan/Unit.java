@@ -15,13 +15,14 @@ public final class Unit {
     private final double weight;
     private final double work;
     private final FileParts.Part part;
+    private final RestateMark restate;
 
     /** @param work units' worth of work: 1, or 1 + split points when ComputeSplitsBySize says the key is big */
     public Unit(int task, String id, long from, long to, double weight, double work) {
-        this(task, id, from, to, weight, work, null);
+        this(task, id, from, to, weight, work, null, null);
     }
 
-    private Unit(int task, String id, long from, long to, double weight, double work, FileParts.Part part) {
+    private Unit(int task, String id, long from, long to, double weight, double work, FileParts.Part part, RestateMark restate) {
         this.task = task;
         this.id = id;
         this.from = from;
@@ -29,16 +30,30 @@ public final class Unit {
         this.weight = weight;
         this.work = work;
         this.part = part;
+        this.restate = restate;
+    }
+
+    /**
+     * A restated unit ({@code mark}): read again from {@code mark.from()} to {@code to} (its committed
+     * coverage's end, or the end of this run's window in its period), never in parts.
+     */
+    static Unit restated(RestateMark mark, long to, double weight, double work) {
+        return new Unit(mark.task(), mark.unitId(), mark.from(), to, weight, work, null, mark);
     }
 
     /** Part {@code part} of this unit: its window, and an even share of the weight. */
     public Unit part(FileParts.Part part) {
-        return new Unit(task, id, part.from(), part.to(), weight / part.n, work / part.n, part);
+        return new Unit(task, id, part.from(), part.to(), weight / part.n, work / part.n, part, null);
     }
 
     /** The same unit with another weight (what planning learnt of where its rows are). */
     Unit reweighted(double newWeight) {
-        return new Unit(task, id, from, to, newWeight, work, part);
+        return new Unit(task, id, from, to, newWeight, work, part, restate);
+    }
+
+    /** Why and from where the run restates this unit, or null for an ordinary unit. */
+    public RestateMark restate() {
+        return restate;
     }
 
     /** The part of its unit this is, or null for a whole unit. */

@@ -17,13 +17,15 @@ public final class UnitWork {
     public final long to;
     /** The part of the unit this is ([from, to) is the part's window), or null for the whole unit. */
     public final FileParts.Part part;
+    /** A restated unit's mark ([from, to) is then what it reads again), or null. */
+    public final TaskPlan.Restate restate;
 
     public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to) {
-        this(key, keyText, header, filter, unitId, from, to, null);
+        this(key, keyText, header, filter, unitId, from, to, null, null);
     }
 
     public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to,
-                    FileParts.Part part) {
+                    FileParts.Part part, TaskPlan.Restate restate) {
         this.key = key;
         this.keyText = keyText;
         this.header = header;
@@ -32,5 +34,6 @@ public final class UnitWork {
         this.from = from;
         this.to = to;
         this.part = part;
+        this.restate = restate;
     }
 }

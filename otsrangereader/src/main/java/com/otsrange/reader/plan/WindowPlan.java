@@ -17,12 +17,30 @@ public final class WindowPlan {
     private final List<TimeWindow> committed;
     private final Long watermark;
     private final SortKeyLiteral literal;
+    private final Restatement restatement;
 
     public WindowPlan(WindowLedger.Decision decision, List<TimeWindow> committed, Long watermark, SortKeyLiteral literal) {
+        this(decision, committed, watermark, literal, null);
+    }
+
+    /** @param restatement what the run restates (changes other than ignore), or null */
+    public WindowPlan(WindowLedger.Decision decision, List<TimeWindow> committed, Long watermark, SortKeyLiteral literal,
+                      Restatement restatement) {
         this.decision = decision;
         this.committed = Collections.unmodifiableList(new ArrayList<>(committed));
         this.watermark = watermark;
         this.literal = literal;
+        this.restatement = restatement;
+    }
+
+    /** The same plan with what the run restates. */
+    public WindowPlan with(Restatement r) {
+        return new WindowPlan(decision, committed, watermark, literal, r);
+    }
+
+    /** What the run restates ({@code changes} other than ignore), or null. */
+    public Restatement restatement() {
+        return restatement;
     }
 
     public WindowLedger.Decision decision() {

@@ -3,14 +3,10 @@ package com.otsrange.reader.scan;
 import com.alicloud.openservices.tablestore.TableStoreException;
 
 /** The service answered a BulkExport with an error that retrying cannot fix (unsupported, not allowed, ...). */
-public final class BulkExportRefused extends RuntimeException {
+public final class BulkExportRefused extends UnretriedAnswer {
     private static final long serialVersionUID = 1L;
 
     BulkExportRefused(TableStoreException cause) {
-        super(cause.getErrorCode() + " (HTTP " + cause.getHttpStatus() + "): " + cause.getMessage(), cause);
-    }
-
-    public TableStoreException answer() {
-        return (TableStoreException) getCause();
+        super(cause);
     }
 }

@@ -50,8 +50,8 @@ public final class Retrier {
         while (true) {
             try {
                 return request.call();
-            } catch (BulkExportRefused e) {
-                throw e; // the caller falls back to GetRange or reports it; retrying cannot help
+            } catch (UnretriedAnswer e) {
+                throw e; // the caller falls back (BulkExport) or reports it (a trimmed stream); retrying cannot help
             } catch (Exception e) {
                 if (!RetryPolicy.isRetryable(e)) {
                     throw failure(action, e);

@@ -20,7 +20,9 @@ public final class RetryPolicy {
     private static final Set<String> NEVER = new HashSet<>(Arrays.asList(
             "OTSAuthFailed", "OTSNoPermissionAccess", "OTSParameterInvalid", "OTSObjectNotExist", "OTSInvalidPK",
             "OTSConditionCheckFail", "OTSOutOfColumnCountLimit", "OTSOutOfRowSizeLimit", "OTSRequestBodyTooLarge",
-            "OTSMethodNotAllowed", "OTSObjectAlreadyExist", "OTSStorageTxnLockKeyFail"));
+            "OTSMethodNotAllowed", "OTSObjectAlreadyExist", "OTSStorageTxnLockKeyFail",
+            // the stream's records at that position are gone for good: the caller reports the loss
+            "OTSTrimmedDataAccess"));
 
     private final int maxRetries;
     private final long initialDelayMs;

@@ -5,12 +5,20 @@ import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.BulkExportRequest;
 import com.alicloud.openservices.tablestore.model.BulkExportResponse;
 import com.alicloud.openservices.tablestore.model.ComputeSplitsBySizeRequest;
+import com.alicloud.openservices.tablestore.model.DescribeStreamRequest;
+import com.alicloud.openservices.tablestore.model.DescribeStreamResponse;
 import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
+import com.alicloud.openservices.tablestore.model.GetShardIteratorRequest;
+import com.alicloud.openservices.tablestore.model.GetStreamRecordRequest;
+import com.alicloud.openservices.tablestore.model.GetStreamRecordResponse;
+import com.alicloud.openservices.tablestore.model.ListStreamRequest;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.Split;
+import com.alicloud.openservices.tablestore.model.Stream;
+import com.alicloud.openservices.tablestore.model.StreamDetails;
 import com.alicloud.openservices.tablestore.model.tunnel.BulkExportQueryCriteria;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.reader.OtsRangeReaderErrorCode;
@@ -22,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@link OtsGateway} over a shared TableStore SDK SyncClient, the SDK's own retries switched off, ours per gateway. */
 public final class SdkGateway implements OtsGateway {
@@ -106,6 +115,45 @@ public final class SdkGateway implements OtsGateway {
             LOG.info("ComputeSplitsBySize unavailable for table {} ({}); balancing by time span only", table, e.getMessage());
             return Collections.emptyList();
         }
+    }
+
+    @Override
+    public StreamDetails streamDetails(String table) {
+        return retrier.call("DescribeTable", () -> client.describeTable(new DescribeTableRequest(table))).getStreamDetails();
+    }
+
+    @Override
+    public List<Stream> streams(String table) {
+        return retrier.call("ListStream", () -> client.listStream(new ListStreamRequest(table))).getStreams();
+    }
+
+    @Override
+    public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
+        return retrier.call("DescribeStream", streamCall(() -> client.describeStream(request)));
+    }
+
+    @Override
+    public String shardIterator(GetShardIteratorRequest request) {
+        return retrier.call("GetShardIterator", streamCall(() -> client.getShardIterator(request))).getShardIterator();
+    }
+
+    @Override
+    public GetStreamRecordResponse streamRecords(GetStreamRecordRequest request) {
+        return retrier.call("GetStreamRecord", streamCall(() -> client.getStreamRecord(request)));
+    }
+
+    /** A Stream call whose "trimmed" or "does not exist" answer is the caller's to report, not a missing table. */
+    private static <T> Callable<T> streamCall(Callable<T> call) {
+        return () -> {
+            try {
+                return call.call();
+            } catch (TableStoreException e) {
+                if (StreamGone.is(e)) {
+                    throw new StreamGone(e);
+                }
+                throw e;
+            }
+        };
     }
 
     @Override
