@@ -2,13 +2,13 @@ package com.otsrange.e2e;
 
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.runner.RunResult;
+import com.otsrange.testkit.DataxInstall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,29 +161,17 @@ abstract class KillResumeTest {
 
     @Test
     void killAndResumeThroughRealDataX() throws Exception {
-        String home = System.getenv("DATAX_HOME");
-        assumeTrue(home != null && Files.isDirectory(Paths.get(home, "lib")), "DATAX_HOME not set");
+        Path home = DataxInstall.home();
+        assumeTrue(home != null, "DATAX_HOME not set");
         Path tarball = findTarball();
         assumeTrue(tarball != null, "target/otsrange-datax-plugins.tar.gz not built");
-        // Inside one reactor build this module's tests run before otsrange-cli packs the tarball, so
-        // a tarball left by an earlier build would test old plugin code: run only on a fresh one
-        // (mvn verify, then mvn -pl otsrange-e2e -am test -Dtest='KillResumeOn*' with DATAX_HOME, README).
+        // This module is built after otsrange-cli packs the tarball, so in `mvn verify` it is fresh; a
+        // tarball left by an earlier build (mvn -pl otsrange-e2e -am test) would test old plugin code:
+        // run only on a fresh one (README: mvn verify, then -Dtest='KillResumeOn*' with DATAX_HOME).
         assumeTrue(!olderThanClasses(tarball), "target/otsrange-datax-plugins.tar.gz is older than the compiled"
                 + " plugin classes (stale from an earlier build)");
-        Path install = dir.resolve("datax");
-        for (String sub : new String[] {"bin", "conf", "lib"}) {
-            copyTree(Paths.get(home, sub), install.resolve(sub));
-        }
-        Files.createDirectories(install.resolve("log"));
-        Files.createDirectories(install.resolve("log_perf"));
-        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString()).inheritIO().start();
-        assertEquals(0, tar.waitFor());
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Launcher datax = (jobFile, work) -> new ProcessBuilder(java, "-Xmx512m",
-                "-Ddatax.home=" + install, "-Dlogback.configurationFile=" + install.resolve("conf/logback.xml"),
-                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dfile.encoding=UTF-8",
-                "-cp", install.resolve("lib") + File.separator + "*", "com.alibaba.datax.core.Engine",
-                "-mode", "standalone", "-jobid", "-1", "-job", jobFile.toString());
+        Path install = DataxInstall.copyWithPlugins(home, dir.resolve("datax"), tarball);
+        Launcher datax = (jobFile, work) -> new ProcessBuilder(DataxInstall.engineCommand(install, jobFile, "otsrange_kill"));
         Figures f = loop(whole(), HEAVY ? 20 : 2, 777, datax);
         System.out.println("real DataX kill loop: " + f);
         Figures p = loop(inParts(), HEAVY ? 12 : 2, 778, datax);

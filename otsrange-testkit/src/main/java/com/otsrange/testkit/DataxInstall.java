@@ -1,4 +1,4 @@
-package com.otsrange.cli;
+package com.otsrange.testkit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -18,14 +18,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A copy of a real DataX installation with the plugin tarball untarred into it, and the command `datax.py` runs. */
-final class DataxInstall {
+public final class DataxInstall {
     private DataxInstall() {
     }
 
     /** Copies {@code dataxHome} to {@code into} and installs the freshly built tarball (system property otsrange.tarball). */
-    static Path copyWithPlugins(Path dataxHome, Path into) throws IOException {
+    public static Path copyWithPlugins(Path dataxHome, Path into) throws IOException {
+        return copyWithPlugins(dataxHome, into, Paths.get(System.getProperty("otsrange.tarball")));
+    }
+
+    /** Copies {@code dataxHome} to {@code into} and installs the plugins of {@code tarball}. */
+    public static Path copyWithPlugins(Path dataxHome, Path into, Path tarball) throws IOException {
         copyTree(dataxHome, into);
-        for (Map.Entry<String, byte[]> entry : TarGz.read(Paths.get(System.getProperty("otsrange.tarball"))).entrySet()) {
+        for (Map.Entry<String, byte[]> entry : TarGz.read(tarball).entrySet()) {
             Path target = into.resolve(entry.getKey());
             if (entry.getKey().endsWith("/")) {
                 Files.createDirectories(target);
@@ -43,19 +48,19 @@ final class DataxInstall {
      * A copy of the installation DATAX_HOME names, under {@code work}, with the freshly built
      * plugins installed; the calling test is skipped when DATAX_HOME is not set.
      */
-    static Path installedOrSkip(Path work) throws IOException {
+    public static Path installedOrSkip(Path work) throws IOException {
         Path source = home();
         Assumptions.assumeTrue(source != null, "DATAX_HOME is not set (or has no lib/): no real DataX to test against");
         return copyWithPlugins(source, work.resolve("datax"));
     }
 
     /** DataX's engine on a job file, started as `datax.py` starts it. */
-    static List<String> engineCommand(Path home, Path jobFile, String logName) {
+    public static List<String> engineCommand(Path home, Path jobFile, String logName) {
         return engineCommand(home, jobFile, logName, List.of());
     }
 
     /** The same, with more JVM options (e.g. {@code -Dname=value} a plugin reads) before the main class. */
-    static List<String> engineCommand(Path home, Path jobFile, String logName, List<String> jvmOptions) {
+    public static List<String> engineCommand(Path home, Path jobFile, String logName, List<String> jvmOptions) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
@@ -68,14 +73,14 @@ final class DataxInstall {
     }
 
     /** DataX's engine on a job text, written to {@code dir/name.json} and run in {@code dir}. */
-    static Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
+    public static Result runJob(Path home, Path dir, String name, String job) throws IOException, InterruptedException {
         Path file = dir.resolve(name + ".json");
         Files.write(file, job.getBytes(StandardCharsets.UTF_8));
         return run(engineCommand(home, file, "otsrange_" + name), dir, dir.resolve(name + ".log"));
     }
 
     /** The DataX installation of DATAX_HOME, or null when it is not set or has no lib/. */
-    static Path home() {
+    public static Path home() {
         String home = System.getenv("DATAX_HOME");
         if (home == null || home.isEmpty() || !Files.isDirectory(Paths.get(home, "lib"))) {
             return null;
@@ -84,24 +89,24 @@ final class DataxInstall {
     }
 
     /** Without this the job container polls every 10 s. */
-    static String fast(String job) {
+    public static String fast(String job) {
         return "{\"core\": {\"container\": {\"job\": {\"sleepInterval\": 100}}}," + job.trim().substring(1);
     }
 
     /** The job (text) through the engine of {@code home}, from {@code work} (job file and log there). */
-    static Result runEngine(Path home, Path work, String job) throws IOException, InterruptedException {
+    public static Result runEngine(Path home, Path work, String job) throws IOException, InterruptedException {
         return runJob(home, work, "job", job);
     }
 
     /** Runs a command in {@code directory}, its output (stdout and stderr) into {@code log}, for at most 5 minutes. */
-    static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
+    public static Result run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         return finish(process, log);
     }
 
     /** Waits at most 5 minutes for a process whose output goes to {@code log}. */
-    static Result finish(Process process, Path log) throws IOException, InterruptedException {
+    public static Result finish(Process process, Path log) throws IOException, InterruptedException {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("did not finish:\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
@@ -110,9 +115,9 @@ final class DataxInstall {
     }
 
     /** How the engine ended: its exit status and everything it printed. */
-    static final class Result {
-        final int status;
-        final String output;
+    public static final class Result {
+        public final int status;
+        public final String output;
 
         Result(int status, String output) {
             this.status = status;

@@ -1,4 +1,4 @@
-package com.otsrange.cli;
+package com.otsrange.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /** Minimal ustar/pax reader for tests: entry name -> bytes (directories map to empty arrays). */
-final class TarGz {
+public final class TarGz {
 
     private TarGz() {
     }
 
-    static Map<String, byte[]> read(Path file) throws IOException {
+    public static Map<String, byte[]> read(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             String longName = null;
