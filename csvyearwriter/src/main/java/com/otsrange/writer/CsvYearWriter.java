@@ -223,13 +223,13 @@ public class CsvYearWriter extends Writer {
             try {
                 if (!spec.paired()) {
                     try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-                        int n = new PartJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        int n = new TaskParts(spec, new Committer(spec.path(), log)).joinAll();
                         LOG.info("joined task parts into {} file(s)", n);
                     }
                 } else if (incremental == null) {
                     // before the manifest, which then lists the joined files like any other
                     try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-                        int n = new UnitPartsJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        int n = new UnitParts(spec, new Committer(spec.path(), log)).joinAll();
                         if (n > 0) {
                             LOG.info("joined the parts of {} file(s) read in parts", n);
                         }

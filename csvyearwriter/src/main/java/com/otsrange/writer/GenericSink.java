@@ -28,11 +28,9 @@ import java.util.Map;
  * Any reader: records may interleave files, so each task appends the rows of every final file to
  * its own part file (at most {@code maxOpenFiles} open, least recently used closed first and
  * reopened for append). At the end the task publishes an index of its parts; the Job's post joins
- * the parts of each final file in task order and commits it ({@link PartJoiner}).
+ * the parts of each final file in task order and commits it ({@link TaskParts}).
  */
 final class GenericSink implements RecordSink {
-    static final String PARTS = "parts";
-    static final String INDEX = "index.json";
     static final int PART_BUFFER = 16 * 1024;
 
     private final WriterSpec spec;
@@ -139,7 +137,7 @@ final class GenericSink implements RecordSink {
     }
 
     static Path partDirOf(WriterSpec spec, int taskIndex) {
-        return spec.tmpDir().resolve(PARTS).resolve(String.format("task-%06d", taskIndex));
+        return spec.tmpDir().resolve(TaskParts.PARTS).resolve(String.format("task-%06d", taskIndex));
     }
 
     @Override
@@ -277,9 +275,9 @@ final class GenericSink implements RecordSink {
             entries.add(o);
         }
         Files.createDirectories(partDir);
-        Path tmp = partDir.resolve(INDEX + ".tmp");
+        Path tmp = partDir.resolve(TaskParts.INDEX + ".tmp");
         Files.write(tmp, com.alibaba.fastjson.JSON.toJSONString(entries).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(tmp, partDir.resolve(INDEX));
+        AtomicFiles.move(tmp, partDir.resolve(TaskParts.INDEX));
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.Set;
  * parts arrives part by part (each part contiguous; the record that ends it, its last row or a
  * marker without columns, carries {@code otsrange.partEnd}): each part
  * goes to a part file under the state dir and is recorded; the Job's post joins them
- * ({@link UnitPartsJoiner}).
+ * ({@link UnitParts}).
  */
 final class PairedSink implements RecordSink {
     private final WriterSpec spec;

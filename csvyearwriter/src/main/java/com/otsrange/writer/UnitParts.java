@@ -14,22 +14,20 @@ import java.util.Map;
 /**
  * Paired mode, Job.post(): every unit read in parts whose parts are all recorded becomes its final
  * file: the part bodies in part order (each checked against its checkpoint line while it is
- * copied) under the header, gzipped and appended like a file one task wrote, then committed
- * (intent, rename, commit) and its part files deleted. docs/DESIGN.md, "Parallel reads inside one file".
+ * copied) joined under the header ({@link FileJoiner}), then its part files deleted.
+ * docs/DESIGN.md, "Parallel reads inside one file".
  */
-final class UnitPartsJoiner {
+final class UnitParts {
     private static final String RESUME_FIX = "run the job again with \"resume\": true: it reads only the missing parts;"
             + " the recorded ones are kept";
 
     private final WriterSpec spec;
-    private final Committer committer;
-    private final CsvRowFormatter formatter;
+    private final FileJoiner joiner;
     private final AppendHeader appendHeader;
 
-    UnitPartsJoiner(WriterSpec spec, Committer committer) {
+    UnitParts(WriterSpec spec, Committer committer) {
         this.spec = spec;
-        this.committer = committer;
-        this.formatter = new CsvRowFormatter(spec);
+        this.joiner = new FileJoiner(spec, committer);
         this.appendHeader = new AppendHeader(spec);
     }
 
@@ -88,34 +86,47 @@ final class UnitPartsJoiner {
         }
         // before the temp file exists: a refused file is left exactly as it was
         appendHeader.check(target, header);
-        TempCsvFile out = TempCsvFile.create(spec.tmpDir().resolve("join-" + seq + ".tmp"), spec, spec.path().resolve(target));
-        TempCsvFile.Done done;
-        try {
-            if (out.needsHeader()) {
-                formatter.header(header, out.out(), target);
-            }
-            for (CheckpointLog.Entry e : p.recorded().values()) {
-                Path file = state.resolve(e.file);
-                if (!out.copyChecked(file, e.bytes, e.sha256)) {
-                    out.abort();
-                    // the next resumed run sees it missing and reads that part again
-                    Files.deleteIfExists(file);
-                    throw new DataXException(WriterErrorCode.RESUME_REFUSED, "part file " + file + " (" + e.part + " of unit "
-                            + p.unit + ") is not what its checkpoint line recorded (" + e.bytes + " bytes, sha256 " + e.sha256
-                            + "): it changed after it was written. It was deleted; nothing was written under " + target
-                            + ". Fix: run the job again with \"resume\": true: it reads that part again; the other recorded"
-                            + " parts are kept");
-                }
-                out.addRows(e.rows);
-            }
-            done = out.finish();
-        } catch (IOException | RuntimeException ex) {
-            out.abort();
-            throw ex;
+        List<RecordedPart> pieces = new ArrayList<>();
+        for (CheckpointLog.Entry e : p.recorded().values()) {
+            pieces.add(new RecordedPart(state, p.unit, target, e));
         }
-        committer.commit(p.unit, target, done);
+        joiner.join(p.unit, target, header, pieces, seq);
         deleteParts(state, p);
         return true;
+    }
+
+    /** A recorded part: its body is copied only when it is what its part line recorded. */
+    private static final class RecordedPart implements FileJoiner.Piece {
+        private final Path state;
+        private final String unit;
+        private final String target;
+        private final CheckpointLog.Entry line;
+
+        RecordedPart(Path state, String unit, String target, CheckpointLog.Entry line) {
+            this.state = state;
+            this.unit = unit;
+            this.target = target;
+            this.line = line;
+        }
+
+        @Override
+        public void copyInto(TempCsvFile out) throws IOException {
+            Path file = state.resolve(line.file);
+            if (!out.copyChecked(file, line.bytes, line.sha256)) {
+                // the next resumed run sees it missing and reads that part again
+                Files.deleteIfExists(file);
+                throw new DataXException(WriterErrorCode.RESUME_REFUSED, "part file " + file + " (" + line.part + " of unit "
+                        + unit + ") is not what its checkpoint line recorded (" + line.bytes + " bytes, sha256 " + line.sha256
+                        + "): it changed after it was written. It was deleted; nothing was written under " + target
+                        + ". Fix: run the job again with \"resume\": true: it reads that part again; the other recorded"
+                        + " parts are kept");
+            }
+        }
+
+        @Override
+        public long rows() {
+            return line.rows;
+        }
     }
 
     /** The unit is committed: its part files are done with (a crash before this leaves only dead files). */

@@ -19,24 +19,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generic mode, Job.post(): joins the parts every task wrote for the same final file, in task
- * order, under one header, and commits each file atomically.
+ * Generic mode, Job.post(): the parts every task wrote for the same final file ({@link GenericSink}),
+ * joined in task order under one header ({@link FileJoiner}) and committed atomically.
  */
-final class PartJoiner {
+final class TaskParts {
+    /** The folder under the run's tmp/ holding each task's parts ({@code task-NNNNNN/}). */
+    static final String PARTS = "parts";
+    /** Each task folder's list of its parts: file, unit, part, rows, bytes, headerBytes, sha256. */
+    static final String INDEX = "index.json";
+
     private final WriterSpec spec;
     private final Committer committer;
+    private final FileJoiner joiner;
     /** What each part starts with before its header (a byte order mark or nothing). */
     private final byte[] start;
-    private final CsvRowFormatter formatter;
 
-    PartJoiner(WriterSpec spec, Committer committer) {
+    TaskParts(WriterSpec spec, Committer committer) {
         this.spec = spec;
         this.committer = committer;
-        this.formatter = new CsvRowFormatter(spec);
+        this.joiner = new FileJoiner(spec, committer);
         this.start = CsvOutput.start(spec.encoding(), spec.lineSeparator());
     }
 
-    private static final class Piece {
+    /** A task's part of a file: its own byte order mark and header are left out of the join. */
+    private static final class Piece implements FileJoiner.Piece {
         final Path file;
         final long rows;
         final long bytes;
@@ -49,6 +55,16 @@ final class PartJoiner {
             this.bytes = e.getLongValue("bytes");
             this.headerBytes = e.getLongValue("headerBytes");
             this.sha256 = e.getString("sha256");
+        }
+
+        @Override
+        public void copyInto(TempCsvFile out) throws IOException {
+            out.copyFrom(file, headerBytes);
+        }
+
+        @Override
+        public long rows() {
+            return rows;
         }
     }
 
@@ -64,7 +80,7 @@ final class PartJoiner {
 
     /** Returns the number of files committed. */
     int joinAll() throws IOException {
-        Path root = spec.tmpDir().resolve(GenericSink.PARTS);
+        Path root = spec.tmpDir().resolve(PARTS);
         if (!Files.isDirectory(root)) {
             return 0;
         }
@@ -78,7 +94,7 @@ final class PartJoiner {
         Map<String, List<Piece>> byFile = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (Path dir : taskDirs) {
-            Path index = dir.resolve(GenericSink.INDEX);
+            Path index = dir.resolve(INDEX);
             if (!Files.isRegularFile(index)) {
                 continue;
             }
@@ -112,22 +128,7 @@ final class PartJoiner {
                 committer.commit(units.get(name), name, new TempCsvFile.Done(only.file, only.rows, only.bytes, only.sha256));
                 continue;
             }
-            TempCsvFile out = TempCsvFile.create(spec.tmpDir().resolve("join-" + (seq++) + ".tmp"), spec, spec.path().resolve(name));
-            TempCsvFile.Done done;
-            try {
-                if (out.needsHeader()) {
-                    formatter.header(spec.generic().columnNames(), out.out(), name);
-                }
-                for (Piece p : pieces) {
-                    out.copyFrom(p.file, p.headerBytes); // each part starts with its own byte order mark and header
-                    out.addRows(p.rows);
-                }
-                done = out.finish();
-            } catch (IOException | RuntimeException ex) {
-                out.abort();
-                throw ex;
-            }
-            committer.commit(units.get(name), name, done);
+            joiner.join(units.get(name), name, spec.generic().columnNames(), pieces, seq++);
         }
         return byFile.size();
     }
