@@ -1,5 +1,23 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.commit.Committer;
+import com.otsrange.writer.commit.Manifest;
+import com.otsrange.writer.commit.OutputFolder;
+import com.otsrange.writer.commit.OutputRoot;
+import com.otsrange.writer.commit.Restatements;
+import com.otsrange.writer.commit.StalePartFiles;
+import com.otsrange.writer.commit.TaskParts;
+import com.otsrange.writer.commit.UnitParts;
+import com.otsrange.writer.error.WriterErrorCode;
+import com.otsrange.writer.sink.GenericSink;
+import com.otsrange.writer.sink.PairedSink;
+import com.otsrange.writer.sink.RecordSink;
+import com.otsrange.writer.spec.WriterSpec;
+import com.otsrange.writer.state.CommittedBeforeRun;
+import com.otsrange.writer.state.CommittedFilesCheck;
+import com.otsrange.writer.state.IncrementalRun;
+import com.otsrange.writer.state.RestatePlan;
+import com.otsrange.writer.state.StateLock;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.plugin.RecordReceiver;
