@@ -92,6 +92,8 @@ public class CsvYearWriter extends Writer {
                 OutputFolder.deleteTree(spec.tmpDir());
                 Files.createDirectories(spec.tmpDir());
                 JobFingerprint fingerprint = fingerprint();
+                // read once: a fresh checkpoint has none
+                Map<String, CheckpointLog.Entry> committed = Collections.emptyMap();
                 if (spec.resume() && CheckpointLog.exists(state)) {
                     Map<String, String> previous = CheckpointLog.readFingerprint(state);
                     List<String> changed = fingerprint.changedComponents(previous);
@@ -101,9 +103,9 @@ public class CsvYearWriter extends Writer {
                                 + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
-                    Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
+                    committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
-                    int stale = StalePartFiles.remove(state);
+                    int stale = StalePartFiles.remove(state, committed.keySet());
                     if (stale > 0) {
                         LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
                                 + " part line records them)", stale);
@@ -126,7 +128,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (spec.writeMode() == WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
-                    for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
+                    for (CheckpointLog.Entry e : committed.values()) {
                         ours.add(e.file);
                     }
                     List<String> existing = OutputFolder.matching(spec.path(), spec.fileName().regexFor(spec.table()), ours);

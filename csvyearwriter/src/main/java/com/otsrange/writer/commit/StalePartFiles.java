@@ -2,6 +2,7 @@ package com.otsrange.writer.commit;
 
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PendingParts;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -11,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Part files a resumed run's checkpoint no longer needs: those of units committed since (a kill
@@ -23,14 +25,18 @@ public final class StalePartFiles {
     private StalePartFiles() {
     }
 
-    /** Removes them (and folders left empty); returns how many files were removed. */
-    public static int remove(Path stateDir) throws IOException {
+    /**
+     * Removes them (and folders left empty); returns how many files were removed.
+     *
+     * @param committed the units the checkpoint shows committed, as the caller read them
+     */
+    public static int remove(Path stateDir, Set<String> committed) throws IOException {
         Path parts = stateDir.resolve(FileParts.DIR);
         if (!Files.isDirectory(parts)) {
             return 0;
         }
         final Set<Path> needed = new HashSet<>();
-        for (FileParts.Pending p : FileParts.pending(stateDir).values()) {
+        for (PendingParts p : PendingParts.of(stateDir, committed).values()) {
             for (CheckpointLog.Entry e : p.recorded().values()) {
                 if (e.file != null) {
                     needed.add(stateDir.resolve(e.file).normalize());
@@ -50,7 +56,7 @@ public final class StalePartFiles {
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                try (java.util.stream.Stream<Path> left = Files.list(d)) {
+                try (Stream<Path> left = Files.list(d)) {
                     if (!left.findAny().isPresent()) {
                         Files.delete(d);
                     }

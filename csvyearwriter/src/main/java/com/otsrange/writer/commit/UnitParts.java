@@ -7,6 +7,7 @@ import com.otsrange.writer.spec.WriterSpec;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PendingParts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,9 +39,9 @@ public final class UnitParts {
     /** Returns the number of files committed. */
     public int joinAll() throws IOException {
         Path state = spec.stateDir();
-        Map<String, FileParts.Pending> pending = FileParts.pending(state);
+        Map<String, PendingParts> pending = PendingParts.of(state, CheckpointLog.committed(state).keySet());
         List<String> incomplete = new ArrayList<>();
-        for (FileParts.Pending p : pending.values()) {
+        for (PendingParts p : pending.values()) {
             List<FileParts.Part> missing = p.missing(state);
             if (!missing.isEmpty()) {
                 incomplete.add("unit " + p.unit + " lacks " + missing.size() + " of its " + p.cut.n + " parts " + numbers(missing));
@@ -54,7 +55,7 @@ public final class UnitParts {
         }
         int files = 0;
         int seq = 0;
-        for (FileParts.Pending p : pending.values()) {
+        for (PendingParts p : pending.values()) {
             files += join(state, p, seq++) ? 1 : 0;
         }
         return files;
@@ -68,7 +69,7 @@ public final class UnitParts {
         return ks.toString();
     }
 
-    private boolean join(Path state, FileParts.Pending p, int seq) throws IOException {
+    private boolean join(Path state, PendingParts p, int seq) throws IOException {
         String target = null;
         List<String> header = null;
         long rows = 0;
@@ -134,7 +135,7 @@ public final class UnitParts {
     }
 
     /** The unit is committed: its part files are done with (a crash before this leaves only dead files). */
-    private static void deleteParts(Path state, FileParts.Pending p) throws IOException {
+    private static void deleteParts(Path state, PendingParts p) throws IOException {
         for (CheckpointLog.Entry e : p.recorded().values()) {
             Path file = state.resolve(e.file);
             Files.deleteIfExists(file);
