@@ -141,18 +141,11 @@ public final class CheckpointLog implements Closeable {
     /** Starts a fresh log (any old one is replaced) whose header carries the fingerprint. */
     public static CheckpointLog create(Path stateDir, Map<String, String> fingerprint) throws IOException {
         Files.createDirectories(stateDir);
-        Path f = fileIn(stateDir);
-        Path tmp = stateDir.resolve(StateDir.CHECKPOINT + ".new");
         JSONObject header = new JSONObject(true);
         header.put("type", "header");
         header.put("version", VERSION);
         header.put("fingerprint", new TreeMap<>(fingerprint));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, (header.toJSONString() + "\n").getBytes(StandardCharsets.UTF_8));
-            ch.force(true);
-        }
-        AtomicFiles.move(tmp, f);
+        AtomicFiles.write(fileIn(stateDir), (header.toJSONString() + "\n").getBytes(StandardCharsets.UTF_8));
         return open(stateDir);
     }
 

@@ -14,7 +14,6 @@ import com.otsrange.common.WindowLedger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,9 +120,8 @@ public final class Manifest {
         totals.put("unitsSkippedAsCommittedEarlier", earlier);
         m.put("totals", totals);
         m.put("files", files);
-        Path tmp = state.resolve(StateDir.MANIFEST + ".tmp");
-        Files.write(tmp, JSONObject.toJSONString(m, SerializerFeature.PrettyFormat, SerializerFeature.WriteMapNullValue).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(tmp, state.resolve(StateDir.MANIFEST));
+        AtomicFiles.write(state.resolve(StateDir.MANIFEST),
+                JSONObject.toJSONString(m, SerializerFeature.PrettyFormat, SerializerFeature.WriteMapNullValue).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JSONObject file(CheckpointLog.Entry e, long rows, boolean earlier) {

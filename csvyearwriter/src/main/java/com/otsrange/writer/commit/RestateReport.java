@@ -88,9 +88,7 @@ public final class RestateReport {
         o.put("changed", diff.changed);
         o.put("approximate", diff.approximate);
         o.put("appended", appended);
-        Path temp = dir.resolve(name + ".new");
-        Files.write(temp, o.toJSONString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(temp, dir.resolve(name + ".json"));
+        AtomicFiles.write(dir.resolve(name + ".json"), o.toJSONString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Unit id -> report, of every report in {@code tmpDir}. */

@@ -11,6 +11,7 @@ import com.otsrange.writer.spec.WriterSpec;
 import com.otsrange.writer.config.GenericColumns;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
+import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.DateText;
@@ -283,9 +284,7 @@ public final class GenericSink implements RecordSink {
             entries.add(o);
         }
         Files.createDirectories(partDir);
-        Path tmp = partDir.resolve(TaskParts.INDEX + ".tmp");
-        Files.write(tmp, com.alibaba.fastjson.JSON.toJSONString(entries).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(tmp, partDir.resolve(TaskParts.INDEX));
+        AtomicFiles.write(partDir.resolve(TaskParts.INDEX), JSON.toJSONString(entries).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

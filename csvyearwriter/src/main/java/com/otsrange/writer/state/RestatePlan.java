@@ -152,9 +152,7 @@ public final class RestatePlan {
             us.add(u.toJson());
         }
         o.put("units", us);
-        Path temp = tmpDir.resolve(FILE + ".new");
-        Files.write(temp, o.toJSONString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(temp, tmpDir.resolve(FILE));
+        AtomicFiles.write(tmpDir.resolve(FILE), o.toJSONString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Task side: the plan the Job wrote, or an empty one when it restates nothing. */
