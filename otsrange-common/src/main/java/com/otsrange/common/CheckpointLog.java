@@ -370,11 +370,6 @@ public final class CheckpointLog implements Closeable {
         return readLedger(stateDir).entries;
     }
 
-    /** The last {@code streamPosition} line ({@link #streamPosition}), or null when there is none. */
-    public static StreamPosition lastStreamPosition(Path stateDir) throws IOException {
-        return readLedger(stateDir).lastPosition;
-    }
-
     /** What the window ledger reads of the log, in one pass: {@link #readAll}'s entries and the last stream position. */
     static final class LedgerLines {
         final List<Entry> entries;
