@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -56,12 +58,9 @@ public final class IncrementalRun {
      * the ledger never depends on files that later windows change.
      */
     public static IncrementalRun prepare(Path stateDir, Path tmpDir, WindowRequest request, boolean allowGaps) throws IOException {
-        if (request.window() == null && !request.empty()) {
-            throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "incremental mode: no window in the reader parameter: "
-                    + request.error());
-        }
         WindowLedger ledger = WindowLedger.read(stateDir);
-        WindowLedger.Decision d = request.decide(ledger, allowGaps);
+        WindowLedger.Decision d = request.decide(ledger, allowGaps, why -> new DataXException(WriterErrorCode.PEER_CONFIG_INVALID,
+                "incremental mode: no window in the reader parameter: " + why));
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
         }
@@ -76,7 +75,7 @@ public final class IncrementalRun {
             ledger = WindowLedger.read(stateDir);
         }
         LOG.info("incremental mode ({}): {}", d.label(), d.message());
-        Set<String> units = new java.util.HashSet<>(ledger.commitsByUnit().keySet());
+        Set<String> units = new HashSet<>(ledger.commitsByUnit().keySet());
         CommittedBeforeRun.write(tmpDir, LEDGER_UNITS_FILE, units);
         return new IncrementalRun(d, request.literal(), units);
     }
@@ -125,7 +124,7 @@ public final class IncrementalRun {
          * deleted and the files kept, or another export wrote it).
          */
         public String foreignFile(String unit, Path finalFile) {
-            if (ledgerUnits.contains(unit) || !java.nio.file.Files.exists(finalFile)) {
+            if (ledgerUnits.contains(unit) || !Files.exists(finalFile)) {
                 return null;
             }
             return finalFile + " already exists, but this job's window ledger never wrote unit " + unit + " (was the state folder"
