@@ -110,7 +110,7 @@ public class CsvYearWriter extends Writer {
                         LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
                                 + " part line records them)", stale);
                     }
-                    if (!IncrementalRun.applies(spec)) {
+                    if (!spec.incremental()) {
                         unitsBeforeRun = new HashSet<>(committed.keySet());
                         CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                         LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
@@ -120,7 +120,7 @@ public class CsvYearWriter extends Writer {
                     OutputFolder.deleteTree(state.resolve(FileParts.DIR));
                     CheckpointLog.create(state, fingerprint.components()).close();
                 }
-                if (IncrementalRun.applies(spec)) {
+                if (spec.incremental()) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
                     incremental = IncrementalRun.prepare(state, spec.tmpDir(), spec.reader().windowRequest(), spec.options().allowGaps());
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
@@ -208,7 +208,7 @@ public class CsvYearWriter extends Writer {
 
         /** Only with otsrangereader: resume and the checkpoint's fingerprint are driven by its parameter. */
         private JobFingerprint fingerprint() {
-            return spec.reader() == null ? JobFingerprint.fromComponents(java.util.Collections.<String, String>emptyMap())
+            return spec.reader() == null ? JobFingerprint.fromComponents(Collections.<String, String>emptyMap())
                     : JobFingerprint.of(spec.reader(), spec.options(), Paths.get(""));
         }
 

@@ -49,13 +49,7 @@ public final class UnencodableText extends IOException {
      * @param where the cell, e.g. {@code column 2 ("name") of the row with partition key "k"}
      */
     public DataXException error(Charset charset, String file, String where) {
-        if (!malformed && (codePoint == ',' || codePoint == '"' || codePoint == '\r' || codePoint == '\n')) {
-            // not the data: the CSV's own characters
-            return new DataXException(WriterErrorCode.UNENCODABLE, "cannot write " + file + ": parameter.encoding = \""
-                    + charset.name() + "\" cannot encode " + describe(codePoint) + ", one of the comma, quote and line"
-                    + " break every CSV file is made of. Nothing of this file was written under its final name. Fix:"
-                    + " choose an encoding that has them, e.g. \"UTF-8\"");
-        }
+        // the CSV's own characters (, " CR LF) are never the cause: EncodingCheck refuses a charset without them
         String what = malformed
                 ? "a lone surrogate " + describe(codePoint) + ", which is not valid Unicode text in any encoding"
                 : "the character " + describe(codePoint) + ", which parameter.encoding = \"" + charset.name()

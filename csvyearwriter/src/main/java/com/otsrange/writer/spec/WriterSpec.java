@@ -46,13 +46,17 @@ public final class WriterSpec {
     private final GenericColumns generic;
     /** The reader's parse of its parameter: on the Job side when paired, else null. */
     private final ReaderSpec reader;
+    /** Incremental mode as otsrange-config decides it ({@link WriterConfig#incremental()}): on the Job side, else false. */
+    private final boolean incremental;
     private final int taskIndex;
 
-    private WriterSpec(WriterOptions options, JobFacts facts, GenericColumns generic, ReaderSpec reader, int taskIndex) {
+    private WriterSpec(WriterOptions options, JobFacts facts, GenericColumns generic, ReaderSpec reader, boolean incremental,
+                       int taskIndex) {
         this.options = options;
         this.facts = facts;
         this.generic = generic;
         this.reader = reader;
+        this.incremental = incremental;
         this.taskIndex = taskIndex;
     }
 
@@ -78,16 +82,14 @@ public final class WriterSpec {
             if (encodingProblem != null) {
                 problems.invalid(WriterParams.ENCODING.path("parameter"), WriterParams.ENCODING.given(writer), encodingProblem);
             }
-        }
-        // last, so that a configuration problem's code comes first
-        if (c.options() != null) {
+            // last, so that a configuration problem's code comes first
             checkPathReadOnly(c.options().path(), problems);
         }
         if (!problems.isEmpty()) {
             return null;
         }
         WriterConfig config = c.config();
-        return new WriterSpec(config.options(), config.facts(), config.generic(), config.reader(), 0);
+        return new WriterSpec(config.options(), config.facts(), config.generic(), config.reader(), config.incremental(), 0);
     }
 
     /** Job side: the spec, or a DataXException listing every problem. */
@@ -113,7 +115,7 @@ public final class WriterSpec {
                 : GenericColumns.parse(w, options.header(), facts.genericTime(), null, problems);
         Long taskIndex = WriterParams.TASK_INDEX.read(w, "parameter", problems);
         throwIfAny(problems);
-        return new WriterSpec(options, facts, generic, null, taskIndex.intValue());
+        return new WriterSpec(options, facts, generic, null, false, taskIndex.intValue());
     }
 
     /** Fails with the first problem's code (an invalid parameter when it has none), listing every problem. */
@@ -178,6 +180,14 @@ public final class WriterSpec {
     /** The reader's parse of its parameter (Job side, paired only): the fingerprint and the incremental window come from it. */
     public ReaderSpec reader() {
         return reader;
+    }
+
+    /**
+     * Incremental mode (csvyearwriter {@code writeMode: "append"} with otsrangereader {@code resume: true}):
+     * Job side only; a task learns it from the window the Job hands it ({@code IncrementalRun.fromTask}).
+     */
+    public boolean incremental() {
+        return incremental;
     }
 
     public Map<String, Object> factsForTasks() {

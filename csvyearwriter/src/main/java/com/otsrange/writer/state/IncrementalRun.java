@@ -1,7 +1,6 @@
 package com.otsrange.writer.state;
 
 import com.otsrange.writer.error.WriterErrorCode;
-import com.otsrange.writer.spec.WriterSpec;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
@@ -9,7 +8,6 @@ import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.config.WindowRequest;
-import com.otsrange.writer.config.Incremental;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +43,6 @@ public final class IncrementalRun {
         this.decision = decision;
         this.literal = literal;
         this.ledgerUnits = ledgerUnits;
-    }
-
-    public static boolean applies(WriterSpec spec) {
-        return spec.paired() && Incremental.isOn(spec.writeMode(), spec.resume());
     }
 
     /**
