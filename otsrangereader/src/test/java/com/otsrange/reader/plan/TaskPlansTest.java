@@ -6,6 +6,10 @@ import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
+import com.otsrange.reader.task.TaskUnits;
+import com.otsrange.reader.task.UnitWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TaskPlanCodecTest {
+class TaskPlansTest {
     @TempDir
     Path dir;
 
@@ -54,24 +58,24 @@ class TaskPlanCodecTest {
         Plan plan = plan(s, 2, 2);
         int units = 0;
         for (List<Unit> group : plan.groups()) {
-            Map<String, Object> config = wire(TaskPlanCodec.encode(s, plan, group));
+            Map<String, Object> config = wire(TaskPlanCodec.encode(TaskPlans.of(s, plan, group)));
             @SuppressWarnings("unchecked")
             Map<String, Object> t = (Map<String, Object>) config.get(TaskPlanCodec.PLAN_KEY);
             assertEquals(1, t.get("v"));
             assertEquals(1, ((List<?>) t.get("filters")).size(), "five keys with equal filters: one filter entry");
             TaskPlan tp = TaskPlanCodec.decode(config);
             List<UnitWork> flat = new ArrayList<>();
-            for (List<UnitWork> run : tp.runs) {
+            for (List<UnitWork> run : TaskUnits.of(tp).runs) {
                 for (int i = 1; i < run.size(); i++) {
                     assertEquals(run.get(0).keyText, run.get(i).keyText);
                     assertEquals(run.get(i - 1).to, run.get(i).from);
                 }
                 flat.addAll(run);
             }
-            assertEquals(tp.units.size(), flat.size());
+            assertEquals(TaskUnits.of(tp).units.size(), flat.size());
             for (int i = 0; i < flat.size(); i++) {
                 assertEquals(group.get(i).id(), flat.get(i).unitId);
-                assertEquals(group.get(i).id(), tp.units.get(i).unitId);
+                assertEquals(group.get(i).id(), TaskUnits.of(tp).units.get(i).unitId);
             }
             units += flat.size();
         }
@@ -82,7 +86,7 @@ class TaskPlanCodecTest {
     void aTaskConfigOfAnotherFormatIsRefused() {
         ReaderSpec s = spec(1);
         Plan plan = plan(s, 1, 1);
-        Map<String, Object> config = wire(TaskPlanCodec.encode(s, plan, plan.groups().get(0)));
+        Map<String, Object> config = wire(TaskPlanCodec.encode(TaskPlans.of(s, plan, plan.groups().get(0))));
         @SuppressWarnings("unchecked")
         Map<String, Object> t = (Map<String, Object>) config.get(TaskPlanCodec.PLAN_KEY);
         t.put("v", 2);
