@@ -172,7 +172,7 @@ public final class UnitReader {
         }
 
         void rows(RowBlock block, RecordSender sender) {
-            RowCursor row = RowCursor.open(block, cells);
+            RowCursor row = RowCursors.open(block, cells);
             int last = units.size() - 1;
             while (row.next()) {
                 long time = row.sortKey();

@@ -172,9 +172,10 @@ class TaskPlanCodecPropertyTest {
     }
 
     private static Arbitrary<Tuning> tunings() {
+        // retryMaxDelayMs at least retryInitialDelayMs, as the parameter's rule wants
         Arbitrary<long[]> retry = Combinators.combine(Arbitraries.longs().between(1, 600_000), Arbitraries.longs().between(0, 600_000),
-                Arbitraries.longs().between(0, 86_400_000)).as((init, extra, elapsed) -> new long[] {init, Math.min(600_000, init + extra),
-                elapsed});
+                Arbitraries.longs().between(0, 86_400_000))
+                .as((init, extra, elapsed) -> new long[] {init, Math.min(600_000, init + extra), elapsed});
         Arbitrary<int[]> sizes = Combinators.combine(Arbitraries.integers().between(1, 64), Arbitraries.integers().between(0, 1000),
                 Arbitraries.integers().between(0, 5000), Arbitraries.integers().between(1000, 600_000),
                 Arbitraries.integers().between(1, 100_000), Arbitraries.integers().between(1, 64)).as((a, b, c, d, e, f) ->
