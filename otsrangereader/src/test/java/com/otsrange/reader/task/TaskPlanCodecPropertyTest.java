@@ -52,14 +52,14 @@ class TaskPlanCodecPropertyTest {
     private static final List<String> ZONES = Arrays.asList("UTC", "Asia/Shanghai", "America/New_York", "Europe/London", "+05:30",
             "GMT+8", "Pacific/Chatham", "Z");
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void aDecodedPlanEqualsTheEncodedOne(@ForAll("plans") TaskPlan plan) {
         TaskPlan back = TaskPlanCodec.decode(ParameterMap.of(Configuration.from(TaskPlanCodec.encode(plan))));
         assertEquals(plan, back);
         assertEquals(plan.hashCode(), back.hashCode());
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void equalHeaderListsAndFiltersTravelOnce(@ForAll("plans") TaskPlan plan) {
         Map<String, Object> t = inner(TaskPlanCodec.encode(plan));
         assertEquals(distinct(plan, 0), ((List<?>) t.get("headers")).size());
@@ -68,7 +68,7 @@ class TaskPlanCodecPropertyTest {
     }
 
     /** The equality the round trip relies on tells plans apart: one field changed, another plan. */
-    @Property(tries = 100)
+    @Property(tries = 50)
     void aPlanWithOneFieldChangedIsAnotherPlan(@ForAll("plans") TaskPlan plan) {
         List<TaskPlan.Run> runs = new ArrayList<>(plan.runs);
         runs.add(new TaskPlan.Run(PrimaryKeyValue.fromLong(1), Collections.<String>emptyList(), Collections.<Condition>emptyList(), 0, 1));
