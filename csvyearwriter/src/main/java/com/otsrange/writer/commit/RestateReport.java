@@ -68,8 +68,8 @@ public final class RestateReport {
     }
 
     static RestateReport of(RestatePlan.Unit u, String file, Outcome outcome, RowDiff diff, long appended) {
-        return new RestateReport(u.unit, file, outcome, u.restateFrom, u.coveredTo, u.compare ? "lookback" : "stream",
-                u.records, diff, appended);
+        return new RestateReport(u.unit(), file, outcome, u.restateFrom(), u.coveredTo(), u.compare() ? "lookback" : "stream",
+                u.records(), diff, appended);
     }
 
     public void write(Path tmpDir, String name) throws IOException {
