@@ -251,7 +251,7 @@ public final class Planner {
         List<Callable<RowSampler.Estimate>> jobs = new ArrayList<>(picks);
         for (int i = 0; i < picks; i++) {
             final Unit u = units.get((int) ((long) i * units.size() / picks));
-            jobs.add(() -> sampler.estimate(tasks.get(u.task()), u.from(), u.to(), null));
+            jobs.add(() -> sampler.estimate(tasks.get(u.task()), u, null));
         }
         List<RowSampler.Estimate> found = inParallel(jobs, "otsrange-sample");
         double[] rows = new double[units.size()];

@@ -89,7 +89,7 @@ public final class TaskPlanCodec {
                 headerIdx.put(bt.header(), h);
                 headers.add(bt.header());
             }
-            FilterSpec fs = first.restate() == null ? bt.filters() : bt.restateFilters();
+            FilterSpec fs = bt.filters(first);
             Integer f = filterIdx.get(fs);
             if (f == null) {
                 f = filters.size();
