@@ -449,7 +449,7 @@ class OneParameterPropertyTest {
     /** The reader Job's init past the parse, as DataX runs it: with its writer's parameter, without the writer's name. */
     static boolean readerJobStarts(ReaderSpec spec, Map<String, Object> writer) {
         try {
-            ReaderPlanning.checkWithWriter(spec, null, writer, dir);
+            ReaderPlanning.checkWithWriter(spec, WriterPeer.ifValid(null, writer, dir));
             return true;
         } catch (DataXException e) {
             return false;

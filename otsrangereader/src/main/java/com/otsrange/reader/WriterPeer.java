@@ -71,15 +71,6 @@ public final class WriterPeer {
         }
     }
 
-    /**
-     * The file period of the job's writer, without refusing anything: csvyearwriter's refuses its
-     * own invalid parameter (any other writer: year).
-     */
-    public static Period filePeriod(String writerName, Map<String, Object> writerParameter, Path workingDir) {
-        WriterPeer peer = ifValid(writerName, writerParameter, workingDir);
-        return peer == null ? Period.YEAR : peer.filePeriod();
-    }
-
     public boolean isCsvYearWriter() {
         return options != null;
     }
