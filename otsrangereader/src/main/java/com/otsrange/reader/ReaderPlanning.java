@@ -205,11 +205,9 @@ public final class ReaderPlanning {
      */
     private static WindowPlan window(ReaderSpec spec, WindowLedger ledger, boolean allowGaps) {
         WindowRequest request = spec.windowRequest();
-        if (request.window() == null && !request.empty()) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
-                    + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
-        }
-        WindowLedger.Decision decision = request.decide(ledger, allowGaps);
+        WindowLedger.Decision decision = request.decide(ledger, allowGaps, why -> DataXException.asDataXException(
+                OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode append with resume true) needs the"
+                        + " run's window in the sort key's bounds: " + why));
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
         }

@@ -180,4 +180,19 @@ class StreamRefusalsTest {
             ReaderPlanning.requireChangesFit(t.spec(reader), null);
         }
     }
+
+    /** The split of a run whose sort-key bounds leave no window (validate and the writer Job refuse it first). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSplitWithoutAWindowIsRefusedAsAnInvalidParameter() throws Exception {
+        try (StreamTable t = StreamTable.start(1, dir)) {
+            t.create(0);
+            Map<String, Object> reader = t.reader(TASKS, null, null, "2024-02-08", "2024-02-09");
+            ((Map<String, Object>) ((Map<String, Object>) reader.get("filters")).get("ct")).remove("lt");
+            DataXException e = assertThrows(DataXException.class, () -> t.plan(t.spec(reader), false));
+            assertEquals("OtsRangeReader-01", e.getErrorCode().getCode());
+            assertTrue(e.getMessage().contains("incremental mode (writer writeMode append with resume true) needs the run's window in"
+                    + " the sort key's bounds: parameter.filters.ct: incremental mode needs a lower and an upper bound on the sort key ct"), e.getMessage());
+        }
+    }
 }
