@@ -182,7 +182,7 @@ public final class ReaderPlanning {
         try {
             r.handOver(plan.groups()).write(tmp);
         } catch (IOException e) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + tmp.resolve(RestateFile.NAME)
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + RestateFile.fileIn(tmp)
                     + " for the writer (" + e.getMessage() + ")", e);
         }
     }
