@@ -97,13 +97,14 @@ final class RecordRelevance {
         }
         long t = time.asLong();
         BoundTask bt = tasks.get(task);
+        // the cheap tests first: most records of a busy table lie after the committed windows
+        if (!committed.mayHold(t) || !bt.restateBound().testPk(i -> pk[i].getValue()) || !changesOutput(record, task)) {
+            return null;
+        }
         TimeCutter.Piece p = cutter.periodOf(t, period);
         String unit = UnitId.of(period, p.label, bt.keyText());
         TimeWindow w = committed.holding(t, unit);
-        if (w == null || !bt.restateBound().testPk(i -> pk[i].getValue()) || !changesOutput(record, task)) {
-            return null;
-        }
-        return new Mark(task, unit, Math.max(w.from(), p.from), p.from, p.to);
+        return w == null ? null : new Mark(task, unit, Math.max(w.from(), p.from), p.from, p.to);
     }
 
     private boolean changesOutput(StreamRecord record, int task) {

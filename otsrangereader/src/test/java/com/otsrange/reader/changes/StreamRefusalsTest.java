@@ -145,9 +145,11 @@ class StreamRefusalsTest {
             t.put("k-b", 0, ms("2024-01-30T00:00:00"), "v", 1);           // just before it, inside the clocks' margin
             long iterators = t.emu.stats().requests("GetShardIterator");
             long reads = t.emu.stats().requests("GetStreamRecord");
+            long describes = t.emu.stats().requests("DescribeTable");
             Restatement first = t.plan(spec, true).window().restatement();
             assertTrue(first.units().isEmpty());
             assertTrue(first.read().firstRun());
+            assertEquals(1, t.emu.stats().requests("DescribeTable") - describes, "one DescribeTable: the key and the Stream");
             assertEquals(2, t.emu.stats().requests("GetShardIterator") - iterators, "one iterator per shard");
             assertEquals(reads, t.emu.stats().requests("GetStreamRecord"), "a first run reads no record");
             t.recordPosition(spec, first);
