@@ -4,7 +4,6 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
-import com.otsrange.writer.config.Incremental;
 import com.otsrange.writer.config.WriterOptions;
 import com.otsrange.writer.config.WriterParams;
 
@@ -82,7 +81,7 @@ public final class WriterPeer {
 
     /** Incremental mode: csvyearwriter appends and the reader resumes. */
     public boolean incremental(boolean readerResume) {
-        return options != null && Incremental.isOn(options.writeMode(), readerResume);
+        return options != null && options.incremental(readerResume);
     }
 
     /** Incremental mode: csvyearwriter accepts a window that starts after the committed windows. */
