@@ -35,7 +35,7 @@ public final class TaskPlan {
     public final List<List<UnitWork>> runs;
     /** Every file unit, in order (the runs one after the other). */
     public final List<UnitWork> units;
-    /** Spans never exported (gaps between committed windows): a restated unit's read leaves them out. */
+    /** Spans never exported (gaps between committed windows), joined and in order: a restated unit's read leaves them out. */
     public final List<TimeWindow> exclude;
 
     /** A restated unit: the raw sort-key value its records rewrite the file from, and whether it is a lookback's compare. */
@@ -115,14 +115,20 @@ public final class TaskPlan {
         }
         this.runs = Collections.unmodifiableList(cut);
         this.units = Collections.unmodifiableList(all);
-        this.exclude = Collections.unmodifiableList(new ArrayList<>(exclude));
+        this.exclude = Collections.unmodifiableList(TimeWindow.union(exclude));
     }
 
-    /** [from, to) of a unit without the spans never exported: where its rows are read. */
+    /**
+     * Where a unit's rows are read, and which it emits: [from, to), for a restated unit without the
+     * spans never exported (it reads committed windows again; the gaps between them stay empty).
+     */
     public List<long[]> segments(UnitWork u) {
+        if (u.restate == null || exclude.isEmpty()) {
+            return Collections.singletonList(new long[] {u.from, u.to});
+        }
         List<long[]> out = new ArrayList<>();
         long cur = u.from;
-        for (TimeWindow x : TimeWindow.union(exclude)) {
+        for (TimeWindow x : exclude) {
             if (x.to() <= cur || x.from() >= u.to) {
                 continue;
             }
