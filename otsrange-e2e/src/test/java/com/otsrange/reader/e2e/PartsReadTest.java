@@ -11,8 +11,9 @@ import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
-import com.otsrange.reader.plan.TaskPlan;
-import com.otsrange.reader.plan.TaskPlanCodec;
+import com.otsrange.reader.plan.TaskPlans;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.scan.SdkGateway;
 import com.otsrange.testkit.Emu;
@@ -107,7 +108,7 @@ abstract class PartsReadTest {
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
             Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer, dir), dir, channels, 4);
             for (List<Unit> group : plan.groups()) {
-                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)),
+                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(spec, plan, group))),
                         Feature.OrderedField));
                 ListSender sender = new ListSender();
                 long emitted = new UnitReader(tp, gateway.pages(tp.tuning.readApi(), tp.tuning.pageSize())).readAll(sender);

@@ -12,14 +12,16 @@ import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
-import com.otsrange.reader.plan.TaskPlan;
-import com.otsrange.reader.plan.TaskPlanCodec;
+import com.otsrange.reader.plan.TaskPlans;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
-import com.otsrange.reader.plan.UnitWork;
+import com.otsrange.reader.task.UnitWork;
 import com.otsrange.reader.scan.SdkGateway;
 import com.otsrange.testkit.Emu;
 import com.otsrange.testkit.Jobs;
 import com.otsrange.testkit.ListSender;
+import com.otsrange.reader.task.TaskUnits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,7 +202,8 @@ abstract class RunMergeTest {
         try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
             Plan plan = ReaderPlanning.plan(spec, gateway, WriterPeer.of("csvyearwriter", writer, dir), dir, 1, 3);
             for (List<Unit> group : plan.groups()) {
-                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)), Feature.OrderedField));
+                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(spec, plan, group))),
+                        Feature.OrderedField));
                 read(tp, gateway, true, merged);
                 read(tp, gateway, false, perUnit);
             }
@@ -308,8 +311,9 @@ abstract class RunMergeTest {
             assertEquals(committed.size(), plan.unitsSkipped());
             int runs = 0;
             for (List<Unit> group : plan.groups()) {
-                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(spec, plan, group)), Feature.OrderedField));
-                for (List<UnitWork> run : tp.runs) {
+                TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(spec, plan, group))),
+                        Feature.OrderedField));
+                for (List<UnitWork> run : TaskUnits.of(tp).runs) {
                     runs++;
                     for (UnitWork u : run) {
                         assertFalse(committed.contains(u.unitId), u.unitId);

@@ -1,7 +1,7 @@
 package com.otsrange.reader.scan;
 
 import com.alibaba.datax.common.exception.DataXException;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -13,6 +13,9 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.scan.SdkGateway;
 import com.otsrange.testkit.Emu;
 import com.otsrange.testkit.Jobs;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
+import com.otsrange.reader.task.TaskUnits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,12 +168,12 @@ class FilePartsPlanTest {
 
         // each task's configuration carries its part, and cuts no period boundary
         for (List<Unit> g : plan.groups()) {
-            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, g)), Feature.OrderedField));
-            assertEquals(1, tp.units.size());
-            assertEquals(g.get(0).part(), tp.units.get(0).part);
-            assertEquals(g.get(0).from(), tp.units.get(0).from);
-            assertEquals(g.get(0).to(), tp.units.get(0).to);
-            assertEquals("2024/dev-0", tp.units.get(0).unitId);
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(s, plan, g))), Feature.OrderedField));
+            assertEquals(1, TaskUnits.of(tp).units.size());
+            assertEquals(g.get(0).part(), TaskUnits.of(tp).units.get(0).part);
+            assertEquals(g.get(0).from(), TaskUnits.of(tp).units.get(0).from);
+            assertEquals(g.get(0).to(), TaskUnits.of(tp).units.get(0).to);
+            assertEquals("2024/dev-0", TaskUnits.of(tp).units.get(0).unitId);
         }
         assertEquals(1, plan.unitCount(), "one file");
         assertEquals(4, plan.partCount());

@@ -1,4 +1,4 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.range;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;

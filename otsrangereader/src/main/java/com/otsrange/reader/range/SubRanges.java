@@ -1,4 +1,4 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.range;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;

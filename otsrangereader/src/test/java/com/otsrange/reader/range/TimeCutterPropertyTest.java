@@ -1,4 +1,4 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.range;
 
 import com.otsrange.common.Period;
 import com.otsrange.common.SortKeyUnit;

@@ -1,16 +1,13 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.task;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.Period;
-import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.TimeWindow;
+import com.otsrange.reader.config.Condition;
 import com.otsrange.reader.config.ConnectionSpec;
-import com.otsrange.reader.config.FilterSpec;
-import com.otsrange.reader.config.TimeLiteral;
 import com.otsrange.reader.config.Tuning;
-import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
 import org.junit.jupiter.api.Test;
 
@@ -23,30 +20,27 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The spans never exported (gaps between committed windows) are joined once and left out of a
- * restated unit's reads only: an ordinary unit reads its whole window.
+ * The spans never exported (gaps between committed windows), joined, are left out of a restated
+ * unit's reads only: an ordinary unit reads its whole window.
  */
 class TaskPlanSegmentsTest {
     @Test
     void onlyARestatedUnitLeavesTheJoinedGapsOut() {
         TableSchema schema = new TableSchema(Arrays.asList("id", "ct"), Arrays.asList(PrimaryKeyType.STRING, PrimaryKeyType.INTEGER), 0, 1);
-        BoundFilter none = BoundFilter.bind(new FilterSpec(Collections.emptyList(), null, null), schema,
-                new TimeLiteral(SortKeyUnit.MS, ZoneOffset.UTC), new Problems());
-        PrimaryKeyValue a = PrimaryKeyValue.fromString("a");
-        PrimaryKeyValue b = PrimaryKeyValue.fromString("b");
         List<String> header = Collections.singletonList("v");
-        // one year in ms from 0 (1970): both units lie in 1970
+        List<Condition> none = Collections.emptyList();
+        // both units lie in 1970 (raw ms from 0)
         List<TaskPlan.Run> runs = Arrays.asList(
-                new TaskPlan.Run(a, "a", header, none, 0, 100, null, new TaskPlan.Restate(0, false)),
-                new TaskPlan.Run(b, "b", header, none, 0, 100));
+                new TaskPlan.Run(PrimaryKeyValue.fromString("a"), header, none, 0, 100, null, new TaskPlan.Restate(0, false)),
+                new TaskPlan.Run(PrimaryKeyValue.fromString("b"), header, none, 0, 100));
         // two overlapping gaps: [10, 30) once joined
         TaskPlan plan = new TaskPlan(new ConnectionSpec("http://127.0.0.1:1", "i", "k", "n"), "t", schema, SortKeyUnit.MS,
                 ZoneOffset.UTC, Period.YEAR, Period.YEAR, Tuning.defaults(), runs,
                 Arrays.asList(TimeWindow.of(10, 20), TimeWindow.of(15, 30)));
+        List<UnitWork> units = TaskUnits.of(plan).units;
 
-        assertEquals(Collections.singletonList(TimeWindow.of(10, 30)), plan.exclude);
-        assertEquals(Arrays.asList("0..10", "30..100"), text(plan.segments(plan.units.get(0))), "the restated unit reads around the gap");
-        assertEquals(Collections.singletonList("0..100"), text(plan.segments(plan.units.get(1))), "the ordinary unit reads its window");
+        assertEquals(Arrays.asList("0..10", "30..100"), text(plan.segments(units.get(0))), "the restated unit reads around the gap");
+        assertEquals(Collections.singletonList("0..100"), text(plan.segments(units.get(1))), "the ordinary unit reads its window");
     }
 
     private static List<String> text(List<long[]> segments) {

@@ -1,27 +1,21 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.task;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.Period;
-import com.otsrange.common.Problems;
 import com.otsrange.common.SortKeyUnit;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
-import com.otsrange.reader.config.ConnectionSpec;
-import com.otsrange.reader.config.ReaderParams;
-import com.otsrange.reader.config.ReaderSpec;
-import com.otsrange.reader.config.TimeLiteral;
-import com.otsrange.reader.config.Tuning;
-import com.otsrange.reader.filter.BoundFilter;
+import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.config.Condition;
-import com.otsrange.reader.config.FilterSpec;
+import com.otsrange.reader.config.ConnectionSpec;
 import com.otsrange.reader.config.Op;
+import com.otsrange.reader.config.ReaderParams;
+import com.otsrange.reader.config.Tuning;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 
 import java.time.ZoneId;
-import com.otsrange.common.TimeWindow;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,8 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The task configuration a reader Job writes for one group of units and its task reads back as a
- * {@link TaskPlan}. Compact: header lists and filters appear once and runs point at them by index,
+ * A {@link TaskPlan} as the task configuration a reader Job writes for one task, and back:
+ * {@code decode(encode(p))} equals {@code p}. Compact: header lists and filters appear once and runs point at them by index,
  * a run is {@code [key, header, filter, from, to]}, or for a part of a heavy unit
  * {@code [key, header, filter, from, to, "k/n/spanFrom/spanTo"]} ({@link FileParts.Part}), or for a
  * restated unit {@code [key, header, filter, from, to, null, [restateFrom, compare 0|1]]} (its filter
@@ -49,75 +43,62 @@ public final class TaskPlanCodec {
     private TaskPlanCodec() {
     }
 
-    /** The task parameter for one group of units. */
-    public static Map<String, Object> encode(ReaderSpec spec, Plan plan, List<Unit> group) {
+    /** The task parameter of a task's plan. */
+    public static Map<String, Object> encode(TaskPlan plan) {
         Map<String, Object> p = new LinkedHashMap<>();
-        ConnectionSpec c = spec.connection();
+        ConnectionSpec c = plan.connection;
         p.put(ReaderParams.ENDPOINT.name(), c.endpoint());
         p.put(ReaderParams.ACCESS_ID.name(), c.accessId());
         p.put(ReaderParams.ACCESS_KEY.name(), c.accessKey());
         p.put(ReaderParams.INSTANCE_NAME.name(), c.instanceName());
-        p.put(ReaderParams.TABLE.name(), spec.table());
+        p.put(ReaderParams.TABLE.name(), plan.table);
         Map<String, Object> t = new LinkedHashMap<>();
         t.put(VERSION_KEY, VERSION);
-        t.put("schema", plan.schema().toJson());
-        t.put("timeUnit", spec.timeUnit().text());
-        t.put("timeZone", spec.timeZone().getId());
-        t.put("period", plan.period().text());
-        t.put("sliceBy", plan.sliceBy().text());
-        t.put("tuning", spec.tuning().toMap());
+        t.put("schema", plan.schema.toJson());
+        t.put("timeUnit", plan.timeUnit.text());
+        t.put("timeZone", plan.timeZone.getId());
+        t.put("period", plan.period.text());
+        t.put("sliceBy", plan.sliceBy.text());
+        t.put("tuning", plan.tuning.toMap());
+        // equal header lists and filters travel once, runs point at them by index
         Map<List<String>, Integer> headerIdx = new HashMap<>();
-        Map<FilterSpec, Integer> filterIdx = new HashMap<>();
+        Map<List<Condition>, Integer> filterIdx = new HashMap<>();
         List<Object> headers = new ArrayList<>();
         List<Object> filters = new ArrayList<>();
-        List<Object> runs = new ArrayList<>();
-        // consecutive units of one key with touching windows travel as one run
-        int i = 0;
-        while (i < group.size()) {
-            Unit first = group.get(i);
-            long to = first.to();
-            int j = i + 1;
-            while (first.part() == null && first.restate() == null && j < group.size() && group.get(j).part() == null
-                    && group.get(j).restate() == null && group.get(j).task() == first.task() && group.get(j).from() == to) {
-                to = group.get(j).to();
-                j++;
-            }
-            BoundTask bt = plan.tasks().get(first.task());
-            Integer h = headerIdx.get(bt.header());
+        List<Object> runs = new ArrayList<>(plan.runs.size());
+        for (TaskPlan.Run run : plan.runs) {
+            Integer h = headerIdx.get(run.header);
             if (h == null) {
                 h = headers.size();
-                headerIdx.put(bt.header(), h);
-                headers.add(bt.header());
+                headerIdx.put(run.header, h);
+                headers.add(run.header);
             }
-            FilterSpec fs = bt.filters(first);
-            Integer f = filterIdx.get(fs);
+            Integer f = filterIdx.get(run.filter);
             if (f == null) {
                 f = filters.size();
-                filterIdx.put(fs, f);
-                filters.add(filterJson(fs));
+                filterIdx.put(run.filter, f);
+                filters.add(filterJson(run.filter));
             }
             List<Object> row = new ArrayList<>(5);
-            row.add(PkValues.toJson(bt.key()));
+            row.add(PkValues.toJson(run.key));
             row.add(h);
             row.add(f);
-            row.add(first.from());
-            row.add(to);
-            if (first.part() != null) {
-                row.add(first.part().toText());
-            } else if (first.restate() != null) {
+            row.add(run.from);
+            row.add(run.to);
+            if (run.part != null) {
+                row.add(run.part.toText());
+            } else if (run.restate != null) {
                 row.add(null);
-                row.add(Arrays.asList(first.restate().from(), first.restate().compare() ? 1 : 0));
+                row.add(Arrays.asList(run.restate.from, run.restate.compare ? 1 : 0));
             }
             runs.add(row);
-            i = j;
         }
         t.put("headers", headers);
         t.put("filters", filters);
         t.put("units", runs);
-        Restatement r = plan.window() == null ? null : plan.window().restatement();
-        if (r != null && !r.notExported().isEmpty()) {
+        if (!plan.exclude.isEmpty()) {
             List<Object> exclude = new ArrayList<>();
-            for (TimeWindow w : r.notExported()) {
+            for (TimeWindow w : plan.exclude) {
                 exclude.add(w.toJson());
             }
             t.put("exclude", exclude);
@@ -126,9 +107,9 @@ public final class TaskPlanCodec {
         return p;
     }
 
-    private static List<Object> filterJson(FilterSpec f) {
+    private static List<Object> filterJson(List<Condition> filter) {
         List<Object> out = new ArrayList<>();
-        for (Condition c : f.conditions()) {
+        for (Condition c : filter) {
             List<Object> one = new ArrayList<>(3);
             one.add(c.column());
             one.add(c.op().json());
@@ -138,7 +119,7 @@ public final class TaskPlanCodec {
         return out;
     }
 
-    /** The split of a task parameter {@link #encode} wrote; OtsRangeReader-10 (internal) for anything else. */
+    /** The plan of a task parameter {@link #encode} wrote; OtsRangeReader-10 (internal) for anything else. */
     @SuppressWarnings("unchecked")
     public static TaskPlan decode(Map<String, Object> p) {
         Map<String, Object> t = (Map<String, Object>) p.get(PLAN_KEY);
@@ -161,7 +142,7 @@ public final class TaskPlanCodec {
                 }
                 headers.add(Collections.unmodifiableList(names));
             }
-            List<BoundFilter> filters = bindFilters((List<Object>) t.get("filters"), schema, new TimeLiteral(unit, zone));
+            List<List<Condition>> filters = filters((List<Object>) t.get("filters"));
             List<TaskPlan.Run> runs = new ArrayList<>();
             for (Object o : (List<Object>) t.get("units")) {
                 List<Object> u = (List<Object>) o;
@@ -178,7 +159,7 @@ public final class TaskPlanCodec {
                     List<Object> r = (List<Object>) u.get(6);
                     restate = new TaskPlan.Restate(((Number) r.get(0)).longValue(), ((Number) r.get(1)).intValue() == 1);
                 }
-                runs.add(new TaskPlan.Run(key, PkValues.keyText(key), headers.get(((Number) u.get(1)).intValue()),
+                runs.add(new TaskPlan.Run(key, headers.get(((Number) u.get(1)).intValue()),
                         filters.get(((Number) u.get(2)).intValue()), ((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue(),
                         part, restate));
             }
@@ -191,26 +172,27 @@ public final class TaskPlanCodec {
             return new TaskPlan(c, (String) p.get(ReaderParams.TABLE.name()), schema, unit, zone, Period.parse((String) t.get("period")),
                     Period.parse((String) t.get("sliceBy")), Tuning.fromMap((Map<String, Object>) t.get("tuning")), runs, exclude);
         } catch (RuntimeException e) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL,
-                    "the reader task configuration is not one Job.split() produced: " + e, e);
+            throw notFromSplit(e);
         }
     }
 
-    /** The filters typed again against the schema (the Job checked them: a problem here is a bug). */
+    /** OtsRangeReader-10: a task configuration that no Job's split wrote (a bug). */
+    static DataXException notFromSplit(RuntimeException e) {
+        return DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL,
+                "the reader task configuration is not one Job.split() produced: " + e, e);
+    }
+
+    /** The filters' conditions, untyped: the task types them ({@link TaskUnits}). */
     @SuppressWarnings("unchecked")
-    private static List<BoundFilter> bindFilters(List<Object> json, TableSchema schema, TimeLiteral time) {
-        List<BoundFilter> out = new ArrayList<>(json.size());
+    private static List<List<Condition>> filters(List<Object> json) {
+        List<List<Condition>> out = new ArrayList<>(json.size());
         for (Object f : json) {
             List<Condition> conds = new ArrayList<>();
             for (Object o : (List<Object>) f) {
                 List<Object> one = (List<Object>) o;
                 conds.add(new Condition((String) one.get(0), Op.fromJson((String) one.get(1)), (List<Object>) one.get(2), "task filter"));
             }
-            Problems problems = new Problems();
-            out.add(BoundFilter.bind(new FilterSpec(conds, null, null), schema, time, problems));
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException(problems.list().toString());
-            }
+            out.add(Collections.unmodifiableList(conds));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package com.otsrange.reader;
+package com.otsrange.reader.error;
 
 import com.alibaba.datax.common.spi.ErrorCode;
 

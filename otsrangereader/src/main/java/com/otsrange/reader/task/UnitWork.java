@@ -1,4 +1,4 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.task;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.FileParts;

@@ -1,4 +1,4 @@
-package com.otsrange.reader.plan;
+package com.otsrange.reader.range;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
@@ -25,12 +25,12 @@ public final class RunRange {
     }
 
     /**
-     * @param units   the run, in time order, windows touching
-     * @param perUnit each unit's merged ranges (as {@code UnitReader.ranges} derives them)
+     * @param unitEnds each unit's window end (exclusive), the run's units in time order, windows touching
+     * @param perUnit  each unit's merged ranges (as {@code UnitReader.ranges} derives them)
      * @return the single range covering the run, or null when the run must be read unit by unit
      */
-    public static PkRange of(TableSchema schema, List<UnitWork> units, List<List<PkRange>> perUnit) {
-        int n = units.size();
+    public static PkRange of(TableSchema schema, long[] unitEnds, List<List<PkRange>> perUnit) {
+        int n = unitEnds.length;
         int sort = schema.sortIndex();
         // the partition key must be pinned before the sort key, or the range holds other keys' rows too
         if (n < 2 || schema.partitionIndex() > sort) {
@@ -49,7 +49,7 @@ public final class RunRange {
         for (int k = 0; k + 1 < n; k++) {
             PkRange a = perUnit.get(k).get(0);
             PkRange b = perUnit.get(k + 1).get(0);
-            if (PkRange.compare(a.end(), b.start()) != 0 || !boundaryAt(first, a.end().getPrimaryKeyColumns(), sort, units.get(k).to)) {
+            if (PkRange.compare(a.end(), b.start()) != 0 || !boundaryAt(first, a.end().getPrimaryKeyColumns(), sort, unitEnds[k])) {
                 return null;
             }
         }
