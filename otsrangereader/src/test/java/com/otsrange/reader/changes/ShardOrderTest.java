@@ -34,7 +34,6 @@ class ShardOrderTest {
     @Test
     void parentsAreReadToTheirEndBeforeTheirChildren() throws Exception {
         try (StreamTable t = StreamTable.start(2, dir)) {
-            t.create(24);
             String tasks = "{\"k-a\":[\"v\"],\"k-b\":[\"v\"],\"k-c\":[\"v\"],\"k-d\":[\"v\"],\"k-e\":[\"v\"],\"k-f\":[\"v\"]}";
             ReaderSpec spec = t.afterFirstRun(tasks);
 

@@ -204,7 +204,6 @@ class StreamChangesTest {
     @Test
     void aChangeOutsideTheTasksOwnSortKeyConditionRestatesNothing() throws Exception {
         try (StreamTable t = StreamTable.start(1, dir)) {
-            t.create(24);
             String tasks = "{\"k-a\":{\"columns\":[\"v\"],\"filters\":{\"ct\":{\"lt\":\"2024-02-01\"}}},\"k-b\":[\"v\"]}";
             ReaderSpec spec = t.afterFirstRun(tasks);
 
