@@ -1,6 +1,7 @@
 package com.otsrange.common;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,7 +11,27 @@ import java.nio.file.StandardOpenOption;
 
 /** Atomic replace-by-rename plus directory fsync, so a committed name survives a crash. */
 public final class AtomicFiles {
+    /** What {@link #write} names its temp file: the target's name plus this, in the target's folder. */
+    public static final String TEMP_SUFFIX = ".new";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Replaces {@code target} (whose folder exists) with {@code bytes}: written to a temp file next
+     * to it, fsynced, renamed over it. A crash leaves the old content or the new, never a mix.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        move(temp, target);
     }
 
     public static void move(Path source, Path target) throws IOException {

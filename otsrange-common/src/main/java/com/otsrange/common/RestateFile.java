@@ -5,12 +5,9 @@ import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.JSONObject;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -237,24 +234,18 @@ public final class RestateFile {
         return null;
     }
 
-    public Path fileIn(Path tmpDir) {
+    /** Where the hand-over lies in the writer's {@code tmpDir}. */
+    public static Path fileIn(Path tmpDir) {
         return tmpDir.resolve(NAME);
     }
 
-    /** Writes {@code tmpDir/restate.json}: a temp file, fsynced, renamed over any older one. */
+    /**
+     * Writes {@code tmpDir/restate.json} ({@link AtomicFiles#write}): the reader Job's split hands it
+     * to the writer Job.
+     */
     public void write(Path tmpDir) throws IOException {
         Files.createDirectories(tmpDir);
-        Path temp = tmpDir.resolve(NAME + ".new");
-        byte[] bytes = JSON.toJSONString(toJson()).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        AtomicFiles.move(temp, fileIn(tmpDir));
+        AtomicFiles.write(fileIn(tmpDir), JSON.toJSONString(toJson()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -264,7 +255,7 @@ public final class RestateFile {
      * @throws IOException when it cannot be read or is not a hand-over of this version
      */
     public static RestateFile read(Path tmpDir) throws IOException {
-        Path f = tmpDir.resolve(NAME);
+        Path f = fileIn(tmpDir);
         if (!Files.isRegularFile(f)) {
             return null;
         }

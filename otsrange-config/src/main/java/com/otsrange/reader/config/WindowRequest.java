@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The window a reader parameter asks for in incremental mode (csvyearwriter {@code writeMode:
@@ -98,16 +99,24 @@ public final class WindowRequest {
      * time between its bounds: the hour a DST change skips, bounds finer than the unit) is
      * nothing to do.
      *
+     * @param noWindow the caller's refusal (its own error code) of a request without a window, given
+     *                 {@link #error()}
+     */
+    public WindowLedger.Decision decide(WindowLedger ledger, boolean allowGaps, Function<String, ? extends RuntimeException> noWindow) {
+        if (error != null) {
+            throw noWindow.apply(error);
+        }
+        return empty != null ? ledger.decideEmpty(empty, literal) : ledger.decide(window, literal, allowGaps);
+    }
+
+    /**
+     * {@link #decide(WindowLedger, boolean, Function)} for a caller that has refused a request
+     * without a window already.
+     *
      * @throws IllegalStateException when there is no window ({@link #error()})
      */
     public WindowLedger.Decision decide(WindowLedger ledger, boolean allowGaps) {
-        if (empty != null) {
-            return ledger.decideEmpty(empty, literal);
-        }
-        if (window == null) {
-            throw new IllegalStateException("no window: " + error);
-        }
-        return ledger.decide(window, literal, allowGaps);
+        return decide(ledger, allowGaps, why -> new IllegalStateException("no window: " + why));
     }
 
     /** Whether the bounds leave no time at all (nothing to do), rather than a window. */
