@@ -4,6 +4,7 @@ import com.alicloud.openservices.tablestore.core.protocol.OtsInternalApi;
 import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +120,7 @@ final class BulkExports {
                 fieldOfId = null;
             } else {
                 fieldOfId = new int[dict.size()];
-                java.util.Arrays.fill(fieldOfId, -1);
+                Arrays.fill(fieldOfId, -1);
                 for (int f = 0; f < attrNames.size(); f++) {
                     int id = dict.find(attrNames.get(f));
                     if (id >= 0 && id < fieldOfId.length) fieldOfId[id] = f;
@@ -197,7 +198,7 @@ final class BulkExports {
         /** Writes the row if it passes; like GetRange, a row with none of the requested columns is left out. */
         private boolean matrixRow(byte[] key, byte[] value, RowMatrixWriter w) {
             if (!spec.passesFilter(value)) return false;
-            java.util.Arrays.fill(seen, false);
+            Arrays.fill(seen, false);
             int found = 0;
             RowCodec.Cursor c = new RowCodec.Cursor(value, table.columns);
             while (c.next()) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class DemoData {
         m.put("2309193932839", List.of("p34_1", "p50_1", "p51_1"));
         m.put("2309193932840", List.of("p32_1", "p54_1", "p56_1"));
         m.put("2309193932841", List.of("p20_1", "p20_2", "p21_1"));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Creates and fills the table directly in the emulator's store; does nothing if the table exists. */

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.CountDownLatch;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * {@code --port P --instance NAME --access-id ID --access-key KEY [--faults SPEC] [--data DIR] [--demo]}:
@@ -46,7 +48,7 @@ public final class EmulatorMain {
         String faults = null;
         Path data = null;
         boolean demo = false;
-        java.util.Set<String> disabled = new java.util.LinkedHashSet<>();
+        Set<String> disabled = new LinkedHashSet<>();
         OtsEmulator.Builder builder = OtsEmulator.builder();
         try {
             for (int i = 0; i < args.length; i++) {

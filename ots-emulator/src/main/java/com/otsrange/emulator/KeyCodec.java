@@ -2,6 +2,7 @@ package com.otsrange.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -89,7 +90,7 @@ final class KeyCodec {
         int n = prefix.length;
         while (n > 0 && prefix[n - 1] == (byte) 0xFF) n--;
         if (n == 0) return null;
-        byte[] s = java.util.Arrays.copyOf(prefix, n);
+        byte[] s = Arrays.copyOf(prefix, n);
         s[n - 1]++;
         return s;
     }

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,11 +155,11 @@ final class MiniHttpServer implements AutoCloseable {
             if (total > MAX_HEADER_BYTES) throw new IOException("headers too large");
             int c = line.indexOf(':');
             if (c <= 0) continue;
-            headers.put(line.substring(0, c).trim().toLowerCase(java.util.Locale.ROOT), line.substring(c + 1).trim());
+            headers.put(line.substring(0, c).trim().toLowerCase(Locale.ROOT), line.substring(c + 1).trim());
         }
         byte[] body;
         String te = headers.get("transfer-encoding");
-        if (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = readChunked(in);
         } else {
             String cl = headers.get("content-length");

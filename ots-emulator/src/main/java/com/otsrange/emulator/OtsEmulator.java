@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An embedded TableStore server speaking the real wire protocol on 127.0.0.1, for the official
@@ -24,7 +25,7 @@ public final class OtsEmulator implements AutoCloseable {
     private final String accessKeySecret;
     private final Path dataDir;
     private final boolean demo;
-    private final java.util.Set<String> disabledActions;
+    private final Set<String> disabledActions;
     private final java.util.concurrent.atomic.AtomicInteger bulkExportRows =
         new java.util.concurrent.atomic.AtomicInteger(BulkExports.MAX_SCANNED_ROWS);
     private final EmulatorStats stats = new EmulatorStats();
@@ -40,7 +41,7 @@ public final class OtsEmulator implements AutoCloseable {
         this.accessKeySecret = b.accessKeySecret;
         this.dataDir = b.dataDir;
         this.demo = b.demo;
-        this.disabledActions = java.util.Set.copyOf(b.disabledActions);
+        this.disabledActions = Set.copyOf(b.disabledActions);
         this.faults = new FaultInjector(b.faults);
         this.store = new Store(new StreamSetup(new StreamClock(b.streamHourMs, b.streamClockOffset.toMillis()), b.streamShards));
     }
@@ -139,7 +140,7 @@ public final class OtsEmulator implements AutoCloseable {
         private FaultSpec faults = FaultSpec.none();
         private Path dataDir;
         private boolean demo;
-        private java.util.Set<String> disabledActions = java.util.Set.of();
+        private Set<String> disabledActions = Set.of();
         private int streamShards = 1;
         private long streamHourMs = StreamClock.REAL_HOUR_MS;
         private Duration streamClockOffset = Duration.ZERO;
@@ -212,8 +213,8 @@ public final class OtsEmulator implements AutoCloseable {
          * Actions answered 400 OTSParameterInvalid "Unsupported operation", as by a service that
          * does not offer them (e.g. {@code BulkExport}, to test a client's fallback).
          */
-        public Builder disabledActions(java.util.Set<String> actions) {
-            this.disabledActions = java.util.Set.copyOf(actions);
+        public Builder disabledActions(Set<String> actions) {
+            this.disabledActions = Set.copyOf(actions);
             return this;
         }
 

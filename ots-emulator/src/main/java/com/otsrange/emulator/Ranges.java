@@ -4,6 +4,7 @@ import com.alicloud.openservices.tablestore.core.protocol.OtsInternalApi;
 import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class Ranges {
         if (!low.plusInfinity()) {
             m = m.tailMap(low.bytes(), lowInclusive);
         } else {
-            return java.util.Collections.emptyNavigableMap();
+            return Collections.emptyNavigableMap();
         }
         if (!high.plusInfinity()) m = m.headMap(high.bytes(), highInclusive);
         return forward ? m : m.descendingMap();

@@ -2,6 +2,7 @@ package com.otsrange.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,7 +102,7 @@ final class RowCodec {
         Cell toCell() {
             byte[] bytes = null;
             if (type == CellType.STRING || type == CellType.BLOB) {
-                bytes = java.util.Arrays.copyOfRange(b, bytesOffset, bytesOffset + bytesLength);
+                bytes = Arrays.copyOfRange(b, bytesOffset, bytesOffset + bytesLength);
             }
             return new Cell(name(), timestamp, type, bits, bytes);
         }

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.CRC32;
 
@@ -41,7 +42,7 @@ record ShardIterator(String streamId, String shardId, long position) {
             if (in.readUnsignedByte() != VERSION) throw OtsError.badIterator();
             ShardIterator it = new ShardIterator(in.readUTF(), in.readUTF(), in.readLong());
             int sum = in.readInt();
-            if (in.available() != 0 || sum != (int) crc(java.util.Arrays.copyOf(b, b.length - 4)) || it.position < 0) {
+            if (in.available() != 0 || sum != (int) crc(Arrays.copyOf(b, b.length - 4)) || it.position < 0) {
                 throw OtsError.badIterator();
             }
             return it;

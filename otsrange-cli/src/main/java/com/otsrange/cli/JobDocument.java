@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A DataX job file after `${name}` substitution, split into the parts the engine uses:
@@ -118,8 +122,8 @@ final class JobDocument {
      * number DataX's parser hides (paths {@code parameter.<key>}), which validate and the runner
      * report themselves.
      */
-    java.util.List<String> reportedNulls(String kind) {
-        java.util.Set<String> nulls = new java.util.HashSet<>();
+    List<String> reportedNulls(String kind) {
+        Set<String> nulls = new HashSet<>();
         for (JsonProblem p : StrictJson.duplicateKeysAndNulls(text, "")) {
             nulls.add(p.path());
         }
@@ -131,7 +135,7 @@ final class JobDocument {
             nulls.add(p.path());
         }
         String prefix = "job.content[0]." + kind + ".";
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String dropped : StrictJson.nullMemberPaths(parameter(kind), "parameter")) {
             if (nulls.contains(prefix + dropped)) {
                 out.add(dropped);
@@ -219,7 +223,7 @@ final class JobDocument {
      * the value's text), so {@code "2"} is 2 and {@code " 2"}, {@code 2.0} or 3000000000 are none.
      */
     static Integer engineInt(Object value) {
-        if (value instanceof Map || value instanceof java.util.List) {
+        if (value instanceof Map || value instanceof List) {
             return null;
         }
         try {
@@ -231,7 +235,7 @@ final class JobDocument {
 
     /** {@code Configuration.getLong}: {@code Long.valueOf} of the value's text (a blank one counts as absent). */
     static Long engineLong(Object value) {
-        if (value instanceof Map || value instanceof java.util.List) {
+        if (value instanceof Map || value instanceof List) {
             return null;
         }
         try {
@@ -243,7 +247,7 @@ final class JobDocument {
 
     /** {@code Configuration.getDouble}: {@code Double.valueOf} of the value's text. */
     static Double engineDouble(Object value) {
-        if (value instanceof Map || value instanceof java.util.List) {
+        if (value instanceof Map || value instanceof List) {
             return null;
         }
         try {

@@ -25,9 +25,11 @@ import com.otsrange.reader.scan.SdkGateway;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * `plan JOB.json [-p ...] [--all]`: what a run would read, from metadata and a bounded sample.
@@ -83,7 +85,7 @@ final class PlanCommand implements Command {
     @Override
     public int run(List<String> args, Console console) {
         boolean all = args.contains("--all");
-        List<String> rest = new java.util.ArrayList<>(args);
+        List<String> rest = new ArrayList<>(args);
         rest.remove("--all");
         JobArguments arguments = JobArguments.parse(rest);
         PrintStream out = console.out();
@@ -98,7 +100,7 @@ final class PlanCommand implements Command {
             console.err().println("plan: the reader is " + job.pluginName("reader") + "; plan works on otsrangereader jobs");
             return FAILED;
         }
-        java.util.Set<String> missing = JobVariables.unresolved(job.text());
+        Set<String> missing = JobVariables.unresolved(job.text());
         if (!missing.isEmpty()) {
             console.err().println("plan: the job still has ${...} values " + missing + "; pass them: -p \"-D"
                     + missing.iterator().next() + "=...\"");

@@ -2,10 +2,10 @@ package com.otsrange.cli;
 
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
+import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
-import com.otsrange.reader.config.WindowWidth;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -31,22 +31,16 @@ final class ReaderParameterCheck implements ParameterCheck {
             return null;
         }
         ReaderSpec spec = result.spec();
-        // the reader Job's init checks these too, once it knows the writer's file period and write mode
+        // what the reader Job's init refuses once it knows the writer's file period and write mode
         WriterPeer writer = WriterPeer.ifValid(peerName, peerParameter, workingDir);
-        List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(peerName, peerParameter, workingDir));
-        for (JsonProblem problem : wide) {
+        List<JsonProblem> withWriter = ReaderPlanning.problemsWithWriter(spec, writer);
+        for (JsonProblem problem : withWriter) {
             problems.add(problem);
         }
-        if (!wide.isEmpty()) {
+        if (!withWriter.isEmpty()) {
             return null;
         }
-        // what incremental mode needs of this parameter is csvyearwriter's check (it reads it through this same parse)
         boolean incremental = writer != null && writer.incremental(spec.resume());
-        JsonProblem changes = writer == null ? null : spec.changesProblem(incremental);
-        if (changes != null) {
-            problems.add(changes);
-            return null;
-        }
         int files = spec.taskFiles().size();
         return "table " + spec.table() + ", " + spec.tasks().size() + " task key(s)"
                 + (files > 0 ? " from " + files + " task file(s)" : "")

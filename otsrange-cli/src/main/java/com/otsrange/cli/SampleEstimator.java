@@ -58,7 +58,7 @@ final class SampleEstimator {
                 continue;
             }
             BoundTask task = plan.tasks().get(unit.task());
-            RowSampler.Estimate sample = sampler.estimate(task, unit.from(), unit.to(), (t, row) -> rowBytes(t, row, pkNames));
+            RowSampler.Estimate sample = sampler.estimate(task, unit, (t, row) -> rowBytes(t, row, pkNames));
             requests += sample.requests;
             exact += sample.exact ? 1 : 0;
             sampled.put(unit.id(), new double[] {sample.rows, sample.bytes});

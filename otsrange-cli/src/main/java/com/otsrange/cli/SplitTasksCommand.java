@@ -4,11 +4,11 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
+import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.config.ReaderSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -89,7 +89,8 @@ final class SplitTasksCommand implements Command {
             console.err().println("split-tasks: the input " + inputArg + " does not exist (resolved to " + input + ")");
             return FAILED;
         }
-        List<String> problems = problems(input, text, console);
+        Map<String, Object> definitions = definitions(text);
+        List<String> problems = problems(input, definitions, console);
         if (!problems.isEmpty()) {
             console.err().println("split-tasks: " + inputArg + " is not a task file the reader accepts; nothing written:");
             for (String p : problems) {
@@ -97,13 +98,21 @@ final class SplitTasksCommand implements Command {
             }
             return FAILED;
         }
-        Map<String, Object> definitions = definitions(text);
 
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
             console.err().println("split-tasks: --output-dir " + outputArg + " is a file, not a folder");
             return FAILED;
         }
-        List<Path> existing = matching(outputDir, prefix);
+        // the pattern a job reads the batches with, and the files it reads now: the reader's own glob
+        String pattern = outputArg.replaceAll("/+$", "") + "/" + prefix + "*.json";
+        List<Path> existing;
+        try {
+            existing = TaskFiles.glob(pattern, console.workingDir());
+        } catch (IllegalArgumentException e) {
+            console.err().println("split-tasks: --output-dir " + outputArg + " does not make a glob pattern the reader can read ("
+                    + e.getMessage() + "); choose another --output-dir");
+            return FAILED;
+        }
         if (existing.contains(input.toAbsolutePath().normalize())) {
             console.err().println("split-tasks: the input " + inputArg + " is itself a file the pattern " + prefix + "*.json in "
                     + outputArg + " reads; choose another --prefix or --output-dir");
@@ -122,7 +131,6 @@ final class SplitTasksCommand implements Command {
             console.err().println("split-tasks: deleted " + old.getFileName() + " (--overwrite)");
         }
         List<Path> written = write(definitions, outputDir, prefix, chunkSize);
-        String pattern = outputArg.replaceAll("/+$", "") + "/" + prefix + "*.json";
         console.out().printf("wrote %d task(s) into %d file(s) of at most %d: %s .. %s%n", definitions.size(), written.size(),
                 chunkSize, written.get(0).getFileName(), written.get(written.size() - 1).getFileName());
         console.out().println("read them with \"tasks\": {\"source\": \"pattern\", \"path\": " + JSON.toJSONString(pattern) + "}");
@@ -150,7 +158,7 @@ final class SplitTasksCommand implements Command {
     }
 
     /** What the reader would refuse in the file, as a pattern job reads it: the reader's own parse of one task file. */
-    private List<String> problems(Path input, String text, Console console) {
+    private List<String> problems(Path input, Map<String, Object> definitions, Console console) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("table", "t");
         // a task without columns is fine when the job has append columns; the job, not this file, decides
@@ -165,7 +173,7 @@ final class SplitTasksCommand implements Command {
                 out.add(p.toString());
             }
         }
-        if (out.isEmpty() && definitions(text).isEmpty()) {
+        if (out.isEmpty() && definitions.isEmpty()) {
             out.add("the task file defines no task");
         }
         return out;
@@ -180,24 +188,6 @@ final class SplitTasksCommand implements Command {
         } catch (JSONException e) {
             return Collections.emptyMap();
         }
-    }
-
-    /** The files in the folder a glob {@code prefix*.json} matches. */
-    private static List<Path> matching(Path dir, String prefix) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(prefix) && name.endsWith(".json") && name.length() >= prefix.length() + ".json".length()) {
-                    out.add(f.toAbsolutePath().normalize());
-                }
-            }
-        }
-        Collections.sort(out);
-        return out;
     }
 
     private static String names(List<Path> files) {

@@ -7,8 +7,10 @@ import com.otsrange.reader.config.EndpointRule;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** `validate JOB.json [-p "-Dname=value ..."]`: every offline check, all problems at once. */
@@ -101,7 +103,7 @@ final class ValidateCommand implements Command {
         for (Map.Entry<String, String> e : placeholderValues.entrySet()) {
             // DataX masks keys ending in accessKey/password when it prints a job; so do we
             String path = e.getKey();
-            boolean secret = path.endsWith("accessKey") || path.toLowerCase(java.util.Locale.ROOT).endsWith("password");
+            boolean secret = path.endsWith("accessKey") || path.toLowerCase(Locale.ROOT).endsWith("password");
             // an endpoint's user-info may be a password: never shown (the reader refuses it anyway)
             String value = path.endsWith("endpoint") ? EndpointRule.redact(e.getValue()) : e.getValue();
             unchecked.add(prefix + path + " = " + (secret && !value.matches("\\$\\{?\\w+}?")
@@ -124,7 +126,7 @@ final class ValidateCommand implements Command {
             return;
         }
         int real = report(problems, prefix, placeholders, job.reportedNulls(kind), findings);
-        List<String> peerPlaceholders = new ArrayList<>(peer == null ? java.util.Collections.<String>emptySet()
+        List<String> peerPlaceholders = new ArrayList<>(peer == null ? Collections.<String>emptySet()
                 : JobDocument.placeholders(peer).keySet());
         real += report(peerProblems, "job.content[0]." + peerKind + ".", peerPlaceholders, job.reportedNulls(peerKind), findings);
         if (real == 0) {
@@ -167,7 +169,7 @@ final class ValidateCommand implements Command {
      */
     private static boolean followsFromDroppedNull(JsonProblem problem, List<String> droppedPaths) {
         for (String dropped : droppedPaths) {
-            if (Placeholders.covers(java.util.Collections.singletonList(problem.path()), dropped)) {
+            if (Placeholders.covers(Collections.singletonList(problem.path()), dropped)) {
                 return true;
             }
         }

@@ -3,11 +3,16 @@ package com.otsrange.cli;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
+import com.alicloud.openservices.tablestore.model.GetRangeRequest;
+import com.alicloud.openservices.tablestore.model.GetRangeResponse;
+import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
 import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.PutRowRequest;
+import com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria;
+import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
@@ -25,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.regex.Matcher;
@@ -257,11 +263,46 @@ class PlanCommandTest {
                         + " 2024-01-03\\).*"), next.out);
                 assertTrue(next.out.matches("(?s).*2024/2309193932839 +committed up to 2024-01-02 -> adds \\[2024-01-02,"
                         + " 2024-01-03\\).*"), next.out);
+                // the restated unit is estimated over what it reads, [2024-01-01, 2024-01-03) in Shanghai, not over this
+                // run's window alone: its rows counted here with plain GetRange requests
+                assertEquals(rowsOfDim0(client, "2309193932841", "2024-01-01T00:00:00+08:00", "2024-01-03T00:00:00+08:00"),
+                        estimatedRowsOfOnlyUnit(next.out, "2024/2309193932841"), next.out);
                 assertTrue(Arrays.equals(ledger, Files.readAllBytes(state.resolve("checkpoint.log"))), "plan records nothing");
                 assertFalse(Files.exists(state.resolve("tmp/restate.json")), "plan hands nothing over");
             } finally {
                 client.shutdown();
             }
         }
+    }
+    /** The demo rows of {@code device} with dim 0 in [from, to) (ISO-8601 with offset), every page read. */
+    private static long rowsOfDim0(SyncClient client, String device, String from, String to) {
+        RangeRowQueryCriteria c = new RangeRowQueryCriteria(DemoStream.TABLE);
+        c.setInclusiveStartPrimaryKey(demoKey(device, from, PrimaryKeyValue.INF_MIN));
+        c.setExclusiveEndPrimaryKey(demoKey(device, to, PrimaryKeyValue.INF_MIN));
+        c.setMaxVersions(1);
+        long rows = 0;
+        while (true) {
+            GetRangeResponse page = client.getRange(new GetRangeRequest(c));
+            for (Row row : page.getRows()) {
+                rows += row.getPrimaryKey().getPrimaryKeyColumn("dim").getValue().asLong() == 0 ? 1 : 0;
+            }
+            if (page.getNextStartPrimaryKey() == null) {
+                return rows;
+            }
+            c.setInclusiveStartPrimaryKey(page.getNextStartPrimaryKey());
+        }
+    }
+
+    private static PrimaryKey demoKey(String device, String time, PrimaryKeyValue dim) {
+        return PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(device))
+                .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(OffsetDateTime.parse(time).toInstant().toEpochMilli()))
+                .addPrimaryKeyColumn("dim", dim).build();
+    }
+
+    /** The est.rows of the task that reads {@code unit} alone, from plan's task table. */
+    private static long estimatedRowsOfOnlyUnit(String out, String unit) {
+        Matcher m = Pattern.compile("(?m)^ +\\d+ +1 +\\d+ +([0-9,]+) +.* " + Pattern.quote(unit + " .. " + unit) + "$").matcher(out);
+        assertTrue(m.find(), "a task reading only " + unit + "\n" + out);
+        return Long.parseLong(m.group(1).replace(",", ""));
     }
 }

@@ -3,6 +3,7 @@ package com.otsrange.cli;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.alibaba.fastjson.parser.Feature;
+import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.TaskDefinition;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,22 @@ class SplitTasksCommandTest {
         CliHarness self = split("--input", "out/tasks_batch_0001.json", "--output-dir", "out", "--chunk-size", "1", "--overwrite");
         assertEquals(Command.FAILED, self.status, self.toString());
         assertTrue(Files.exists(dir.resolve("out/tasks_batch_0001.json")));
+    }
+
+    /**
+     * What is in the way is what the job's pattern reads (the reader's glob: regular files only): a
+     * folder whose name the pattern would match is not a task file, is left alone and blocks nothing.
+     */
+    @Test
+    void onlyFilesThePatternReadsAreInTheWay() throws Exception {
+        Files.write(dir.resolve("v1.json"), "{\"a\": [\"x\"], \"b\": [\"x\"]}".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir.resolve("out/tasks_batch_old.json"));
+        assertEquals(Collections.emptyList(), TaskFiles.glob("out/tasks_batch_*.json", dir), "the job reads no file yet");
+
+        CliHarness run = split("--input", "v1.json", "--output-dir", "out", "--chunk-size", "1");
+        assertEquals(0, run.status, run.toString());
+        assertEquals(Arrays.asList("tasks_batch_0001.json", "tasks_batch_0002.json", "tasks_batch_old.json"), batchFiles("out"));
+        assertEquals(original("v1.json"), viaPattern("out/tasks_batch_*.json"));
     }
 
     @Test

@@ -45,7 +45,11 @@ public final class ChangesMode {
         this(kind, lookback, lookback == null ? null : lookback.toString());
     }
 
-    /** @throws IllegalArgumentException when the duration is not positive */
+    /**
+     * A lookback of {@code span} (tests; a job's comes from {@link #parse}).
+     *
+     * @throws IllegalArgumentException when the duration is not positive
+     */
     public static ChangesMode lookback(Duration span) {
         return lookback(span, span == null ? null : span.toString());
     }
@@ -103,11 +107,12 @@ public final class ChangesMode {
                     + " \"P1DT12H\" (weeks, months and years have no fixed length: write days, e.g. \"P7D\")");
             return null;
         }
-        if (d.isNegative() || d.isZero()) {
+        try {
+            return lookback(d, ((String) span).trim());
+        } catch (IllegalArgumentException e) {
             problems.invalid(at, span, "the lookback must be positive, e.g. \"P3D\"");
             return null;
         }
-        return lookback(d, ((String) span).trim());
     }
 
     /**

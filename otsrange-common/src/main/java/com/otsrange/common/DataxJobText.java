@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ public final class DataxJobText {
             return null;
         }
         String path = command.substring(at + " -job ".length()).trim();
-        if (path.isEmpty() || path.toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+        if (path.isEmpty() || path.toLowerCase(Locale.ROOT).startsWith("http")) {
             return null;
         }
         try {

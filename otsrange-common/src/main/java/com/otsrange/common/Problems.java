@@ -6,7 +6,6 @@ import com.alibaba.fastjson.JSON;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,26 +16,6 @@ import java.util.Map;
  * callers filter on a problem's path and code, never on its text.
  */
 public final class Problems {
-    /** Keys people bring from the Python exporter (snake_case) and what we call them. */
-    private static final Map<String, String> KNOWN_ALIASES = new HashMap<>();
-
-    static {
-        String[][] pairs = {
-            {"access_key_id", "accessId"}, {"access_key_secret", "accessKey"}, {"instance_name", "instanceName"},
-            {"accessKeyId", "accessId"}, {"accessKeySecret", "accessKey"}, {"access_id", "accessId"},
-            {"access_key", "accessKey"}, {"partition_key", "partitionKey"}, {"sort_key", "sortKey"},
-            {"other_keys", "otherKeys"}, {"chunk_by", "chunkBy"}, {"not_in", "notIn"}, {"notin", "notIn"},
-            {"append_columns", "appendColumns"}, {"append_columns_position", "appendColumnsPosition"},
-            {"time_unit", "timeUnit"}, {"time_zone", "timeZone"}, {"timezone", "timeZone"},
-            {"connection_file", "connectionFile"}, {"connection", "connectionFile"}, {"instance", "instanceName"},
-            {"ge", "gte"}, {"le", "lte"}, {"neq", "ne"}, {"equals", "eq"}, {"table_name", "table"},
-            {"tableName", "table"}, {"split_factor", "splitFactor"}, {"max_retries", "maxRetries"},
-        };
-        for (String[] p : pairs) {
-            KNOWN_ALIASES.put(p[0], p[1]);
-        }
-    }
-
     private final List<JsonProblem> items = new ArrayList<>();
 
     /** {@code path}: where in the job JSON; {@code message}: what is wrong and what would be valid. */
@@ -120,12 +99,20 @@ public final class Problems {
     }
 
     /**
-     * {@code " (did you mean \"x\"?)"} for an unknown key, or "": a known alias (snake_case names of
-     * the Python exporter), the same key in another case or without underscores, else the closest
-     * valid key within two edits.
+     * {@code " (did you mean \"x\"?)"} for an unknown key, or "": the same key in another case or
+     * without underscores, else the closest valid key within two edits.
      */
     public static String didYouMean(String key, Collection<String> allowed) {
-        String best = KNOWN_ALIASES.get(key);
+        return didYouMean(key, allowed, Collections.<String, String>emptyMap());
+    }
+
+    /**
+     * {@link #didYouMean(String, Collection)}, but first the name {@code aliases} gives {@code key}
+     * (names people bring from elsewhere, e.g. the Python exporter's snake_case; each declared next
+     * to what it names), when that name is valid here.
+     */
+    public static String didYouMean(String key, Collection<String> allowed, Map<String, String> aliases) {
+        String best = aliases.get(key);
         if (best == null || !allowed.contains(best)) {
             best = null;
             int bestDistance = 3;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,14 +14,15 @@ class ProblemsTest {
 
     @Test
     void didYouMeanTakesTheAliasThenTheSameKeyThenTheClosestWithinTwoEdits() {
-        assertEquals(" (did you mean \"accessId\"?)", Problems.didYouMean("access_key_id", READER_KEYS));
-        assertEquals(" (did you mean \"table\"?)", Problems.didYouMean("tableName", READER_KEYS));
+        Map<String, String> aliases = Collections.singletonMap("access_key_id", "accessId");
+        assertEquals(" (did you mean \"accessId\"?)", Problems.didYouMean("access_key_id", READER_KEYS, aliases));
+        assertEquals("", Problems.didYouMean("access_key_id", READER_KEYS), "no alias declared");
         assertEquals(" (did you mean \"timeZone\"?)", Problems.didYouMean("TIME_ZONE", READER_KEYS));
         assertEquals(" (did you mean \"splitFactor\"?)", Problems.didYouMean("splitFactr", READER_KEYS));
         assertEquals(" (did you mean \"table\"?)", Problems.didYouMean("tabel", READER_KEYS));
         assertEquals("", Problems.didYouMean("columns", READER_KEYS));
         // an alias to a key that is not valid here falls back to the distance
-        assertEquals("", Problems.didYouMean("sort_key", READER_KEYS));
+        assertEquals("", Problems.didYouMean("sort_key", READER_KEYS, Collections.singletonMap("sort_key", "sortKey")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.otsrange.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class ParamDocs {
             rule.append("---|");
         }
         sb.append('\n').append(rule).append('\n');
-        boolean grouped = java.util.Arrays.asList(columns).contains(Column.SUMMARY);
+        boolean grouped = Arrays.asList(columns).contains(Column.SUMMARY);
         List<List<Param<?>>> rows = new ArrayList<>();
         for (Param<?> p : params) {
             if (grouped && p.summary() == null && !rows.isEmpty()) {

@@ -36,6 +36,8 @@ public class OtsRangeReader extends Reader {
     public static class Job extends Reader.Job {
         private static final Logger LOG = LoggerFactory.getLogger(Job.class);
         private ReaderSpec spec;
+        /** csvyearwriter's view of its parameter, parsed once in init; null when it is invalid (see split). */
+        private WriterPeer writer;
         private Plan plan;
         private OtsGateway gateway;
 
@@ -49,7 +51,8 @@ public class OtsRangeReader extends Reader {
             // validate everything before anything talks to TableStore
             spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
             // DataX hands the reader Job its peer's parameter before init: the file period and the mode are known now
-            ReaderPlanning.checkWithWriter(spec, getPeerPluginName(), writerParameter(), workingDir());
+            writer = WriterPeer.ifValid(getPeerPluginName(), writerParameter(), workingDir());
+            ReaderPlanning.checkWithWriter(spec, writer);
         }
 
         private Map<String, Object> writerParameter() {
@@ -59,7 +62,10 @@ public class OtsRangeReader extends Reader {
 
         @Override
         public List<Configuration> split(int adviceNumber) {
-            WriterPeer writer = WriterPeer.of(getPeerPluginName(), writerParameter(), workingDir());
+            if (writer == null) {
+                // csvyearwriter's Job refuses its invalid parameter first; should a run get here, refuse it too
+                writer = WriterPeer.of(getPeerPluginName(), writerParameter(), workingDir());
+            }
             int channels = Math.max(1, adviceNumber);
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks

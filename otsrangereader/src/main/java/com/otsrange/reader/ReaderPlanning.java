@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,20 +115,41 @@ public final class ReaderPlanning {
     }
 
     /**
-     * What the reader Job's init refuses once it has its writer's parameter (DataX hands it over
-     * before init), before the writer Job prepares anything; {@code validate} reports the same
-     * problems: a sort-key window too wide for the writer's file period ({@link WindowWidth},
-     * OtsRangeReader-07), and {@code changes} outside incremental mode ({@link #requireChangesFit}).
+     * What the reader refuses once it knows its writer's parameter, before the writer Job prepares
+     * anything: a sort-key window too wide for the writer's file period ({@link WindowWidth}, each
+     * problem carrying OtsRangeReader-07), else {@code changes} outside incremental mode
+     * ({@link #requireChangesFit}, no code: OtsRangeReader-01). The reader Job's init refuses them
+     * ({@link #checkWithWriter}), {@code validate} lists them.
      *
-     * @param writerName the writer's plugin name when known (DataX does not tell the reader Job), else null
+     * @param writer {@link WriterPeer#ifValid}: null when csvyearwriter's parameter is invalid (its own
+     *               Job refuses that; the file period is then taken as a year and changes are not judged)
      */
-    public static void checkWithWriter(ReaderSpec spec, String writerName, Map<String, Object> writerParameter, Path workingDir) {
-        List<JsonProblem> wide = WindowWidth.problems(spec, WriterPeer.filePeriod(writerName, writerParameter, workingDir));
-        if (!wide.isEmpty()) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
-                    Problems.render("otsrangereader: the sort-key window cannot be planned", wide));
+    public static List<JsonProblem> problemsWithWriter(ReaderSpec spec, WriterPeer writer) {
+        List<JsonProblem> out = new ArrayList<>();
+        for (JsonProblem p : WindowWidth.problems(spec, writer == null ? Period.YEAR : writer.filePeriod())) {
+            out.add(new JsonProblem(p.path(), p.message(), OtsRangeReaderErrorCode.UNBOUNDED_TIME));
         }
-        requireChangesFit(spec, WriterPeer.ifValid(writerName, writerParameter, workingDir));
+        JsonProblem changes = out.isEmpty() ? changesProblem(spec, writer) : null;
+        if (changes != null) {
+            out.add(changes);
+        }
+        return out;
+    }
+
+    /**
+     * The reader Job's init, once DataX has handed it the writer's parameter: refuses
+     * {@link #problemsWithWriter} with their code.
+     */
+    public static void checkWithWriter(ReaderSpec spec, WriterPeer writer) {
+        List<JsonProblem> problems = problemsWithWriter(spec, writer);
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (problems.get(0).code() == OtsRangeReaderErrorCode.UNBOUNDED_TIME) {
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.UNBOUNDED_TIME,
+                    Problems.render("otsrangereader: the sort-key window cannot be planned", problems));
+        }
+        throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, problems);
     }
 
     /**
@@ -138,10 +160,14 @@ public final class ReaderPlanning {
      * its own Job refuses that.
      */
     public static void requireChangesFit(ReaderSpec spec, WriterPeer writer) {
-        JsonProblem p = writer == null ? null : spec.changesProblem(writer.incremental(spec.resume()));
+        JsonProblem p = changesProblem(spec, writer);
         if (p != null) {
             throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, Collections.singletonList(p));
         }
+    }
+
+    private static JsonProblem changesProblem(ReaderSpec spec, WriterPeer writer) {
+        return writer == null ? null : spec.changesProblem(writer.incremental(spec.resume()));
     }
 
     /**
@@ -158,7 +184,7 @@ public final class ReaderPlanning {
         try {
             r.handOver(plan.groups()).write(tmp);
         } catch (IOException e) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + tmp.resolve(RestateFile.NAME)
+            throw DataXException.asDataXException(OtsRangeReaderErrorCode.RESUME_STATE, "cannot write " + RestateFile.fileIn(tmp)
                     + " for the writer (" + e.getMessage() + ")", e);
         }
     }
@@ -181,11 +207,9 @@ public final class ReaderPlanning {
      */
     private static WindowPlan window(ReaderSpec spec, WindowLedger ledger, boolean allowGaps) {
         WindowRequest request = spec.windowRequest();
-        if (request.window() == null && !request.empty()) {
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode"
-                    + " append with resume true) needs the run's window in the sort key's bounds: " + request.error());
-        }
-        WindowLedger.Decision decision = request.decide(ledger, allowGaps);
+        WindowLedger.Decision decision = request.decide(ledger, allowGaps, why -> DataXException.asDataXException(
+                OtsRangeReaderErrorCode.INVALID_CONFIG, "incremental mode (writer writeMode append with resume true) needs the"
+                        + " run's window in the sort key's bounds: " + why));
         if (decision.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw DataXException.asDataXException(OtsRangeReaderErrorCode.WINDOW_REFUSED, "incremental mode: " + decision.message());
         }

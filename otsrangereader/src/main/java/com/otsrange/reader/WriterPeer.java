@@ -5,7 +5,6 @@ import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.reader.error.OtsRangeReaderErrorCode;
-import com.otsrange.writer.config.Incremental;
 import com.otsrange.writer.config.WriterOptions;
 import com.otsrange.writer.config.WriterParams;
 
@@ -72,15 +71,6 @@ public final class WriterPeer {
         }
     }
 
-    /**
-     * The file period of the job's writer, without refusing anything: csvyearwriter's refuses its
-     * own invalid parameter (any other writer: year).
-     */
-    public static Period filePeriod(String writerName, Map<String, Object> writerParameter, Path workingDir) {
-        WriterPeer peer = ifValid(writerName, writerParameter, workingDir);
-        return peer == null ? Period.YEAR : peer.filePeriod();
-    }
-
     public boolean isCsvYearWriter() {
         return options != null;
     }
@@ -92,7 +82,7 @@ public final class WriterPeer {
 
     /** Incremental mode: csvyearwriter appends and the reader resumes. */
     public boolean incremental(boolean readerResume) {
-        return options != null && Incremental.isOn(options.writeMode(), readerResume);
+        return options != null && options.incremental(readerResume);
     }
 
     /** Incremental mode: csvyearwriter accepts a window that starts after the committed windows. */

@@ -6,6 +6,7 @@ import com.otsrange.config.Param;
 import com.otsrange.config.Types;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,15 @@ final class Fields {
     }
 
     static void rejectUnknown(Map<String, Object> map, Collection<String> allowed, String path, Problems problems) {
+        rejectUnknown(map, allowed, Collections.<String, String>emptyMap(), path, problems);
+    }
+
+    /** @param aliases names people write for an allowed key (a did-you-mean names the key) */
+    static void rejectUnknown(Map<String, Object> map, Collection<String> allowed, Map<String, String> aliases, String path,
+                              Problems problems) {
         for (String key : map.keySet()) {
             if (!allowed.contains(key)) {
-                problems.add(join(path, key), "unknown key" + Problems.didYouMean(key, allowed) + "; valid keys here: "
+                problems.add(join(path, key), "unknown key" + Problems.didYouMean(key, allowed, aliases) + "; valid keys here: "
                         + String.join(", ", allowed));
             }
         }

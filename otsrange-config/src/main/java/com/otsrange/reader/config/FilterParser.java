@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,20 @@ public final class FilterParser {
     private final TableStoreNames names;
     /** The job's schema, or null: which columns are the sort key and other primary-key columns offline. */
     private final SchemaNames schema;
+
+    /** The names {@link Op} and {@link ReaderParams#CHUNK_BY} declare for the keys of a column's condition. */
+    private static Map<String, String> operatorAliases() {
+        Map<String, String> out = new HashMap<>();
+        for (Op op : Op.values()) {
+            for (String alias : op.aliases()) {
+                out.put(alias, op.json());
+            }
+        }
+        for (String alias : ReaderParams.CHUNK_BY.aliases()) {
+            out.put(alias, ReaderParams.CHUNK_BY.name());
+        }
+        return Collections.unmodifiableMap(out);
+    }
 
     FilterParser(TimeLiteral time, TableStoreNames names, SchemaNames schema) {
         this.time = time;
@@ -69,7 +84,7 @@ public final class FilterParser {
                 problems.add(colPath, "empty condition; use one or more of " + String.join(", ", OPERATOR_KEYS));
                 continue;
             }
-            Fields.rejectUnknown(ops, OPERATOR_KEYS, colPath, problems);
+            Fields.rejectUnknown(ops, OPERATOR_KEYS, operatorAliases(), colPath, problems);
             List<Condition> mine = new ArrayList<>();
             for (Map.Entry<String, Object> o : ops.entrySet()) {
                 String opPath = colPath + "." + o.getKey();

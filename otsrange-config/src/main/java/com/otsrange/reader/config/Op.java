@@ -1,17 +1,29 @@
 package com.otsrange.reader.config;
 
-/** Filter operators of the job JSON. */
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** Filter operators of the job JSON, each with the names people write for it elsewhere (a did-you-mean only). */
 public enum Op {
-    EQ("eq"), NE("ne"), GT("gt"), GTE("gte"), LT("lt"), LTE("lte"), IN("in"), NOT_IN("notIn"), BETWEEN("between");
+    EQ("eq", "equals"), NE("ne", "neq"), GT("gt"), GTE("gte", "ge"), LT("lt"), LTE("lte", "le"), IN("in"),
+    NOT_IN("notIn", "not_in", "notin"), BETWEEN("between");
 
     private final String json;
+    private final List<String> aliases;
 
-    Op(String json) {
+    Op(String json, String... aliases) {
         this.json = json;
+        this.aliases = Collections.unmodifiableList(Arrays.asList(aliases));
     }
 
     public String json() {
         return json;
+    }
+
+    /** Names that mean this operator elsewhere; refused here, with a did-you-mean naming {@link #json()}. */
+    public List<String> aliases() {
+        return aliases;
     }
 
     public static Op fromJson(String key) {

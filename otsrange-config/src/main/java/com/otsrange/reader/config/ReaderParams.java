@@ -9,6 +9,7 @@ import com.otsrange.config.Param;
 import com.otsrange.config.Types;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -225,7 +226,7 @@ public final class ReaderParams {
     }
 
     static List<Param<?>> concat(List<Param<?>> a, List<Param<?>> b) {
-        List<Param<?>> all = new java.util.ArrayList<>(a);
+        List<Param<?>> all = new ArrayList<>(a);
         all.addAll(b);
         return Collections.unmodifiableList(all);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,7 +122,7 @@ public final class ReaderSpec {
 
     /** Only the keys {@link #parseShared} reads. */
     private static Map<String, Object> shared(Map<String, Object> p) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (String key : com.otsrange.config.Param.names(ReaderParams.SHARED)) {
             if (p.containsKey(key)) {
                 m.put(key, p.get(key));

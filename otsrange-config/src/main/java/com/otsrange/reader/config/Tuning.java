@@ -1,6 +1,8 @@
 package com.otsrange.reader.config;
 
 import com.otsrange.common.Problems;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Performance and robustness knobs; defaults suit a real TableStore instance. */
@@ -41,7 +43,7 @@ public final class Tuning {
     }
 
     public static Tuning defaults() {
-        return parse(java.util.Collections.<String, Object>emptyMap(), new Problems());
+        return parse(Collections.<String, Object>emptyMap(), new Problems());
     }
 
     /** The tuning keys of a reader parameter ({@link ReaderParams#TUNING}), defaults for those absent. */
@@ -155,7 +157,7 @@ public final class Tuning {
 
     /** For the task config (the Task rebuilds the same Tuning). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put(ReaderParams.SPLIT_FACTOR.name(), splitFactor);
         m.put(ReaderParams.MAX_RETRIES.name(), maxRetries);
         m.put(ReaderParams.RETRY_INITIAL_DELAY_MS.name(), retryInitialDelayMs);

@@ -98,7 +98,7 @@ public final class WriterConfig {
                 reader = r.spec();
                 facts = JobFacts.of(reader);
                 if (options != null) {
-                    boolean incremental = Incremental.isOn(options.writeMode(), reader.resume());
+                    boolean incremental = options.incremental(reader.resume());
                     if (incremental) {
                         ofReader.addAll(reader.windowRequest().problems());
                     }
@@ -137,7 +137,7 @@ public final class WriterConfig {
         }
         String why = Problems.json(facts.table()) + " is too long for csvyearwriter: " + state + "; use a shorter table name";
         if (facts.paired()) {
-            ofReader.add(new JsonProblem(ReaderParams.TABLE.path(com.otsrange.reader.config.ReaderSpec.AT), why));
+            ofReader.add(new JsonProblem(ReaderParams.TABLE.path(ReaderSpec.AT), why));
         } else {
             own.add(WriterParams.TABLE.path(WriterOptions.AT), why);
         }
@@ -200,6 +200,6 @@ public final class WriterConfig {
 
     /** Incremental mode: csvyearwriter {@code writeMode: "append"} with otsrangereader {@code resume: true}. */
     public boolean incremental() {
-        return facts.paired() && Incremental.isOn(options.writeMode(), facts.resume());
+        return facts.paired() && options.incremental(facts.resume());
     }
 }

@@ -123,6 +123,15 @@ public final class WriterOptions {
         return writeMode;
     }
 
+    /**
+     * Incremental mode ({@link Incremental}) with a reader whose {@code resume} is
+     * {@code readerResume}: the one test csvyearwriter's view ({@link WriterConfig#incremental()})
+     * and the reader's ({@code WriterPeer}) share.
+     */
+    public boolean incremental(boolean readerResume) {
+        return Incremental.isOn(writeMode, readerResume);
+    }
+
     /** null when none is set. */
     public String dateFormat() {
         return dateFormat;

@@ -79,6 +79,15 @@ class ReaderSpecTest {
         return Stream.of(
                 Arguments.of("{\"tabel\":\"x\"}", "parameter.tabel", "unknown key"),
                 Arguments.of("{\"append_columns\":[\"ct\"]}", "parameter.append_columns", "did you mean \"appendColumns\""),
+                // the aliases each parameter and operator declares
+                Arguments.of("{\"access_key_id\":\"x\"}", "parameter.access_key_id", "did you mean \"accessId\""),
+                Arguments.of("{\"tableName\":\"x\"}", "parameter.tableName", "did you mean \"table\""),
+                Arguments.of("{\"connection\":\"x\"}", "parameter.connection", "did you mean \"connectionFile\""),
+                Arguments.of("{\"filters\":{\"dim\":{\"ge\":1}}}", "parameter.filters.dim.ge", "did you mean \"gte\""),
+                Arguments.of("{\"filters\":{\"dim\":{\"le\":1}}}", "parameter.filters.dim.le", "did you mean \"lte\""),
+                Arguments.of("{\"filters\":{\"dim\":{\"neq\":1}}}", "parameter.filters.dim.neq", "did you mean \"ne\""),
+                Arguments.of("{\"filters\":{\"dim\":{\"equals\":1}}}", "parameter.filters.dim.equals", "did you mean \"eq\""),
+                Arguments.of("{\"filters\":{\"dim\":{\"notin\":[1]}}}", "parameter.filters.dim.notin", "did you mean \"notIn\""),
                 Arguments.of("{\"endpoint\":null}", "parameter.endpoint", "OTS_ENDPOINT"),
                 Arguments.of("{\"accessId\":null}", "parameter.accessId", "OTS_ACCESS_ID"),
                 Arguments.of("{\"accessKey\":null}", "parameter.accessKey", "OTS_ACCESS_KEY"),

@@ -76,7 +76,7 @@ public final class Changes {
         if (decision.gap() != null) {
             notExported.add(decision.gap());
         }
-        SortKeyLiteral literal = new SortKeyLiteral(spec.timeUnit(), spec.timeZone());
+        SortKeyLiteral literal = spec.windowRequest().literal();
         ChangesRefusal refusal = new ChangesRefusal(spec.table(), literal, committed.union(), runFrom, stateDir);
         StreamChanges stream = new StreamChanges(gateway, spec.table(), describePage);
         try {
@@ -111,10 +111,11 @@ public final class Changes {
         if (streamId == null) {
             throw refusal.notEnabled();
         }
-        if (recorded != null && !recorded.streamId().equals(streamId)) {
-            throw refusal.lost(StreamChanges.unreadable(recorded, streamId, Collections.<StreamShard>emptyList()), recorded.at());
-        }
         List<StreamShard> shards = stream.shards(streamId);
+        String why = recorded == null ? null : StreamChanges.unreadable(recorded, streamId, shards);
+        if (why != null) {
+            throw refusal.lost(why, recorded.at());
+        }
         if (recorded == null) {
             StreamPosition position = stream.seek(streamId, shards, startedAt);
             LOG.info("changes: stream: first run, stream position recorded; changes made before this run are not detected; run once"
@@ -122,10 +123,6 @@ public final class Changes {
                     refusal.lookbackCovering());
             return new Restatement(ChangesMode.STREAM, startedAt, position, new RestateFile.StreamRead(null, 0, 0, 0),
                     Collections.<RestateMark>emptyList(), notExported);
-        }
-        String why = StreamChanges.unreadable(recorded, streamId, shards);
-        if (why != null) {
-            throw refusal.lost(why, recorded.at());
         }
         RecordRelevance relevance = new RecordRelevance(schema, tasks, spec.shard(), period, cutter, committed);
         ShardWalk.Result walked;

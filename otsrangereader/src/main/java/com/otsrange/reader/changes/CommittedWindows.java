@@ -48,8 +48,24 @@ final class CommittedWindows {
         return done.isEmpty() && completing == null;
     }
 
+    /**
+     * Whether the raw time {@code t} lies in a done window or the window being completed: false
+     * means {@link #holding} is null for every unit (tested first on the stream's hot path).
+     */
+    boolean mayHold(long t) {
+        return doneHolding(t) != null || completing != null && completing.contains(t);
+    }
+
     /** The committed window of the unit that holds the raw time {@code t}, or null when t lies in none. */
     TimeWindow holding(long t, String unitId) {
+        TimeWindow w = doneHolding(t);
+        if (w != null) {
+            return w;
+        }
+        return completing != null && completing.contains(t) && committedInCompleting.contains(unitId) ? completing : null;
+    }
+
+    private TimeWindow doneHolding(long t) {
         int lo = 0;
         int hi = done.size() - 1;
         while (lo <= hi) {
@@ -63,7 +79,7 @@ final class CommittedWindows {
                 return w;
             }
         }
-        return completing != null && completing.contains(t) && committedInCompleting.contains(unitId) ? completing : null;
+        return null;
     }
 
     /**

@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * Which stream records may have made a committed file stale (docs/DESIGN.md, "Restatement"). A
  * record is relevant when its partition key is one of this job's task keys and in this process'
- * shard; its sort key lies in a committed window; its other primary-key columns pass that task's
- * primary-key filters (the job's window on the sort key is this run's, not the committed one's); and
+ * shard; its sort key lies in a committed window; its primary-key columns pass the filters the
+ * restated read uses ({@link BoundTask#restateFilters()}: the task's, without the job's window on the
+ * sort key, which is this run's, not the committed one's); and
  * it is a PUT or DELETE, or an UPDATE that touches a column the task's output depends on (its
  * exported columns and the columns its filters read), or any UPDATE at all when the task's output
  * keeps rows without those columns (a primary-key column in its header): an UPDATE may create the
@@ -96,13 +97,14 @@ final class RecordRelevance {
         }
         long t = time.asLong();
         BoundTask bt = tasks.get(task);
+        // the cheap tests first: most records of a busy table lie after the committed windows
+        if (!committed.mayHold(t) || !bt.restateBound().testPk(i -> pk[i].getValue()) || !changesOutput(record, task)) {
+            return null;
+        }
         TimeCutter.Piece p = cutter.periodOf(t, period);
         String unit = UnitId.of(period, p.label, bt.keyText());
         TimeWindow w = committed.holding(t, unit);
-        if (w == null || !bt.bound().testPkExcept(i -> pk[i].getValue(), schema.sortIndex()) || !changesOutput(record, task)) {
-            return null;
-        }
-        return new Mark(task, unit, Math.max(w.from(), p.from), p.from, p.to);
+        return w == null ? null : new Mark(task, unit, Math.max(w.from(), p.from), p.from, p.to);
     }
 
     private boolean changesOutput(StreamRecord record, int task) {

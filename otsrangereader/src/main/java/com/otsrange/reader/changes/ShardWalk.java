@@ -1,13 +1,12 @@
 package com.otsrange.reader.changes;
 
-import com.alibaba.datax.common.exception.DataXException;
 import com.alicloud.openservices.tablestore.model.GetShardIteratorRequest;
 import com.alicloud.openservices.tablestore.model.GetStreamRecordRequest;
 import com.alicloud.openservices.tablestore.model.GetStreamRecordResponse;
 import com.alicloud.openservices.tablestore.model.StreamRecord;
 import com.alicloud.openservices.tablestore.model.StreamShard;
 import com.otsrange.common.StreamPosition;
-import com.otsrange.reader.error.OtsRangeReaderErrorCode;
+import com.otsrange.reader.scan.DaemonPool;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.StreamGone;
 
@@ -19,11 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads shards of a stream from where each starts to where it ends now: an open shard until a page
@@ -120,11 +116,7 @@ final class ShardWalk {
         if (waitingFor.isEmpty()) {
             return result;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, waitingFor.size())), r -> {
-            Thread t = new Thread(r, "otsrange-stream-shard");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPool.newPool(Math.max(1, Math.min(threads, waitingFor.size())), "otsrange-stream-shard");
         CompletionService<ShardRead> done = new ExecutorCompletionService<>(pool);
         try {
             int running = 0;
@@ -170,17 +162,7 @@ final class ShardWalk {
     }
 
     private static ShardRead next(CompletionService<ShardRead> done) {
-        try {
-            Future<ShardRead> f = done.take();
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException ? (RuntimeException) c
-                    : DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL, "reading a stream shard failed", c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERRUPTED, "interrupted while reading the table's Stream");
-        }
+        return DaemonPool.await(() -> done.take().get(), "reading a stream shard failed", "interrupted while reading the table's Stream");
     }
 
     /** One shard, page by page, from its start to where it ends now. */

@@ -12,9 +12,11 @@ import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.StreamGone;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -89,7 +91,7 @@ final class StreamChanges {
             return "the stream position the last run recorded belongs to stream " + recorded.streamId() + ", but the table's"
                     + " Stream is now " + streamId + " (it was disabled and enabled again, which drops the records of the old one)";
         }
-        List<String> listed = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         for (StreamShard s : shards) {
             listed.add(s.getShardId());
         }

@@ -4,7 +4,6 @@ import com.alibaba.datax.common.element.LongColumn;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
-import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.filter.BoundFilter;
 
 import java.util.Arrays;
@@ -21,30 +20,27 @@ final class UnitEmitter {
     private final BoundFilter filter;
     private final int partitionIndex;
     private final PrimaryKeyValue key;
-    private final long from;
-    private final long to;
-    private final List<TimeWindow> skip;
+    /** [from, to) pairs in order: the unit's window less what it leaves out ({@code TaskPlan.segments}). */
+    private final List<long[]> segments;
     private final Map<String, String> meta;
     private final RecordSender sender;
     private long emitted;
 
-    /** @param skip spans whose rows are not the unit's (never exported: a restated unit leaves them out) */
-    UnitEmitter(CellPlan plan, BoundFilter filter, PrimaryKeyValue key, long from, long to, List<TimeWindow> skip,
-                Map<String, String> meta, RecordSender sender) {
+    /** @param segments where the unit's rows are, {@code TaskPlan.segments}: the rows its ranges read beyond them are not its */
+    UnitEmitter(CellPlan plan, BoundFilter filter, PrimaryKeyValue key, List<long[]> segments, Map<String, String> meta,
+                RecordSender sender) {
         this.plan = plan;
         this.filter = filter;
         this.partitionIndex = plan.schema.partitionIndex();
         this.key = key;
-        this.from = from;
-        this.to = to;
-        this.skip = skip;
+        this.segments = segments;
         this.meta = meta;
         this.sender = sender;
     }
 
     /** The cursor's current row, whose sort key is {@code time}. */
     void row(RowCursor row, long time) {
-        if (time < from || time >= to || !sameKey(row.get(partitionIndex)) || !filter.testPk(row) || skipped(time)) {
+        if (!inSegments(time) || !sameKey(row.get(partitionIndex)) || !filter.testPk(row)) {
             return;
         }
         if (plan.dropsRowsWithoutAttributes && !row.hasAttribute()) {
@@ -67,9 +63,10 @@ final class UnitEmitter {
         emitted++;
     }
 
-    private boolean skipped(long time) {
-        for (int i = 0, n = skip.size(); i < n; i++) {
-            if (skip.get(i).contains(time)) {
+    private boolean inSegments(long time) {
+        for (int i = 0, n = segments.size(); i < n; i++) {
+            long[] s = segments.get(i);
+            if (time >= s[0] && time < s[1]) {
                 return true;
             }
         }

@@ -2,7 +2,6 @@ package com.otsrange.reader.convert;
 
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.plugin.RecordSender;
-import com.otsrange.common.TimeWindow;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.scan.PkRange;
@@ -34,7 +33,6 @@ public final class UnitReader {
     /** A long range is cut into parts of about this many answers, read at once (see {@link SubRanges}). */
     static final int PAGES_PER_PART = 4;
     static final int MAX_PARTS = 64;
-    private static final List<TimeWindow> NONE = Collections.emptyList();
 
     private final TaskPlan plan;
     private final TaskUnits units;
@@ -65,7 +63,7 @@ public final class UnitReader {
     /** Ranges of the unit in primary-key order, spans never exported left out (also used by tests and the plan command). */
     public List<PkRange> ranges(UnitWork u) {
         List<PkRange> all = new ArrayList<>();
-        for (long[] segment : plan.segments(u.from, u.to)) {
+        for (long[] segment : plan.segments(u)) {
             for (TimeCutter.Piece slice : cutter.cut(segment[0], segment[1], plan.sliceBy, Integer.MAX_VALUE)) {
                 all.addAll(deriver.ranges(u.filter, u.key, slice.from, slice.to));
             }
@@ -184,7 +182,7 @@ public final class UnitReader {
                         emittedBefore += emitter.emitted();
                     }
                     UnitWork u = units.get(index);
-                    emitter = new UnitEmitter(cells, u.filter, u.key, u.from, u.to, u.restate == null ? NONE : plan.exclude, meta(u),
+                    emitter = new UnitEmitter(cells, u.filter, u.key, plan.segments(u), meta(u),
                             u.part == null ? sender : (held = new HoldLast(sender)));
                     emitterIndex = index;
                 }

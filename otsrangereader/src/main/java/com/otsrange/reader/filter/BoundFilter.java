@@ -236,14 +236,9 @@ public final class BoundFilter {
 
     /** Client recheck of every primary-key condition. */
     public boolean testPk(KeyValues row) {
-        return testPkExcept(row, -1);
-    }
-
-    /** {@link #testPk(KeyValues)} without the conditions on column {@code skip} (e.g. the sort key's window). */
-    public boolean testPkExcept(KeyValues row, int skip) {
         for (int i = 0; i < pk.size(); i++) {
             List<PkCondition> conds = pk.get(i);
-            if (conds.isEmpty() || i == skip) {
+            if (conds.isEmpty()) {
                 continue;
             }
             PrimaryKeyValue v = row.get(i);

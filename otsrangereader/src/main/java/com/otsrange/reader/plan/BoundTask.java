@@ -60,12 +60,26 @@ public final class BoundTask {
         return bound;
     }
 
-    /** The filters of a restated unit: {@link #filters()} without the job's window on the sort key. */
+    /**
+     * The filters of a restated unit: {@link #filters()} without the job's window on the sort key
+     * (the task's own conditions on it stay); {@link #filters()} itself when the run restates nothing.
+     */
     public FilterSpec restateFilters() {
         return restateFilters;
     }
 
+    /** {@link #restateFilters()} typed. */
     public BoundFilter restateBound() {
         return restateBound;
+    }
+
+    /** The filters {@code unit} of this task is read with: a restated unit's, or the run's. */
+    public FilterSpec filters(Unit unit) {
+        return unit.restate() == null ? filters : restateFilters;
+    }
+
+    /** {@link #filters(Unit)} typed. */
+    public BoundFilter bound(Unit unit) {
+        return unit.restate() == null ? bound : restateBound;
     }
 }

@@ -15,6 +15,7 @@ import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.range.RangeDeriver;
 import com.otsrange.reader.range.TimeCutter;
+import com.otsrange.reader.scan.DaemonPool;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.PkRange;
 import com.otsrange.reader.scan.RangeScanner;
@@ -29,9 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -253,7 +252,7 @@ public final class Planner {
         List<Callable<RowSampler.Estimate>> jobs = new ArrayList<>(picks);
         for (int i = 0; i < picks; i++) {
             final Unit u = units.get((int) ((long) i * units.size() / picks));
-            jobs.add(() -> sampler.estimate(tasks.get(u.task()), u.from(), u.to(), null));
+            jobs.add(() -> sampler.estimate(tasks.get(u.task()), u, null));
         }
         List<RowSampler.Estimate> found = inParallel(jobs, "otsrange-sample");
         double[] rows = new double[units.size()];
@@ -311,11 +310,7 @@ public final class Planner {
     /** Runs metadata lookups on up to discoveryThreads threads; results in order. */
     private <T> List<T> inParallel(List<Callable<T>> jobs, String threadName) {
         int threads = Math.max(1, Math.min(spec.tuning().discoveryThreads(), jobs.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPool.newPool(threads, threadName);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (Callable<T> job : jobs) {
@@ -323,16 +318,9 @@ public final class Planner {
             }
             List<T> out = new ArrayList<>(jobs.size());
             for (Future<T> f : futures) {
-                out.add(f.get());
+                out.add(DaemonPool.await(f::get, "planning lookup failed", "interrupted while planning"));
             }
             return out;
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException ? (RuntimeException) c
-                    : DataXException.asDataXException(OtsRangeReaderErrorCode.INTERNAL, "planning lookup failed", c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DataXException.asDataXException(OtsRangeReaderErrorCode.INTERRUPTED, "interrupted while planning");
         } finally {
             pool.shutdownNow();
         }

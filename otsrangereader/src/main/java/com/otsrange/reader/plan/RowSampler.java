@@ -69,9 +69,11 @@ public final class RowSampler {
         this.maxRanges = maxRanges;
     }
 
-    /** The rows of {@code task} between the sort-key values [from, to). */
-    public Estimate estimate(BoundTask task, long from, long to, RowSize size) {
-        BoundFilter bound = task.bound();
+    /** The rows {@code unit} of {@code task} exports: over its [from, to), with its filters (a restated unit's, or the run's). */
+    public Estimate estimate(BoundTask task, Unit unit, RowSize size) {
+        BoundFilter bound = task.bound(unit);
+        long from = unit.from();
+        long to = unit.to();
         List<PkRange> ranges = deriver.ranges(bound, task.key(), from, to);
         CellPlan cells = new CellPlan(task.header(), schema, bound);
         ColumnValueFilter filter = ServerFilter.build(bound.attributeConditions());

@@ -132,8 +132,9 @@ public final class SpecBinder {
             BoundFilter.bind(t.filters(), schema, time, problems);
             FilterSpec combined = spec.filters().and(t.filters());
             BoundFilter bound = BoundFilter.bind(combined, schema, time, new Problems());
-            // a restatement reads committed windows before the run's window, which the job's sort-key bounds are
-            FilterSpec restate = spec.filters().without(schema.sortKey()).and(t.filters());
+            // a restatement reads committed windows before the run's window, which the job's sort-key bounds are;
+            // a run that ignores changes restates nothing
+            FilterSpec restate = spec.changes().ignores() ? combined : spec.filters().without(schema.sortKey()).and(t.filters());
             out.add(new BoundTask(key, text, spec.header(t), combined, bound, restate,
                     restate.equals(combined) ? bound : BoundFilter.bind(restate, schema, time, new Problems())));
         }

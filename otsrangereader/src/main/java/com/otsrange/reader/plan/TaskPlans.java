@@ -28,7 +28,7 @@ public final class TaskPlans {
                 j++;
             }
             BoundTask bt = plan.tasks().get(first.task());
-            FilterSpec fs = first.restate() == null ? bt.filters() : bt.restateFilters();
+            FilterSpec fs = bt.filters(first);
             TaskPlan.Restate restate = first.restate() == null ? null
                     : new TaskPlan.Restate(first.restate().from(), first.restate().compare());
             runs.add(new TaskPlan.Run(bt.key(), bt.header(), fs.conditions(), first.from(), to, first.part(), restate));

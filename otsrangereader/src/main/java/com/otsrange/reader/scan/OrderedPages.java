@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,12 +114,7 @@ public final class OrderedPages<T> implements AutoCloseable {
         this.parallel = Math.max(1, parallel);
         this.budget = budgetBytes;
         int id = POOLS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(this.parallel, r -> {
-            Thread t = new Thread(r, "otsrange-read-" + name + "-" + id + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = DaemonPool.newPool(this.parallel, "otsrange-read-" + name + "-" + id);
         for (Range<T> r : ranges) {
             unstarted.add(new Segment(r.tag, r.start, r.end, r.request, r.splitter));
         }

@@ -8,6 +8,7 @@ import com.alicloud.openservices.tablestore.model.ComputeSplitsBySizeRequest;
 import com.alicloud.openservices.tablestore.model.DescribeStreamRequest;
 import com.alicloud.openservices.tablestore.model.DescribeStreamResponse;
 import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
+import com.alicloud.openservices.tablestore.model.DescribeTableResponse;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
 import com.alicloud.openservices.tablestore.model.GetShardIteratorRequest;
@@ -40,6 +41,8 @@ public final class SdkGateway implements OtsGateway {
     private final SyncClient client;
     private final Retrier retrier;
     private final String table;
+    /** The last DescribeTable answer and its table: the split's primaryKey and streamDetails share one request. */
+    private volatile DescribeTableResponse described;
 
     /** Uses the JVM's shared client for this connection (created on first use); {@link #close()} lets go of it. */
     public SdkGateway(ConnectionSpec c, String table, Tuning tuning) {
@@ -55,10 +58,12 @@ public final class SdkGateway implements OtsGateway {
         return client;
     }
 
+    /** Asks DescribeTable anew (planning starts here) and keeps the answer for {@link #streamDetails}. */
     @Override
     public List<PrimaryKeySchema> primaryKey(String table) {
-        return retrier.call("DescribeTable", () -> client.describeTable(new DescribeTableRequest(table)))
-                .getTableMeta().getPrimaryKeyList();
+        DescribeTableResponse d = retrier.call("DescribeTable", () -> client.describeTable(new DescribeTableRequest(table)));
+        described = d;
+        return d.getTableMeta().getPrimaryKeyList();
     }
 
     @Override
@@ -117,9 +122,14 @@ public final class SdkGateway implements OtsGateway {
         }
     }
 
+    /** From the DescribeTable answer {@link #primaryKey} got for this table, else a new one. */
     @Override
     public StreamDetails streamDetails(String table) {
-        return retrier.call("DescribeTable", () -> client.describeTable(new DescribeTableRequest(table))).getStreamDetails();
+        DescribeTableResponse d = described;
+        if (d == null || !d.getTableMeta().getTableName().equals(table)) {
+            d = retrier.call("DescribeTable", () -> client.describeTable(new DescribeTableRequest(table)));
+        }
+        return d.getStreamDetails();
     }
 
     @Override

@@ -18,11 +18,6 @@ public final class StreamGone extends UnretriedAnswer {
         super(cause);
     }
 
-    /** Whether the data at the position was trimmed (rather than the stream or shard being unknown). */
-    public boolean trimmed() {
-        return TRIMMED.equals(answer().getErrorCode());
-    }
-
     /** Whether an answer is this kind of loss. */
     static boolean is(TableStoreException e) {
         return TRIMMED.equals(e.getErrorCode()) || NOT_EXIST.equals(e.getErrorCode());

@@ -38,6 +38,8 @@ public final class TaskPlan {
     public final List<Run> runs;
     /** Spans never exported (gaps between committed windows): a restated unit's read leaves them out. */
     public final List<TimeWindow> exclude;
+    /** {@link #exclude} joined and in order, once (derived: not part of the value). */
+    private final List<TimeWindow> joined;
 
     /** A restated unit: the raw sort-key value its records rewrite the file from, and whether it is a lookback's compare. */
     public static final class Restate {
@@ -143,6 +145,7 @@ public final class TaskPlan {
         this.tuning = tuning;
         this.runs = Collections.unmodifiableList(new ArrayList<>(runs));
         this.exclude = Collections.unmodifiableList(new ArrayList<>(exclude));
+        this.joined = Collections.unmodifiableList(TimeWindow.union(exclude));
         TimeCutter cutter = new TimeCutter(timeUnit, timeZone);
         for (Run r : runs) {
             if ((r.part != null || r.restate != null) && cutter.cut(r.from, r.to, period, Integer.MAX_VALUE).size() != 1) {
@@ -152,11 +155,19 @@ public final class TaskPlan {
         }
     }
 
-    /** [from, to) of a unit without the spans never exported: where its rows are read. */
-    public List<long[]> segments(long from, long to) {
+    /**
+     * Where a unit's rows are read, and which it emits: [from, to), for a restated unit without the
+     * spans never exported (it reads committed windows again; the gaps between them stay empty).
+     */
+    public List<long[]> segments(UnitWork u) {
+        long from = u.from;
+        long to = u.to;
+        if (u.restate == null || joined.isEmpty()) {
+            return Collections.singletonList(new long[] {from, to});
+        }
         List<long[]> out = new ArrayList<>();
         long cur = from;
-        for (TimeWindow x : TimeWindow.union(exclude)) {
+        for (TimeWindow x : joined) {
             if (x.to() <= cur || x.from() >= to) {
                 continue;
             }

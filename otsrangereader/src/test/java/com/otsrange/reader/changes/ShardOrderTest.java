@@ -34,11 +34,8 @@ class ShardOrderTest {
     @Test
     void parentsAreReadToTheirEndBeforeTheirChildren() throws Exception {
         try (StreamTable t = StreamTable.start(2, dir)) {
-            t.create(24);
             String tasks = "{\"k-a\":[\"v\"],\"k-b\":[\"v\"],\"k-c\":[\"v\"],\"k-d\":[\"v\"],\"k-e\":[\"v\"],\"k-f\":[\"v\"]}";
-            ReaderSpec spec = t.spec(t.reader(tasks, "\"stream\"", null, "2024-02-08", "2024-02-09"));
-            t.ledger(spec, StreamChangesTest.WINDOWS);
-            t.recordPosition(spec, t.plan(spec, true).window().restatement());
+            ReaderSpec spec = t.afterFirstRun(tasks);
 
             String[] keys = {"k-a", "k-b", "k-c", "k-d", "k-e", "k-f"};
             int written = 0;

@@ -180,7 +180,7 @@ class StreamChangesTest {
                         assertEquals(Long.parseLong(expected.get(u.unitId).split("/")[0]), u.restate.from, u.unitId);
                         assertTrue(u.filter.onPk(2).isEmpty(), "a restated unit's filter leaves out this run's window");
                         boolean straddles = u.from < ms("2024-02-04") && u.to > ms("2024-02-06");
-                        assertEquals(straddles ? 2 : 1, tp.segments(u.from, u.to).size(), u.unitId + " reads around the gap");
+                        assertEquals(straddles ? 2 : 1, tp.segments(u).size(), u.unitId + " reads around the gap");
                     } else {
                         assertFalse(u.filter.onPk(2).isEmpty(), "an ordinary unit keeps the window");
                     }
@@ -193,6 +193,27 @@ class StreamChangesTest {
             assertEquals(0, r3.read().recordsRead());
             assertEquals(4, r3.read().shardsRead(), "the finished shard is not read again");
             assertTrue(r3.position().shards().get(split).isFinished());
+        }
+    }
+
+    /**
+     * A task's own condition on the sort key bounds what its restated read rewrites (the restated
+     * read keeps it, only the job's window goes): a change outside it leaves the task's files as they
+     * are and restates nothing, while another task without that condition is restated.
+     */
+    @Test
+    void aChangeOutsideTheTasksOwnSortKeyConditionRestatesNothing() throws Exception {
+        try (StreamTable t = StreamTable.start(1, dir)) {
+            String tasks = "{\"k-a\":{\"columns\":[\"v\"],\"filters\":{\"ct\":{\"lt\":\"2024-02-01\"}}},\"k-b\":[\"v\"]}";
+            ReaderSpec spec = t.afterFirstRun(tasks);
+
+            t.put("k-a", 0, ms("2024-01-30T10:00:00"), "v", 1);   // W1, within k-a's condition
+            t.put("k-a", 0, ms("2024-02-02T10:00:00"), "v", 1);   // W2, after it: no file of k-a holds that row
+            t.put("k-b", 0, ms("2024-02-02T10:00:00"), "v", 1);   // W2, k-b has no such condition
+            Map<String, String> expected = new TreeMap<>();
+            expected.put("2024-01/k-a", mark("2024-01-28", "2024-02-01", 1));
+            expected.put("2024-02/k-b", mark("2024-02-02", "2024-02-08", 1));
+            assertEquals(expected, marks(t.plan(spec, true).window().restatement()));
         }
     }
 }

@@ -145,9 +145,11 @@ class StreamRefusalsTest {
             t.put("k-b", 0, ms("2024-01-30T00:00:00"), "v", 1);           // just before it, inside the clocks' margin
             long iterators = t.emu.stats().requests("GetShardIterator");
             long reads = t.emu.stats().requests("GetStreamRecord");
+            long describes = t.emu.stats().requests("DescribeTable");
             Restatement first = t.plan(spec, true).window().restatement();
             assertTrue(first.units().isEmpty());
             assertTrue(first.read().firstRun());
+            assertEquals(1, t.emu.stats().requests("DescribeTable") - describes, "one DescribeTable: the key and the Stream");
             assertEquals(2, t.emu.stats().requests("GetShardIterator") - iterators, "one iterator per shard");
             assertEquals(reads, t.emu.stats().requests("GetStreamRecord"), "a first run reads no record");
             t.recordPosition(spec, first);
@@ -178,6 +180,21 @@ class StreamRefusalsTest {
             }
             // csvyearwriter's parameter invalid (null peer): the mode is unknown, csvyearwriter refuses its own parameter
             ReaderPlanning.requireChangesFit(t.spec(reader), null);
+        }
+    }
+
+    /** The split of a run whose sort-key bounds leave no window (validate and the writer Job refuse it first). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSplitWithoutAWindowIsRefusedAsAnInvalidParameter() throws Exception {
+        try (StreamTable t = StreamTable.start(1, dir)) {
+            t.create(0);
+            Map<String, Object> reader = t.reader(TASKS, null, null, "2024-02-08", "2024-02-09");
+            ((Map<String, Object>) ((Map<String, Object>) reader.get("filters")).get("ct")).remove("lt");
+            DataXException e = assertThrows(DataXException.class, () -> t.plan(t.spec(reader), false));
+            assertEquals("OtsRangeReader-01", e.getErrorCode().getCode());
+            assertTrue(e.getMessage().contains("incremental mode (writer writeMode append with resume true) needs the run's window in"
+                    + " the sort key's bounds: parameter.filters.ct: incremental mode needs a lower and an upper bound on the sort key ct"), e.getMessage());
         }
     }
 }

@@ -199,6 +199,19 @@ final class StreamTable implements AutoCloseable {
         }
     }
 
+    /**
+     * The table with a 24-hour Stream, and a {@code "stream"} job of these tasks (JSON object text)
+     * whose ledger holds {@link StreamChangesTest#WINDOWS}, this run's window [2024-02-08, 2024-02-09),
+     * after a first run recorded the Stream's position.
+     */
+    ReaderSpec afterFirstRun(String tasksJson) throws IOException {
+        create(24);
+        ReaderSpec spec = spec(reader(tasksJson, "\"stream\"", null, "2024-02-08", "2024-02-09"));
+        ledger(spec, StreamChangesTest.WINDOWS);
+        recordPosition(spec, plan(spec, true).window().restatement());
+        return spec;
+    }
+
     /** What the writer half records once a run's restatements are committed: the position handed over. */
     void recordPosition(ReaderSpec spec, Restatement r) throws IOException {
         try (CheckpointLog log = CheckpointLog.open(stateDir(spec))) {
