@@ -67,9 +67,14 @@ public final class E2e implements AutoCloseable {
     }
 
     public E2e(String readApi) throws Exception {
+        this(readApi, 1);
+    }
+
+    /** @param streamShards the shards a newly enabled Stream starts with (the emulator's default is 1) */
+    public E2e(String readApi, int streamShards) throws Exception {
         this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
-                .faults(FaultSpec.none()).build().start();
+                .faults(FaultSpec.none()).streamShards(streamShards).build().start();
         client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
     }
 
