@@ -76,6 +76,11 @@ class RestatePropertyTest {
 
     static E2e e2e;
     static int tables;
+    /**
+     * The emulator's stream clock offset, only ever moved ahead: record timestamps never go back, so
+     * moving it back would leave later records stamped ahead of the clock, beyond the next expiry.
+     */
+    static long streamOffsetMs;
     static final Figures FIGURES = new Figures();
 
     static synchronized E2e emu() throws Exception {
@@ -165,7 +170,6 @@ class RestatePropertyTest {
         /** A run that reads the Stream succeeded, so a position is recorded. */
         boolean positionRecorded;
         int writesAtLastRun;
-        long streamOffsetMs;
         final List<String> openShards = new ArrayList<>();
 
         Sequence(RestateShape shape, long seed, int steps, int killOneIn) throws Exception {
@@ -198,7 +202,6 @@ class RestatePropertyTest {
                 }
             } finally {
                 KillResumeTest.deleteTree(out);
-                e2e.emulator.setStreamClockOffset(Duration.ZERO);
                 e2e.deleteTable(table.name);
             }
         }
@@ -310,11 +313,16 @@ class RestatePropertyTest {
                 JSONObject j = shape.job(e2e, table.name, out, shard, window[0], window[1], RestateShape.changes(shape.lookbackDays));
                 E2e.readerOf(j).put("pageSize", 2);
                 Files.write(job, j.toJSONString().getBytes(StandardCharsets.UTF_8));
-                e2e.faults("slow=1,slowMs=8,seed=" + rnd.nextInt(1000));
+                e2e.faults("slow=1,slowMs=20,seed=" + rnd.nextInt(1000));
                 KillResumeTest.Child child = KillResumeTest.Child.start(KillResumeTest.localRunner(), job, dir, "child");
-                long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400 + rnd.nextInt(HEAVY ? 4000 : 3000));
-                while (System.nanoTime() < killAt && child.process.isAlive()) {
-                    Thread.sleep(5);
+                // a third of the kills at a random moment (mostly before anything is written), the others once
+                // the ledger has grown by 1 to 4 lines (intents, commits, the position: between the steps of a commit)
+                long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300 + rnd.nextInt(3000));
+                int lines = rnd.nextInt(3) == 0 ? Integer.MAX_VALUE : ledgerLines(shard) + 1 + rnd.nextInt(4);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (child.process.isAlive() && (lines == Integer.MAX_VALUE ? System.nanoTime() < killAt
+                        : ledgerLines(shard) < lines && System.nanoTime() < deadline)) {
+                    Thread.sleep(1);
                 }
                 boolean ended = !child.process.isAlive();
                 child.process.destroyForcibly();
@@ -486,6 +494,15 @@ class RestatePropertyTest {
                 }
             }
             return false;
+        }
+
+        int ledgerLines(String shard) throws Exception {
+            byte[] log = checkpoint(shard);
+            int n = 0;
+            for (byte b : log) {
+                n += b == '\n' ? 1 : 0;
+            }
+            return n;
         }
 
         byte[] checkpoint(String shard) throws Exception {
