@@ -120,8 +120,8 @@ measure() {
   bw="$(find "$out" -type f -not -path '*/.otsrange/*' -newer "$marker" -printf '%s\n' | awk '{s+=$1} END {print s+0}')"
   ft="$(find "$out" -type f -not -path '*/.otsrange/*' | wc -l)"
   bt="$(find "$out" -type f -not -path '*/.otsrange/*' -printf '%s\n' | awk '{s+=$1} END {print s+0}')"
-  restated="$(grep -o '"restated" *: *\[' -A0 "$out"/.otsrange/*/manifest.json >/dev/null 2>&1 \
-    && grep -o '"windowsRestated"' "$out"/.otsrange/*/manifest.json | wc -l || echo 0)"
+  # manifest.json "restated": one entry per file checked, outcome restated / truncated / deleted / unchanged
+  restated="$(grep -o -E '"outcome": ?"(restated|truncated|deleted)"' "$out"/.otsrange/*/manifest.json | wc -l || true)"
   echo "$variant,$i,${t[0]},${t[1]},${t[2]},${t[3]},$fw,$bw,$ft,$bt,$restated" >> "$results"
   log "$variant run $i: wall ${t[0]} s, client CPU $(awk "BEGIN{print ${t[1]}+${t[2]}}") s, peak RSS $((t[3] / 1024)) MB," \
     "wrote $fw files / $bw bytes (of $ft files / $bt bytes)"
