@@ -360,7 +360,8 @@ final class PairedSink implements RecordSink {
         openPart = lastPart;
         openTarget = lastTarget;
         openRestate = lastRestate;
-        if (window != null && openRestate == null) {
+        // a restated unit too: one the ledger never committed must not overwrite a file another export wrote
+        if (window != null) {
             String foreign = window.foreignFile(openUnit, spec.path().resolve(openName));
             if (foreign != null) {
                 throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + foreign);

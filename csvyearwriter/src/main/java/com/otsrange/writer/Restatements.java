@@ -75,7 +75,10 @@ final class Restatements {
         reports.addAll(new TreeMap<>(byUnit).values());
         LOG.info("changes: {}", summaryLine(literal));
         for (RestateReport r : reports) {
-            LOG.info("changes: {}", r.logLine(literal));
+            if (r.file != null) {
+                // a unit without a file that stays without one (no rows before, none now) has nothing to report
+                LOG.info("changes: {}", r.logLine(literal));
+            }
         }
     }
 
