@@ -54,9 +54,7 @@ class RestatementCrashTest {
         IncrementalData data = RestatementTest.table("crwin", true);
         Path out = dir.resolve("out");
         IncrementalData.Shape shape = RestatementTest.YEARS;
-        RestatementTest.run(data, out, shape, 2, 3, "stream");
-        RestatementTest.run(data, out, shape, 3, 4, "stream");
-        RestatementTest.run(data, out, shape, 4, 5, "stream");
+        RestatementTest.runWindows(data, out, shape, 2, 3, 4, 5);
         RestatementTest.put(data, "dev-1", RestatementTest.at(2, 1), 1, "late into the first window");
         RestatementTest.update(data, RestatementTest.rowsOf(data, "k.2", 4, 5).get(0), "v", 77);
         for (E2e.SrcRow r : RestatementTest.rowsOf(data, "a/b", 3, 5)) {
@@ -72,9 +70,7 @@ class RestatementCrashTest {
         IncrementalData data = RestatementTest.table("cronly", true);
         Path out = dir.resolve("out");
         IncrementalData.Shape shape = RestatementTest.MONTHS_GZIP;
-        RestatementTest.run(data, out, shape, 2, 3, "stream");
-        RestatementTest.run(data, out, shape, 3, 4, "stream");
-        RestatementTest.run(data, out, shape, 4, 5, "stream");
+        RestatementTest.runWindows(data, out, shape, 2, 3, 4, 5);
         RestatementTest.put(data, "dev-1", RestatementTest.at(2, 1), 1, "late into the first window");
         for (E2e.SrcRow r : RestatementTest.rowsOf(data, "a/b", 4, 5)) {
             RestatementTest.delete(data, r);

@@ -28,12 +28,42 @@ final class DemoStream {
 
     /** A reading of {@code device} with dim 0 at {@code time} (ISO-8601 with offset), written now. */
     static void lateReading(SyncClient client, String device, String time) {
-        RowPutChange late = new RowPutChange(TABLE, PrimaryKeyBuilder.createPrimaryKeyBuilder()
-                .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(device))
-                .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(OffsetDateTime.parse(time).toInstant().toEpochMilli()))
-                .addPrimaryKeyColumn("dim", PrimaryKeyValue.fromLong(0)).build());
+        RowPutChange late = new RowPutChange(TABLE, key(device, OffsetDateTime.parse(time).toInstant().toEpochMilli(),
+                PrimaryKeyValue.fromLong(0)));
         late.addColumn("p20_1", ColumnValue.fromDouble(1.5));
         client.putRow(new PutRowRequest(late));
+    }
+
+    /** Deletes every dim-0 reading of {@code device} in [from, to) (ISO-8601 with offset); returns how many. */
+    static int deleteReadings(SyncClient client, String device, String from, String to) {
+        com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria c =
+                new com.alicloud.openservices.tablestore.model.RangeRowQueryCriteria(TABLE);
+        c.setInclusiveStartPrimaryKey(key(device, OffsetDateTime.parse(from).toInstant().toEpochMilli(), PrimaryKeyValue.INF_MIN));
+        c.setExclusiveEndPrimaryKey(key(device, OffsetDateTime.parse(to).toInstant().toEpochMilli(), PrimaryKeyValue.INF_MIN));
+        c.setMaxVersions(1);
+        int n = 0;
+        com.alicloud.openservices.tablestore.model.PrimaryKey next;
+        do {
+            com.alicloud.openservices.tablestore.model.GetRangeResponse page =
+                    client.getRange(new com.alicloud.openservices.tablestore.model.GetRangeRequest(c));
+            for (com.alicloud.openservices.tablestore.model.Row row : page.getRows()) {
+                if (row.getPrimaryKey().getPrimaryKeyColumn("dim").getValue().asLong() == 0) {
+                    client.deleteRow(new com.alicloud.openservices.tablestore.model.DeleteRowRequest(
+                            new com.alicloud.openservices.tablestore.model.RowDeleteChange(TABLE, row.getPrimaryKey())));
+                    n++;
+                }
+            }
+            next = page.getNextStartPrimaryKey();
+            if (next != null) {
+                c.setInclusiveStartPrimaryKey(next);
+            }
+        } while (next != null);
+        return n;
+    }
+
+    private static com.alicloud.openservices.tablestore.model.PrimaryKey key(String device, long ct, PrimaryKeyValue dim) {
+        return PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(device))
+                .addPrimaryKeyColumn("ct", PrimaryKeyValue.fromLong(ct)).addPrimaryKeyColumn("dim", dim).build();
     }
 
     /** job/incremental.json with the emulator's connection, the output folder and {@code "changes": changes}. */
