@@ -5,7 +5,8 @@
 #
 #   --quick     small sizes, channels 1 and 4 only (~3 minutes on 2 quiet cores); default is the full run
 #   --runs N    measured runs per case (default 3, --quick 2); each case also gets one untimed warm-up run
-#   --only LIST comma-separated subset of: ceiling,reader,writer,e2e,scale,heavy,datax,tp
+#   --only LIST comma-separated subset of: ceiling,reader,writer,e2e,scale,heavy,datax,tp; or micro (the
+#               single-JVM micro-benchmarks of bench/src, printing their own figures; not in the default set)
 #   --fresh     drop the cached emulator data and load everything again
 #   --keep      keep the work folder (jobs, logs, outputs) and print its path
 #   --profile   also record JFR profiles (local end-to-end ch1; tp: one DataX run of each side) and print hot frames
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1 ;;
     --profile) profile=1 ;;
     --tp-rows) tp_rows="$2"; shift ;;
-    -h|--help) sed -n 2,23p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n 2,24p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -416,6 +417,22 @@ elif wants tp; then
   log "DATAX_HOME not set: case 7 (throughput scenarios in DataX against the stock plugins) skipped"
 fi
 
+# ------------------------------------------------------------------ 8. micro-benchmarks (--only micro)
+# Programs in bench/src that measure one piece inside one JVM and print their own figures: the writer
+# alone (generic and paired, WriterBench), the reader into a discarding writer with the emulator in the
+# same JVM (ReaderThroughputBench), the emulator's store and GetRange stream (GetRangeThroughput),
+# double formatting (ShortestDoubleBench). The table gets one line each (wall, CPU, peak RSS).
+if wants micro; then
+  if [ "$mode" = quick ]; then sizes=(100000 100000 200000 1000000); else sizes=(300000 500000 1000000 3000000); fi
+  micro=("WriterBench ${sizes[0]}" "ReaderThroughputBench ${sizes[1]}" "com.otsrange.emulator.GetRangeThroughput ${sizes[2]}"
+    "ShortestDoubleBench ${sizes[3]}")
+  for m in "${micro[@]}"; do
+    read -r cls arg <<< "$m"
+    measure micro local "${cls##*.}" 1 "$work/out/micro" -- "$JAVA" -Xmx2g -cp "$bench_cp" "$cls" "$arg"
+    { echo "== $cls $arg"; grep -v -E '^\[|^SLF4J' "$work/logs/micro-local-${cls##*.}-1.log" || true; } >> "$work/micro.txt"
+  done
+fi
+
 # ------------------------------------------------------------------ report
 mkdir -p "$bench_dir/results"
 stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"
@@ -429,6 +446,10 @@ cp "$raw" "$bench_dir/results/$stamp-$mode.csv"
 if [ -f "$work/jfr-hot.txt" ]; then
   cp "$work/jfr-hot.txt" "$bench_dir/results/$stamp-$mode-jfr-hot.txt"
   echo; echo "JFR hot frames (local e2e, channel 1):"; head -40 "$work/jfr-hot.txt"
+fi
+if [ -f "$work/micro.txt" ]; then
+  cp "$work/micro.txt" "$bench_dir/results/$stamp-$mode-micro.txt"
+  echo; echo "micro-benchmarks:"; cat "$work/micro.txt"
 fi
 for v in ours stock; do
   if [ -f "$work/jfr-hot-tp-cpu-$v.txt" ]; then

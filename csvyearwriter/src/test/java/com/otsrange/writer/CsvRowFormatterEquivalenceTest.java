@@ -8,9 +8,8 @@ import com.alibaba.datax.common.element.DoubleColumn;
 import com.alibaba.datax.common.element.LongColumn;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.element.StringColumn;
-import com.alibaba.datax.common.util.Configuration;
-import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.ShortestDouble;
+import com.otsrange.runner.LocalRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -18,12 +17,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,63 +35,6 @@ class CsvRowFormatterEquivalenceTest {
     private static final String[] SEPARATORS = {"\n", "\r\n", "\r"};
     private static final String[] PIECES = {",", "\"", "\r", "\n", " ", "\t", "#", "!", "$", "a", "Z", "0", "-", ".",
         "é", "☃", "😀", "\u0000", "\u001f", "\u007f", "\u00a0", "\\", "N", "NULL", "true", "AAAA", "1.0", "\u2028"};
-
-    static final class ListRecord implements Record {
-        private final List<Column> columns = new ArrayList<>();
-        private Map<String, String> meta;
-
-        @Override
-        public void addColumn(Column column) {
-            columns.add(column);
-        }
-
-        @Override
-        public void setColumn(int i, Column column) {
-            columns.set(i, column);
-        }
-
-        @Override
-        public Column getColumn(int i) {
-            return columns.get(i);
-        }
-
-        @Override
-        public int getColumnNumber() {
-            return columns.size();
-        }
-
-        @Override
-        public int getByteSize() {
-            return 0;
-        }
-
-        @Override
-        public int getMemorySize() {
-            return 0;
-        }
-
-        @Override
-        public void setMeta(Map<String, String> meta) {
-            this.meta = meta;
-        }
-
-        @Override
-        public Map<String, String> getMeta() {
-            return meta;
-        }
-    }
-
-    private static WriterSpec spec(String nullFormat, String lineSeparator, String timeUnit) {
-        JSONObject w = new JSONObject(true);
-        w.put("path", "/tmp/otsrange-equivalence-not-written");
-        w.put("partitionKeyColumn", 0);
-        w.put("timeColumn", 0);
-        w.put("timeUnit", timeUnit);
-        w.put("nullFormat", nullFormat);
-        w.put("lineSeparator", lineSeparator);
-        w.put("header", false);
-        return WriterSpec.forJob(Configuration.from(w.toJSONString()), "streamreader", Configuration.from("{}"), Paths.get(""));
-    }
 
     private static final class Pair {
         final CsvRowFormatter fast;
@@ -127,14 +65,14 @@ class CsvRowFormatterEquivalenceTest {
     @Test
     void everyCharInEveryPositionIsQuotedLikeCommonsCsv() throws IOException {
         for (String nullFormat : new String[] {"", "NULL"}) {
-            Pair p = new Pair(spec(nullFormat, "\n", "ms"));
+            Pair p = new Pair(CsvRowFormatterTest.spec(nullFormat, "\n", "ms"));
             for (int c = 0; c <= 0xFFFF; c++) {
                 if (Character.isSurrogate((char) c)) {
                     continue;
                 }
                 String ch = String.valueOf((char) c);
                 for (String v : new String[] {ch, "a" + ch, ch + "a", "a" + ch + "b"}) {
-                    ListRecord r = new ListRecord();
+                    Record r = new LocalRecord();
                     r.addColumn(new StringColumn(v));
                     r.addColumn(new StringColumn(v));
                     p.fast.rowFrom(r, 0, null, false, p.out);
@@ -157,9 +95,9 @@ class CsvRowFormatterEquivalenceTest {
         for (String nullFormat : NULL_FORMATS) {
             for (String sep : SEPARATORS) {
                 for (String unit : new String[] {"ms", "s", "us"}) {
-                    Pair p = new Pair(spec(nullFormat, sep, unit));
+                    Pair p = new Pair(CsvRowFormatterTest.spec(nullFormat, sep, unit));
                     for (int i = 0; i < 600; i++) {
-                        ListRecord r = new ListRecord();
+                        Record r = new LocalRecord();
                         int n = 1 + rnd.nextInt(8);
                         boolean[] time = new boolean[n];
                         for (int c = 0; c < n; c++) {
@@ -191,14 +129,14 @@ class CsvRowFormatterEquivalenceTest {
     @Test
     void verbatimDoublesEqualParsedAndFormattedOnes() throws IOException {
         SplittableRandom rnd = new SplittableRandom(8);
-        Pair p = new Pair(spec("", "\n", "ms"));
+        Pair p = new Pair(CsvRowFormatterTest.spec("", "\n", "ms"));
         for (int i = 0; i < 20_000; i++) {
             double d = i % 2 == 0 ? Double.longBitsToDouble(rnd.nextLong()) : rnd.nextInt(-100_000, 100_000) / 100.0;
             // what the paired reader sends (copied) vs Java 8 text (parsed and formatted)
-            ListRecord shortest = new ListRecord();
+            Record shortest = new LocalRecord();
             shortest.addColumn(new DoubleColumn(ShortestDouble.format(d)));
             shortest.addColumn(new StringColumn("x"));
-            ListRecord java8 = new ListRecord();
+            Record java8 = new LocalRecord();
             java8.addColumn(new DoubleColumn(Double.toString(d)));
             java8.addColumn(new StringColumn("x"));
             p.fast.rowFrom(shortest, 0, null, true, p.out);

@@ -1,5 +1,7 @@
 package com.otsrange.writer;
 
+import com.alibaba.datax.common.exception.DataXException;
+import com.alibaba.datax.common.util.Configuration;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.runner.RunResult;
@@ -8,12 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvYearWriterValidationTest {
@@ -209,5 +213,15 @@ class CsvYearWriterValidationTest {
         assertEquals(1, pathProblems.size(), pathProblems.toString());
         assertEquals("CsvYearWriter-02", r2.errorCode(), r2.errorMessage());
         assertTrue(r2.errorMessage().contains(pathProblems.get(0)), r2.errorMessage());
+    }
+
+    @Test
+    void specValidationNamesTheField() {
+        Configuration w = Configuration.from("{\"path\":\"/tmp/x\",\"writeMode\":\"overwrite\"}");
+        DataXException e = assertThrows(DataXException.class,
+                () -> WriterSpec.forJob(w, "otsrangereader", Configuration.from("{\"table\":\"t\"}"), Paths.get("")));
+        assertTrue(e.getMessage().contains("CsvYearWriter-01"), e.getMessage());
+        assertTrue(e.getMessage().contains("parameter.writeMode"), e.getMessage());
+        assertTrue(e.getMessage().contains("nonConflict"), e.getMessage());
     }
 }

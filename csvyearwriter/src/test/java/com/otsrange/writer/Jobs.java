@@ -2,11 +2,11 @@ package com.otsrange.writer;
 
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
-import com.otsrange.e2e.E2e;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.PluginType;
 import com.otsrange.runner.RunOptions;
 import com.otsrange.runner.RunResult;
+import com.otsrange.testkit.Csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +73,6 @@ final class Jobs {
     }
 
     static RunResult run(JSONObject job) {
-        // registered per run: the e2e tests register the real reader under the same name
         LocalRunner.registerPlugin(PluginType.READER, "otsrangereader", TestOtsReader.class.getName());
         return new LocalRunner(RunOptions.quiet()).runJson(job.toJSONString());
     }
@@ -108,7 +107,7 @@ final class Jobs {
         if (file.toString().endsWith(".gz")) {
             in = new GZIPInputStream(in);
         }
-        return E2e.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return Csv.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     static String text(Path file) throws IOException {

@@ -131,6 +131,8 @@ class PairedModeTest {
     void everyValueTypeAndHostileKeyRoundTrips() throws Exception {
         List<Row> t0 = new ArrayList<>();
         double[] doubles = {0.1, -2.5e-10, 1e23, 3.0, Double.MIN_VALUE, 123456.789};
+        // their shortest round-trip text, written out by hand
+        String[] doubleTexts = {"0.1", "-2.5E-10", "1.0E23", "3.0", "4.9E-324", "123456.789"};
         for (int i = 0; i < TRICKY.length; i++) {
             t0.add(wide("dev/1", ms("2023-03-01T00:00:00Z") + i * 1000L + 7, TRICKY[i], doubles[i % doubles.length]));
         }
@@ -173,7 +175,7 @@ class PairedModeTest {
             assertEquals(Instant.ofEpochMilli(src.time).toString(), row.get(0));
             assertEquals(TRICKY[i], row.get(1), "string cell " + i);
             assertEquals(doubles[i % doubles.length], Double.parseDouble(row.get(2)), 0.0);
-            assertEquals(ShortestDouble.format(doubles[i % doubles.length]), row.get(2));
+            assertEquals(doubleTexts[i % doubles.length], row.get(2));
             assertEquals("-42", row.get(3));
             assertEquals("true", row.get(4));
             assertArrayEquals(TRICKY[i].getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(row.get(5)));

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The engine's Record, sized as DataX's DefaultRecord: byte size = sum of the columns' byte sizes;
  * memory size = 80 (record head) + per column 24 (column head) + its byte size. Meta is kept as given.
+ * Public so that tests driving a plugin task without the engine hand it the records the engine would.
  */
-final class LocalRecord implements Record {
+public final class LocalRecord implements Record {
 
     static final int RECORD_HEAD = 80;
     static final int COLUMN_HEAD = 24;

@@ -17,7 +17,7 @@ import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.RestateMark;
 import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.plan.RowSampler;
-import com.otsrange.reader.plan.TimeCutter;
+import com.otsrange.reader.range.TimeCutter;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.plan.WindowPlan;
 import com.otsrange.reader.scan.OtsGateway;

@@ -14,6 +14,7 @@ import com.otsrange.emulator.SdkRowLoader;
 import com.otsrange.runner.LocalRunner;
 import com.otsrange.runner.RunOptions;
 import com.otsrange.runner.RunResult;
+import com.otsrange.testkit.DataxInstall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

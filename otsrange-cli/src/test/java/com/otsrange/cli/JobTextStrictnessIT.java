@@ -1,6 +1,7 @@
 package com.otsrange.cli;
 
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.testkit.DataxInstall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -21,6 +21,7 @@ import com.alicloud.openservices.tablestore.model.UpdateRowRequest;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.otsrange.emulator.FaultSpec;
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.testkit.DataxInstall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

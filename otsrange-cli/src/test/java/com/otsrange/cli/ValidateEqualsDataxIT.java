@@ -1,6 +1,7 @@
 package com.otsrange.cli;
 
 import com.otsrange.emulator.OtsEmulator;
+import com.otsrange.testkit.DataxInstall;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

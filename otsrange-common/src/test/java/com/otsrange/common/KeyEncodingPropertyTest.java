@@ -37,7 +37,9 @@ class KeyEncodingPropertyTest {
         String e = KeyEncoding.encode(key);
         for (int i = 0; i < e.length(); i++) {
             char c = e.charAt(i);
-            assertTrue(KeyEncoding.isSafeChar(c) || c == '%', "unexpected char in " + e);
+            // CONTRACT.md section 5: [A-Za-z0-9._-] stay, every other byte is %XX
+            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+            assertTrue(safe || c == '%', "unexpected char in " + e);
         }
         assertTrue(!e.isEmpty() && e.charAt(0) != '.', "never empty, never hidden: " + e);
     }

@@ -6,6 +6,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,30 +30,48 @@ class ShardSpecPropertyTest {
         assertEquals(1, b);
     }
 
+    /** Ownership follows DESIGN.md "Sharding" for every key type, whatever the number of shards. */
     @Property(tries = 300)
-    void assignmentIsStable(@ForAll String key, @ForAll @IntRange(min = 2, max = 9) int n) {
-        int owner = -1;
-        for (int i = 0; i < n; i++) {
-            if (ShardSpec.parse(i + "/" + n).owns(ShardSpec.TYPE_STRING, key.getBytes(StandardCharsets.UTF_8))) {
-                owner = i;
-            }
+    void assignmentFollowsTheDocumentedHash(@ForAll String key, @ForAll long number, @ForAll byte[] bin,
+                                            @ForAll @IntRange(min = 2, max = 9) int n) throws Exception {
+        byte[] bigEndian = new byte[8];
+        for (int b = 0; b < 8; b++) {
+            bigEndian[b] = (byte) (number >>> (56 - 8 * b));
         }
-        assertEquals(owner, (int) Math.floorMod(ShardSpec.hash((byte) 'S', key.getBytes(StandardCharsets.UTF_8)), (long) n));
+        for (int i = 0; i < n; i++) {
+            ShardSpec spec = ShardSpec.parse(i + "/" + n);
+            assertEquals(i == documentedShard('S', key.getBytes(StandardCharsets.UTF_8), n), spec.ownsString(key), "string key");
+            assertEquals(i == documentedShard('I', bigEndian, n), spec.ownsLong(number), "integer key");
+            assertEquals(i == documentedShard('B', bin, n), spec.ownsBinary(bin), "binary key");
+        }
     }
 
     @Test
-    void knownAssignmentsNeverChange() {
+    void knownAssignmentsNeverChange() throws Exception {
         // pinned values: a change here would re-shard every existing deployment
         int[] owners = new int[4];
+        int[] documented = new int[4];
         for (int i = 0; i < 4; i++) {
             owners[i] = ownerOf("dev-" + i, 4);
+            documented[i] = documentedShard('S', ("dev-" + i).getBytes(StandardCharsets.UTF_8), 4);
         }
         assertEquals("[1, 3, 2, 3]", java.util.Arrays.toString(owners));
-        long h = ShardSpec.hash((byte) 'S', "dev-1".getBytes(StandardCharsets.UTF_8));
-        String hex = Sha256.ofBytes(concat((byte) 'S', "dev-1".getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        assertEquals(Long.parseUnsignedLong(hex, 16), h);
-        assertEquals(0L, ShardSpec.hash((byte) 'I', new byte[8]) - Long.parseUnsignedLong(
-                Sha256.ofBytes(concat((byte) 'I', new byte[8])).substring(0, 16), 16));
+        assertEquals("[1, 3, 2, 3]", java.util.Arrays.toString(documented));
+    }
+
+    /**
+     * DESIGN.md "Sharding", written independently of ShardSpec: floorMod(the first 8 bytes of
+     * sha256(type tag + key bytes) as a big-endian signed long, n).
+     */
+    private static int documentedShard(char typeTag, byte[] key, int n) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update((byte) typeTag);
+        byte[] digest = md.digest(key);
+        long first8 = 0;
+        for (int b = 0; b < 8; b++) {
+            first8 = first8 << 8 | (digest[b] & 0xff);
+        }
+        return (int) Math.floorMod(first8, (long) n);
     }
 
     private static int ownerOf(String key, int n) {
@@ -62,13 +81,6 @@ class ShardSpecPropertyTest {
             }
         }
         return -1;
-    }
-
-    private static byte[] concat(byte tag, byte[] b) {
-        byte[] out = new byte[b.length + 1];
-        out[0] = tag;
-        System.arraycopy(b, 0, out, 1, b.length);
-        return out;
     }
 
     @Test

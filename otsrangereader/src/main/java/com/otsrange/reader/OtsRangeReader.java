@@ -9,12 +9,15 @@ import com.otsrange.common.ParameterMap;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.convert.UnitReader;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.plan.Plan;
-import com.otsrange.reader.plan.TaskPlan;
-import com.otsrange.reader.plan.TaskPlanCodec;
+import com.otsrange.reader.plan.TaskPlans;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.SdkGateway;
+import com.otsrange.reader.task.TaskUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +68,7 @@ public class OtsRangeReader extends Reader {
             ReaderPlanning.handOver(spec, writer, plan);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {
-                out.add(Configuration.from(TaskPlanCodec.encode(spec, plan, group)));
+                out.add(Configuration.from(TaskPlanCodec.encode(TaskPlans.of(spec, plan, group))));
             }
             LOG.info("split into {} task(s) for advice {}", out.size(), adviceNumber);
             return out;
@@ -101,23 +104,25 @@ public class OtsRangeReader extends Reader {
     public static class Task extends Reader.Task {
         private static final Logger LOG = LoggerFactory.getLogger(Task.class);
         private TaskPlan plan;
+        private TaskUnits units;
         private SdkGateway gateway;
 
         @Override
         public void init() {
             plan = TaskPlanCodec.decode(ParameterMap.of(getPluginJobConf()));
+            units = TaskUnits.of(plan);
         }
 
         @Override
         public void startRead(RecordSender sender) {
-            if (plan.units.isEmpty()) {
+            if (units.units.isEmpty()) {
                 return;
             }
             gateway = new SdkGateway(plan.connection, plan.table, plan.tuning);
-            UnitReader reader = new UnitReader(plan, gateway.pages(plan.tuning.readApi(), plan.tuning.pageSize()));
+            UnitReader reader = new UnitReader(plan, units, gateway.pages(plan.tuning.readApi(), plan.tuning.pageSize()), true);
             long records = reader.readAll(sender);
             sender.flush();
-            LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), plan.units.size(), records,
+            LOG.info("task {}: {} unit(s), {} record(s), {} retried request(s)", getTaskId(), units.units.size(), records,
                     gateway.retries());
         }
 

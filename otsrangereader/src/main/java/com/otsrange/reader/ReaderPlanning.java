@@ -15,6 +15,7 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.config.WindowRequest;
 import com.otsrange.reader.config.WindowWidth;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.FileCuts;

@@ -4,6 +4,7 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
 import com.otsrange.common.RecordLayout;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.writer.config.Incremental;
 import com.otsrange.writer.config.WriterOptions;
 import com.otsrange.writer.config.WriterParams;

@@ -1,5 +1,7 @@
 package com.otsrange.reader.config;
 
+import java.util.Objects;
+
 /** Where and as whom to connect. {@link #toString()} never shows the secret. */
 public final class ConnectionSpec {
     private final String endpoint;
@@ -28,6 +30,21 @@ public final class ConnectionSpec {
 
     public String instanceName() {
         return instanceName;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ConnectionSpec)) {
+            return false;
+        }
+        ConnectionSpec c = (ConnectionSpec) o;
+        return Objects.equals(endpoint, c.endpoint) && Objects.equals(accessId, c.accessId) && Objects.equals(accessKey, c.accessKey)
+                && Objects.equals(instanceName, c.instanceName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(endpoint, accessId, accessKey, instanceName);
     }
 
     @Override

@@ -172,6 +172,22 @@ public final class Tuning {
         return m;
     }
 
+    /** Equal when every knob is, as written ({@link #toMap()}: what a task's copy is rebuilt from). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tuning && toMap().equals(((Tuning) o).toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toMap().toString();
+    }
+
     public static Tuning fromMap(Map<String, Object> m) {
         Problems p = new Problems();
         Tuning t = parse(m, p);

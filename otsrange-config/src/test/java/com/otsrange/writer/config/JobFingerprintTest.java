@@ -3,15 +3,16 @@ package com.otsrange.writer.config;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.Problems;
-import com.otsrange.common.Sha256;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SpecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -64,9 +65,18 @@ class JobFingerprintTest {
         v1.put("writer.writeMode", "\"truncate\"");
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : v1.entrySet()) {
-            hashes.put(e.getKey(), Sha256.ofText(e.getValue()));
+            hashes.put(e.getKey(), sha256(e.getValue()));
         }
         return hashes;
+    }
+
+    /** Hex SHA-256 of a component's UTF-8 text, as the fingerprint stores it (the JDK's digest, not the product's helper). */
+    static String sha256(String text) {
+        try {
+            return String.format("%064x", new BigInteger(1, MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static final String WRITER = "{\"path\": \"out\", \"fileName\": \"{partition_key}/{year}.csv\"}";
@@ -82,12 +92,12 @@ class JobFingerprintTest {
         // version 2 hashes the bounds as the raw values they stand for (midnight in Asia/Shanghai, in ms)
         long from = LocalDate.of(2024, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
         long to = LocalDate.of(2027, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
-        assertEquals(Sha256.ofText("{\"ct\":{\"gte\":" + from + ",\"lt\":" + to + "},\"dim\":0}"), f.components().get("reader.filters"));
+        assertEquals(sha256("{\"ct\":{\"gte\":" + from + ",\"lt\":" + to + "},\"dim\":0}"), f.components().get("reader.filters"));
         assertEquals("2", f.components().get(JobFingerprint.VERSION_KEY));
 
         // a real change is still one, with a note that version 1 read values as written
         Map<String, String> zone = new LinkedHashMap<>(v1);
-        zone.put("reader.timeZone", Sha256.ofText("\"GMT+8\""));
+        zone.put("reader.timeZone", sha256("\"GMT+8\""));
         assertEquals(Collections.singletonList("reader.timeZone"), f.changedComponents(zone));
         assertTrue(JobFingerprint.olderVersionNote(zone).contains("as written"));
         Map<String, String> otherVersion = new LinkedHashMap<>(f.components());

@@ -13,7 +13,7 @@ import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.RestateMark;
 import com.otsrange.reader.plan.Restatement;
-import com.otsrange.reader.plan.TimeCutter;
+import com.otsrange.reader.range.TimeCutter;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.StreamGone;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package com.otsrange.reader.changes;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.TimeWindow;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 
 import java.nio.file.Path;
 import java.time.Instant;

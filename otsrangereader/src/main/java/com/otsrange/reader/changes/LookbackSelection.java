@@ -7,7 +7,7 @@ import com.otsrange.common.UnitId;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.Planner;
 import com.otsrange.reader.plan.RestateMark;
-import com.otsrange.reader.plan.TimeCutter;
+import com.otsrange.reader.range.TimeCutter;
 
 import java.util.ArrayList;
 import java.util.List;

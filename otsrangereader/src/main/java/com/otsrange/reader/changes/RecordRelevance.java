@@ -14,7 +14,7 @@ import com.otsrange.reader.filter.PkValues;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.BoundTask;
 import com.otsrange.reader.plan.Planner;
-import com.otsrange.reader.plan.TimeCutter;
+import com.otsrange.reader.range.TimeCutter;
 
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.alicloud.openservices.tablestore.model.GetStreamRecordResponse;
 import com.alicloud.openservices.tablestore.model.StreamRecord;
 import com.alicloud.openservices.tablestore.model.StreamShard;
 import com.otsrange.common.StreamPosition;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.StreamGone;
 

@@ -5,7 +5,7 @@ import com.otsrange.common.Period;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
-import com.otsrange.reader.plan.TaskPlan;
+import com.otsrange.reader.task.TaskPlan;
 import com.otsrange.reader.scan.ScanRequest;
 import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;

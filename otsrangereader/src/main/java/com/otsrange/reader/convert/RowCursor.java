@@ -4,14 +4,11 @@ import com.alibaba.datax.common.element.Column;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.reader.filter.BoundFilter;
-import com.otsrange.reader.scan.MatrixRows;
-import com.otsrange.reader.scan.RowBlock;
-import com.otsrange.reader.scan.SdkRows;
 
 /**
  * The rows of one page, one at a time, whatever the wire format: the current row's key values
  * and its cells, by primary-key index and by {@link CellPlan} slot, as DataX columns. Both
- * formats give identical columns for the same row.
+ * formats give identical columns for the same row. {@link RowCursors#open} opens one for a page.
  */
 interface RowCursor extends BoundFilter.KeyValues {
     /** Moves to the next row; false after the last. */
@@ -32,11 +29,4 @@ interface RowCursor extends BoundFilter.KeyValues {
 
     /** Whether the row has any of the plan's attribute cells. */
     boolean hasAttribute();
-
-    static RowCursor open(RowBlock block, CellPlan plan) {
-        if (block instanceof MatrixRows) {
-            return new MatrixRowCursor(((MatrixRows) block).reader(), plan);
-        }
-        return new SdkRowCursor(((SdkRows) block).rows(), plan);
-    }
 }

@@ -6,16 +6,17 @@ import com.otsrange.common.TimeWindow;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.scan.PkRange;
-import com.otsrange.reader.plan.RangeDeriver;
-import com.otsrange.reader.plan.RunRange;
-import com.otsrange.reader.plan.SubRanges;
-import com.otsrange.reader.plan.TaskPlan;
-import com.otsrange.reader.plan.TimeCutter;
-import com.otsrange.reader.plan.UnitWork;
+import com.otsrange.reader.range.RangeDeriver;
+import com.otsrange.reader.range.RunRange;
+import com.otsrange.reader.range.SubRanges;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.range.TimeCutter;
+import com.otsrange.reader.task.UnitWork;
 import com.otsrange.reader.scan.OrderedPages;
 import com.otsrange.reader.scan.PageSource;
 import com.otsrange.reader.scan.RowBlock;
 import com.otsrange.reader.scan.ScanRequest;
+import com.otsrange.reader.task.TaskUnits;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,18 +37,25 @@ public final class UnitReader {
     private static final List<TimeWindow> NONE = Collections.emptyList();
 
     private final TaskPlan plan;
+    private final TaskUnits units;
     private final PageSource pages;
     private final RangeDeriver deriver;
     private final TimeCutter cutter;
     private final boolean mergeRuns;
 
     public UnitReader(TaskPlan plan, PageSource pages) {
-        this(plan, pages, true);
+        this(plan, TaskUnits.of(plan), pages, true);
     }
 
     /** @param mergeRuns false reads every unit on its own (the reference the merged path is tested against) */
     public UnitReader(TaskPlan plan, PageSource pages, boolean mergeRuns) {
+        this(plan, TaskUnits.of(plan), pages, mergeRuns);
+    }
+
+    /** @param units the plan's runs cut into units ({@link TaskUnits#of}) */
+    public UnitReader(TaskPlan plan, TaskUnits units, PageSource pages, boolean mergeRuns) {
         this.plan = plan;
+        this.units = units;
         this.mergeRuns = mergeRuns;
         this.pages = pages;
         this.deriver = new RangeDeriver(plan.schema, plan.tuning.maxRangesPerSlice());
@@ -57,7 +65,7 @@ public final class UnitReader {
     /** Ranges of the unit in primary-key order, spans never exported left out (also used by tests and the plan command). */
     public List<PkRange> ranges(UnitWork u) {
         List<PkRange> all = new ArrayList<>();
-        for (long[] segment : plan.segments(u)) {
+        for (long[] segment : plan.segments(u.from, u.to)) {
             for (TimeCutter.Piece slice : cutter.cut(segment[0], segment[1], plan.sliceBy, Integer.MAX_VALUE)) {
                 all.addAll(deriver.ranges(u.filter, u.key, slice.from, slice.to));
             }
@@ -78,7 +86,7 @@ public final class UnitReader {
      */
     public long readAll(RecordSender sender) {
         List<RunScan> scans = new ArrayList<>();
-        List<OrderedPages.Range<RunScan>> ranges = ranges(plan.runs, scans);
+        List<OrderedPages.Range<RunScan>> ranges = ranges(units.runs, scans);
         int parallel = plan.tuning.parallelReads();
         int done = 0;
         long emitted = 0;
@@ -108,7 +116,7 @@ public final class UnitReader {
             for (UnitWork u : run) {
                 perUnit.add(ranges(u));
             }
-            PkRange joined = mergeRuns ? RunRange.of(plan.schema, run, perUnit) : null;
+            PkRange joined = mergeRuns ? RunRange.of(plan.schema, ends(run), perUnit) : null;
             if (joined != null) {
                 RunScan scan = new RunScan(run, cells);
                 scans.add(scan);
@@ -124,6 +132,14 @@ public final class UnitReader {
             }
         }
         return out;
+    }
+
+    private static long[] ends(List<UnitWork> run) {
+        long[] ends = new long[run.size()];
+        for (int k = 0; k < ends.length; k++) {
+            ends[k] = run.get(k).to;
+        }
+        return ends;
     }
 
     /** Cuts long ranges into parts read at once; none when one request at a time is all that is allowed. */
@@ -156,7 +172,7 @@ public final class UnitReader {
         }
 
         void rows(RowBlock block, RecordSender sender) {
-            RowCursor row = RowCursor.open(block, cells);
+            RowCursor row = RowCursors.open(block, cells);
             int last = units.size() - 1;
             while (row.next()) {
                 long time = row.sortKey();

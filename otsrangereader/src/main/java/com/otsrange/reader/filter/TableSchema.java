@@ -76,6 +76,25 @@ public final class TableSchema {
         return out;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TableSchema)) {
+            return false;
+        }
+        TableSchema s = (TableSchema) o;
+        return names.equals(s.names) && types.equals(s.types) && partitionIndex == s.partitionIndex && sortIndex == s.sortIndex;
+    }
+
+    @Override
+    public int hashCode() {
+        return (names.hashCode() * 31 + types.hashCode()) * 31 + partitionIndex * 7 + sortIndex;
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+
     public static TableSchema fromJson(List<?> json) {
         List<String> names = new ArrayList<>();
         List<PrimaryKeyType> types = new ArrayList<>();

@@ -12,6 +12,7 @@ import com.otsrange.reader.convert.CellPlan;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.ServerFilter;
 import com.otsrange.reader.filter.TableSchema;
+import com.otsrange.reader.range.RangeDeriver;
 import com.otsrange.reader.scan.GetRangePages;
 import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.PkRange;

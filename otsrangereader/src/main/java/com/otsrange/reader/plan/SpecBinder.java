@@ -6,7 +6,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.FilterParser;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.config.SchemaNames;

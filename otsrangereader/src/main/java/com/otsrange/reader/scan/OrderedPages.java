@@ -2,7 +2,7 @@ package com.otsrange.reader.scan;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 
 import java.util.ArrayDeque;
 import java.util.Collections;

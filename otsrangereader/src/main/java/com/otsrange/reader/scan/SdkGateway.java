@@ -21,7 +21,7 @@ import com.alicloud.openservices.tablestore.model.Stream;
 import com.alicloud.openservices.tablestore.model.StreamDetails;
 import com.alicloud.openservices.tablestore.model.tunnel.BulkExportQueryCriteria;
 import com.alibaba.datax.common.exception.DataXException;
-import com.otsrange.reader.OtsRangeReaderErrorCode;
+import com.otsrange.reader.error.OtsRangeReaderErrorCode;
 import com.otsrange.reader.config.ConnectionSpec;
 import com.otsrange.reader.config.ReadApi;
 import com.otsrange.reader.config.Tuning;

@@ -10,9 +10,11 @@ import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.RestateMark;
 import com.otsrange.reader.plan.Restatement;
-import com.otsrange.reader.plan.TaskPlan;
-import com.otsrange.reader.plan.TaskPlanCodec;
+import com.otsrange.reader.plan.TaskPlans;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
 import com.otsrange.reader.plan.Unit;
+import com.otsrange.reader.task.TaskUnits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,17 +170,17 @@ class StreamChangesTest {
             assertFalse(a.compare());
             assertEquals(9, handed.units().size());
             for (List<Unit> g : second.groups()) {
-                TaskPlan tp = TaskPlanCodec.decode(TaskPlanCodec.encode(spec, second, g));
+                TaskPlan tp = TaskPlanCodec.decode(TaskPlanCodec.encode(TaskPlans.of(spec, second, g)));
                 assertEquals(1, tp.exclude.size(), "the gap travels with the task");
                 assertEquals(ms("2024-02-04"), tp.exclude.get(0).from());
-                for (com.otsrange.reader.plan.UnitWork u : tp.units) {
+                for (com.otsrange.reader.task.UnitWork u : TaskUnits.of(tp).units) {
                     boolean restated = !u.unitId.equals("2024-02/" + k.get(7));
                     assertEquals(restated, u.restate != null, u.unitId);
                     if (restated) {
                         assertEquals(Long.parseLong(expected.get(u.unitId).split("/")[0]), u.restate.from, u.unitId);
                         assertTrue(u.filter.onPk(2).isEmpty(), "a restated unit's filter leaves out this run's window");
                         boolean straddles = u.from < ms("2024-02-04") && u.to > ms("2024-02-06");
-                        assertEquals(straddles ? 2 : 1, tp.segments(u).size(), u.unitId + " reads around the gap");
+                        assertEquals(straddles ? 2 : 1, tp.segments(u.from, u.to).size(), u.unitId + " reads around the gap");
                     } else {
                         assertFalse(u.filter.onPk(2).isEmpty(), "an ordinary unit keeps the window");
                     }

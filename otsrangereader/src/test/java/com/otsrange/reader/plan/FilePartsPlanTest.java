@@ -11,8 +11,11 @@ import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.scan.SdkGateway;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
+import com.otsrange.reader.task.TaskUnits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,34 +63,34 @@ class FilePartsPlanTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emu = new Emu();
-        emu.createTable(ID_CT, Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        emu.createTable(ID_DIM_CT, Emu.pk("id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> rows = new ArrayList<>();
-        List<Emu.TestRow> rows3 = new ArrayList<>();
+        emu = new Emu("getRange");
+        emu.createTable(ID_CT, "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        emu.createTable(ID_DIM_CT, "id", PrimaryKeyType.STRING, "dim", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> rows = new ArrayList<>();
+        List<Emu.SrcRow> rows3 = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             for (long t = Y2024; t < Y2025; t += DAY) {
-                rows.add(new Emu.TestRow(Arrays.<Object>asList("dev-" + i, t + i), Map.<String, Object>of("v", 1L)));
+                rows.add(new Emu.SrcRow(Arrays.<Object>asList("dev-" + i, t + i), Map.<String, Object>of("v", 1L)));
             }
         }
         for (long t = HALF_FIRST; t <= HALF_LAST; t += HALF_STEP) {
-            rows.add(new Emu.TestRow(Arrays.<Object>asList("half", t), Map.<String, Object>of("v", 1L)));
+            rows.add(new Emu.SrcRow(Arrays.<Object>asList("half", t), Map.<String, Object>of("v", 1L)));
         }
         for (long t = Y2024; t < Y2025; t += DAY) {
             for (String dim : Arrays.asList("a", "b")) {
-                rows3.add(new Emu.TestRow(Arrays.<Object>asList("dev-0", dim, t), Map.<String, Object>of("v", 1L)));
+                rows3.add(new Emu.SrcRow(Arrays.<Object>asList("dev-0", dim, t), Map.<String, Object>of("v", 1L)));
             }
         }
         emu.load(ID_CT, Arrays.asList("id", "ct"), rows);
-        emu.createTable(SKEWED, Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> skewed = new ArrayList<>();
+        emu.createTable(SKEWED, "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> skewed = new ArrayList<>();
         long year = Y2025 - Y2024;
         for (int i = 0; i < HEAVY_ROWS; i++) {
-            skewed.add(new Emu.TestRow(Arrays.<Object>asList("heavy", Y2024 + year * i / HEAVY_ROWS), Map.<String, Object>of("v", 1L)));
+            skewed.add(new Emu.SrcRow(Arrays.<Object>asList("heavy", Y2024 + year * i / HEAVY_ROWS), Map.<String, Object>of("v", 1L)));
         }
         for (String light : Arrays.asList("light-1", "light-2")) {
             for (int i = 0; i < LIGHT_ROWS; i++) {
-                skewed.add(new Emu.TestRow(Arrays.<Object>asList(light, Y2024 + year * i / LIGHT_ROWS), Map.<String, Object>of("v", 1L)));
+                skewed.add(new Emu.SrcRow(Arrays.<Object>asList(light, Y2024 + year * i / LIGHT_ROWS), Map.<String, Object>of("v", 1L)));
             }
         }
         emu.load(SKEWED, Arrays.asList("id", "ct"), skewed);
@@ -165,12 +168,12 @@ class FilePartsPlanTest {
 
         // each task's configuration carries its part, and cuts no period boundary
         for (List<Unit> g : plan.groups()) {
-            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, g)), Feature.OrderedField));
-            assertEquals(1, tp.units.size());
-            assertEquals(g.get(0).part(), tp.units.get(0).part);
-            assertEquals(g.get(0).from(), tp.units.get(0).from);
-            assertEquals(g.get(0).to(), tp.units.get(0).to);
-            assertEquals("2024/dev-0", tp.units.get(0).unitId);
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(s, plan, g))), Feature.OrderedField));
+            assertEquals(1, TaskUnits.of(tp).units.size());
+            assertEquals(g.get(0).part(), TaskUnits.of(tp).units.get(0).part);
+            assertEquals(g.get(0).from(), TaskUnits.of(tp).units.get(0).from);
+            assertEquals(g.get(0).to(), TaskUnits.of(tp).units.get(0).to);
+            assertEquals("2024/dev-0", TaskUnits.of(tp).units.get(0).unitId);
         }
         assertEquals(1, plan.unitCount(), "one file");
         assertEquals(4, plan.partCount());

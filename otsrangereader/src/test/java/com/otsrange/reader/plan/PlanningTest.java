@@ -19,6 +19,10 @@ import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.range.TimeCutter;
+import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.TaskPlanCodec;
+import com.otsrange.reader.task.TaskUnits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +84,7 @@ class PlanningTest {
             long bytes = 0;
             long maxTask = 0;
             for (List<Unit> group : plan.groups()) {
-                long b = JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)).length();
+                long b = JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(s, plan, group))).length();
                 bytes += b;
                 maxTask = Math.max(maxTask, b);
             }
@@ -95,12 +99,12 @@ class PlanningTest {
         ReaderSpec s = spec(3, "");
         Plan plan = plan(s, new FakeGateway(PK), "csvyearwriter", "{partition_key}/{year}/{month}.csv", 1, 2);
         for (List<Unit> group : plan.groups()) {
-            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(s, plan, group)), Feature.OrderedField));
-            assertEquals(group.size(), tp.units.size());
+            TaskPlan tp = TaskPlanCodec.decode(JSON.parseObject(JSON.toJSONString(TaskPlanCodec.encode(TaskPlans.of(s, plan, group))), Feature.OrderedField));
+            assertEquals(group.size(), TaskUnits.of(tp).units.size());
             for (int i = 0; i < group.size(); i++) {
-                assertEquals(group.get(i).id(), tp.units.get(i).unitId);
-                assertEquals(group.get(i).from(), tp.units.get(i).from);
-                assertEquals(group.get(i).to(), tp.units.get(i).to);
+                assertEquals(group.get(i).id(), TaskUnits.of(tp).units.get(i).unitId);
+                assertEquals(group.get(i).from(), TaskUnits.of(tp).units.get(i).from);
+                assertEquals(group.get(i).to(), TaskUnits.of(tp).units.get(i).to);
             }
         }
         assertEquals("2020-01/device-00000", plan.groups().get(0).get(0).id());

@@ -3,8 +3,8 @@ package com.otsrange.reader.scan;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.otsrange.reader.config.ConnectionSpec;
 import com.otsrange.reader.config.Tuning;
-import com.otsrange.reader.support.Emu;
-import com.otsrange.reader.support.Jobs;
+import com.otsrange.testkit.Emu;
+import com.otsrange.testkit.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,12 @@ class SharedClientsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emu = new Emu();
-        emu.createTable("t", Emu.pk("id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER));
-        List<Emu.TestRow> rows = new ArrayList<>();
+        emu = new Emu("getRange");
+        emu.createTable("t", "id", PrimaryKeyType.STRING, "ct", PrimaryKeyType.INTEGER);
+        List<Emu.SrcRow> rows = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
             for (int i = 0; i < 3; i++) {
-                rows.add(new Emu.TestRow(Arrays.<Object>asList("k" + k, 1672531200000L + i * 40L * 86_400_000L),
+                rows.add(new Emu.SrcRow(Arrays.<Object>asList("k" + k, 1672531200000L + i * 40L * 86_400_000L),
                         Map.<String, Object>of("v", (long) i)));
             }
         }

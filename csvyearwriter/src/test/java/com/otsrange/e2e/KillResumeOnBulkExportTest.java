@@ -1,6 +1,0 @@
-package com.otsrange.e2e;
-
-/** {@link KillResumeTest} with readApi "bulkExport". */
-@OnReadApi("bulkExport")
-class KillResumeOnBulkExportTest extends KillResumeTest {
-}

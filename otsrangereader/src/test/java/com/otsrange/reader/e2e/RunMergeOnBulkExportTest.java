@@ -1,8 +1,0 @@
-package com.otsrange.reader.e2e;
-
-import com.otsrange.reader.support.OnReadApi;
-
-/** {@link RunMergeTest} with readApi "bulkExport". */
-@OnReadApi("bulkExport")
-class RunMergeOnBulkExportTest extends RunMergeTest {
-}
