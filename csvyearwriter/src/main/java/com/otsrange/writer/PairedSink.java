@@ -139,7 +139,7 @@ final class PairedSink implements RecordSink {
         if (lastRestate != null) {
             if (!lastRestate.holds(raw)) {
                 throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit + " is restated from "
-                        + lastRestate.restateFrom + " to " + lastRestate.readTo + " but sent a record at " + raw + "; nothing of it"
+                        + lastRestate.restateFrom() + " to " + lastRestate.readTo() + " but sent a record at " + raw + "; nothing of it"
                         + " was written. This is a bug in the reader, please report it");
             }
         } else if (window != null) {
@@ -227,11 +227,11 @@ final class PairedSink implements RecordSink {
             return null;
         }
         RestatePlan.Unit u = restatePlan == null ? null : restatePlan.unit(unit.unitId());
-        if (u == null || u.restateFrom != unit.restateFrom() || u.compare != unit.restateCompare()) {
+        if (u == null || u.restateFrom() != unit.restateFrom() || u.compare() != unit.restateCompare()) {
             throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + unit.unitId() + " arrived restated from "
                     + unit.restateFrom() + (unit.restateCompare() ? " (lookback compare)" : "") + " (record meta "
                     + UnitMeta.KEY_RESTATE_FROM + "), but the reader's hand-over (tmp/restate.json) says "
-                    + (u == null ? "nothing of it" : "from " + u.restateFrom + (u.compare ? " (lookback compare)" : ""))
+                    + (u == null ? "nothing of it" : "from " + u.restateFrom() + (u.compare() ? " (lookback compare)" : ""))
                     + ". Nothing of the unit was written. Are the reader and the writer of one otsrange version? Else this is"
                     + " a bug, please report it");
         }

@@ -2,7 +2,6 @@ package com.otsrange.writer;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.fastjson.JSON;
-import com.alibaba.fastjson.JSONArray;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.RestateFile;
@@ -25,21 +24,17 @@ import java.util.Map;
  * decided once by the writer Job's split (after the reader's split wrote the hand-over) from the
  * window ledger: the bytes of the final file kept ({@code prefix}, the offset after the unit's latest
  * window ending at or before {@code restateFrom}), its size now, and the windows whose ends cut the
- * rewritten rows into gzip members and offsets. Tasks load it from {@code tmp/restate-plan.json}.
+ * rewritten rows into gzip members and offsets. Tasks load it from {@code tmp/restate-plan.json} (windows,
+ * and per unit what is kept) beside the hand-over it completes.
  */
 final class RestatePlan {
     static final String FILE = "restate-plan.json";
     /** Task parameter key: how many units the plan holds (so a missing or torn file is noticed). */
     static final String COUNT_KEY = "otsrangeRestatedUnits";
 
-    /** One restated unit. */
+    /** One restated unit: what the reader handed over, and what this writer keeps of its file. */
     static final class Unit {
-        final String unit;
-        final long restateFrom;
-        final long coveredTo;
-        final long readTo;
-        final boolean compare;
-        final long records;
+        final RestateFile.Unit handed;
         /** Bytes of the final file kept as they are. */
         final long prefix;
         /** The final file's size before this run (0 when it has none). */
@@ -47,42 +42,40 @@ final class RestatePlan {
         /** The final file relative to the output path, or null when the ledger never committed one. */
         final String file;
 
-        Unit(String unit, long restateFrom, long coveredTo, long readTo, boolean compare, long records, long prefix,
-             long oldBytes, String file) {
-            this.unit = unit;
-            this.restateFrom = restateFrom;
-            this.coveredTo = coveredTo;
-            this.readTo = readTo;
-            this.compare = compare;
-            this.records = records;
+        Unit(RestateFile.Unit handed, long prefix, long oldBytes, String file) {
+            this.handed = handed;
             this.prefix = prefix;
             this.oldBytes = oldBytes;
             this.file = file;
         }
 
+        String unit() {
+            return handed.unit();
+        }
+
+        long restateFrom() {
+            return handed.restateFrom();
+        }
+
+        long coveredTo() {
+            return handed.coveredTo();
+        }
+
+        long readTo() {
+            return handed.readTo();
+        }
+
+        boolean compare() {
+            return handed.compare();
+        }
+
+        long records() {
+            return handed.records();
+        }
+
         /** Whether a record of the unit at raw time {@code raw} belongs to what this run rewrites. */
         boolean holds(long raw) {
-            return restateFrom <= raw && raw < readTo;
-        }
-
-        JSONObject toJson() {
-            JSONObject o = new JSONObject(true);
-            o.put("unit", unit);
-            o.put("restateFrom", restateFrom);
-            o.put("coveredTo", coveredTo);
-            o.put("readTo", readTo);
-            o.put("compare", compare);
-            o.put("records", records);
-            o.put("prefix", prefix);
-            o.put("oldBytes", oldBytes);
-            o.put("file", file);
-            return o;
-        }
-
-        static Unit fromJson(JSONObject o) {
-            return new Unit(o.getString("unit"), o.getLongValue("restateFrom"), o.getLongValue("coveredTo"),
-                    o.getLongValue("readTo"), o.getBooleanValue("compare"), o.getLongValue("records"), o.getLongValue("prefix"),
-                    o.getLongValue("oldBytes"), o.getString("file"));
+            return restateFrom() <= raw && raw < readTo();
         }
     }
 
@@ -120,8 +113,7 @@ final class RestatePlan {
                         + " written. Restore the file as committed, or start over (\"resume\": false after removing the files"
                         + " this job wrote)");
             }
-            units.put(u.unit(), new Unit(u.unit(), u.restateFrom(), u.coveredTo(), u.readTo(), u.compare(), u.records(),
-                    offsets.prefix(u.restateFrom()), size, file));
+            units.put(u.unit(), new Unit(u, offsets.prefix(u.restateFrom()), size, file));
         }
         return new RestatePlan(windows, units);
     }
@@ -146,9 +138,14 @@ final class RestatePlan {
             ws.add(w.toJson());
         }
         o.put("windows", ws);
-        List<JSONObject> us = new ArrayList<>();
+        // the reader's hand-over (tmp/restate.json) stays beside it: per unit only what this writer adds
+        JSONObject us = new JSONObject(true);
         for (Unit u : units.values()) {
-            us.add(u.toJson());
+            JSONObject j = new JSONObject(true);
+            j.put("prefix", u.prefix);
+            j.put("oldBytes", u.oldBytes);
+            j.put("file", u.file);
+            us.put(u.unit(), j);
         }
         o.put("units", us);
         Path temp = tmpDir.resolve(FILE + ".new");
@@ -168,11 +165,12 @@ final class RestatePlan {
             for (Object w : o.getJSONArray("windows")) {
                 windows.add(TimeWindow.fromJson(w));
             }
+            RestateFile handOver = RestateFile.read(tmpDir);
+            JSONObject us = o.getJSONObject("units");
             Map<String, Unit> units = new LinkedHashMap<>();
-            JSONArray us = o.getJSONArray("units");
-            for (int i = 0; i < us.size(); i++) {
-                Unit u = Unit.fromJson(us.getJSONObject(i));
-                units.put(u.unit, u);
+            for (RestateFile.Unit h : handOver == null ? Collections.<RestateFile.Unit>emptyList() : handOver.units()) {
+                JSONObject j = us.getJSONObject(h.unit());
+                units.put(h.unit(), new Unit(h, j.getLongValue("prefix"), j.getLongValue("oldBytes"), j.getString("file")));
             }
             if (units.size() != expected) {
                 throw new IllegalStateException(units.size() + " units, the writer Job planned " + expected);

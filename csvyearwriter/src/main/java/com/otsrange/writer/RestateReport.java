@@ -67,8 +67,8 @@ final class RestateReport {
     }
 
     static RestateReport of(RestatePlan.Unit u, String file, Outcome outcome, RowDiff diff, long appended) {
-        return new RestateReport(u.unit, file, outcome, u.restateFrom, u.coveredTo, u.compare ? "lookback" : "stream",
-                u.records, diff, appended);
+        return new RestateReport(u.unit(), file, outcome, u.restateFrom(), u.coveredTo(), u.compare() ? "lookback" : "stream",
+                u.records(), diff, appended);
     }
 
     void write(Path tmpDir, String name) throws IOException {

@@ -63,8 +63,8 @@ final class Restatements {
             Restater restater = new Restater(spec, new Committer(spec.path(), log, window));
             int n = 0;
             for (RestatePlan.Unit u : plan.units().values()) {
-                if (!byUnit.containsKey(u.unit)) {
-                    byUnit.put(u.unit, restater.settleUnreceived(u, spec.tmpDir(), "post-" + (n++) + ".tmp"));
+                if (!byUnit.containsKey(u.unit())) {
+                    byUnit.put(u.unit(), restater.settleUnreceived(u, spec.tmpDir(), "post-" + (n++) + ".tmp"));
                 }
             }
             StreamPosition position = handOver.position();

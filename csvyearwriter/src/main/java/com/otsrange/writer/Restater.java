@@ -35,7 +35,7 @@ final class Restater {
         long coveredEnd = u.prefix;
         long coveredRows = 0;
         for (int i = 0; i < done.windows.size(); i++) {
-            if (done.windows.get(i).from() < u.coveredTo) {
+            if (done.windows.get(i).from() < u.coveredTo()) {
                 coveredEnd = done.offsets.get(i)[1];
                 coveredRows += done.windowRows.get(i)[1];
             }
@@ -45,18 +45,18 @@ final class Restater {
                 : RegionRows.of(target, 0, 0, spec, false);
         RegionRows after = RegionRows.of(done.temp, u.prefix, coveredEnd, spec, header);
         long appended = done.rows - coveredRows;
-        if (u.compare && before.sameText(after)) {
+        if (u.compare() && before.sameText(after)) {
             RowDiff none = RowDiff.of(new long[0], new long[0]);
             if (appended == 0) {
                 Files.deleteIfExists(done.temp);
             } else {
                 // the committed windows read the same: this run's window is an ordinary append to the file as it is
-                committer.commit(u.unit, name, appendTail(target, u.oldBytes, done, coveredEnd, appended));
+                committer.commit(u.unit(), name, appendTail(target, u.oldBytes, done, coveredEnd, appended));
             }
             return RestateReport.of(u, name, RestateReport.Outcome.UNCHANGED, none, appended);
         }
         RowDiff diff = RowDiff.of(before.hashes(), after.hashes());
-        committer.commit(u.unit, name, done, new RestateLine(u.restateFrom, u.prefix, done.offsets, done.windowRows, false));
+        committer.commit(u.unit(), name, done, new RestateLine(u.restateFrom(), u.prefix, done.offsets, done.windowRows, false));
         return RestateReport.of(u, name, RestateReport.Outcome.RESTATED, diff, appended);
     }
 
@@ -72,7 +72,7 @@ final class Restater {
         RegionRows gone = RegionRows.of(target, u.prefix, u.oldBytes, spec, u.prefix == 0 && spec.header());
         RowDiff diff = RowDiff.of(gone.hashes(), new long[0]);
         if (u.prefix == 0) {
-            committer.delete(u.unit, u.file, RestateLine.deletion(u.restateFrom));
+            committer.delete(u.unit(), u.file, RestateLine.deletion(u.restateFrom()));
             return RestateReport.of(u, u.file, RestateReport.Outcome.DELETED, diff, 0);
         }
         Path temp = tmpDir.resolve(tempName);
@@ -81,7 +81,7 @@ final class Restater {
             TempCsvFile.copyPrefix(target, u.prefix, out);
         }
         TempCsvFile.Done done = TempCsvFile.synced(temp, 0, out);
-        committer.commit(u.unit, u.file, done, new RestateLine(u.restateFrom, u.prefix, Collections.<long[]>emptyList(),
+        committer.commit(u.unit(), u.file, done, new RestateLine(u.restateFrom(), u.prefix, Collections.<long[]>emptyList(),
                 Collections.<long[]>emptyList(), false));
         return RestateReport.of(u, u.file, RestateReport.Outcome.TRUNCATED, diff, 0);
     }
