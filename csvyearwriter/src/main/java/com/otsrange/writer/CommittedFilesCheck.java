@@ -36,6 +36,9 @@ final class CommittedFilesCheck {
         }
         List<String> out = new ArrayList<>();
         for (CheckpointLog.Entry e : latest.values()) {
+            if (e.deletes()) {
+                continue; // a restatement removed it: its key-period holds no rows
+            }
             Path f = outputPath.resolve(e.file);
             if (!Files.isRegularFile(f)) {
                 out.add(e.file + " (missing)");

@@ -3,6 +3,7 @@ package com.otsrange.writer;
 import com.otsrange.common.AtomicFiles;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.RestateLine;
 import com.otsrange.common.TimeWindow;
 
 import java.io.IOException;
@@ -31,11 +32,27 @@ final class Committer {
     }
 
     void commit(String unit, String relativeName, TempCsvFile.Done done) throws IOException {
+        commit(unit, relativeName, done, null);
+    }
+
+    /** @param restate a restating commit's fields (issue 21), on the intent and the commit line; or null */
+    void commit(String unit, String relativeName, TempCsvFile.Done done, RestateLine restate) throws IOException {
         Path target = root.finalFile(relativeName);
-        log.intent(unit, relativeName, done.rows, done.bytes, done.sha256, window);
+        log.intent(unit, relativeName, done.rows, done.bytes, done.sha256, window, restate);
         Files.createDirectories(target.getParent());
         AtomicFiles.move(done.temp, target);
-        log.commit(unit, relativeName, done.rows, done.bytes, done.sha256, window);
+        log.commit(unit, relativeName, done.rows, done.bytes, done.sha256, window, restate);
+    }
+
+    /**
+     * Removes a restated unit's file (a fresh export has none for a key-period without rows): intent
+     * line, delete, commit line. A rerun finds the intent proven when the file is gone.
+     */
+    void delete(String unit, String relativeName, RestateLine deletion) throws IOException {
+        Path target = root.finalFile(relativeName);
+        log.intent(unit, relativeName, 0, 0, null, window, deletion);
+        Files.deleteIfExists(target);
+        log.commit(unit, relativeName, 0, 0, null, window, deletion);
     }
 
     /**

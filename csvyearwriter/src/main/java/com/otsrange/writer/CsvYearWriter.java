@@ -41,6 +41,8 @@ public class CsvYearWriter extends Writer {
         private StateLock lock;
         private Set<String> unitsBeforeRun = Collections.emptySet();
         private IncrementalRun incremental;
+        /** Incremental mode with the reader's changes: what this run restates; else null. */
+        private Restatements restatements;
         private long startMillis;
         private boolean createdPath;
         private boolean createdState;
@@ -192,6 +194,14 @@ public class CsvYearWriter extends Writer {
 
         @Override
         public List<Configuration> split(int mandatoryNumber) {
+            if (incremental != null) {
+                // after the reader's split, which handed its restatements over in tmp/
+                try {
+                    restatements = Restatements.split(spec, incremental);
+                } catch (IOException e) {
+                    throw new DataXException(WriterErrorCode.WRITE_FAILED, "cannot plan the restatements in " + spec.tmpDir() + ": " + e);
+                }
+            }
             Map<String, Object> resolved = spec.factsForTasks();
             List<Configuration> out = new ArrayList<>(mandatoryNumber);
             for (int i = 0; i < mandatoryNumber; i++) {
@@ -201,6 +211,7 @@ public class CsvYearWriter extends Writer {
                 c.set(CommittedBeforeRun.COUNT_KEY, unitsBeforeRun.size());
                 if (incremental != null) {
                     incremental.toTask(c);
+                    c.set(RestatePlan.COUNT_KEY, restatements == null ? 0 : restatements.unitCount());
                 }
                 out.add(c);
             }
@@ -224,10 +235,14 @@ public class CsvYearWriter extends Writer {
                         }
                     }
                 }
+                if (restatements != null) {
+                    // before windowDone: the stream position goes in only once every restatement is committed
+                    restatements.post(spec, incremental.decision().window(), incremental.literal());
+                }
                 if (incremental != null) {
                     incremental.post(spec.stateDir());
                 }
-                Manifest.write(spec, unitsBeforeRun, incremental, startMillis, System.currentTimeMillis());
+                Manifest.write(spec, unitsBeforeRun, incremental, restatements, startMillis, System.currentTimeMillis());
                 OutputFolder.deleteTree(spec.tmpDir());
                 succeeded = true;
             } catch (IOException e) {
@@ -272,8 +287,10 @@ public class CsvYearWriter extends Writer {
                         ? CommittedBeforeRun.load(spec.tmpDir(), getPluginJobConf().getInt(CommittedBeforeRun.COUNT_KEY, 0))
                         : Collections.<String>emptySet();
                 IncrementalRun.TaskWindow window = IncrementalRun.fromTask(getPluginJobConf(), spec.tmpDir());
+                RestatePlan restate = window == null ? null
+                        : RestatePlan.load(spec.tmpDir(), getPluginJobConf().getInt(RestatePlan.COUNT_KEY, 0));
                 sink = new PairedSink(spec, new Committer(spec.path(), log, window == null ? null : window.window()),
-                        spec.taskIndex(), before, window);
+                        spec.taskIndex(), before, window, restate);
             } else {
                 sink = new GenericSink(spec, spec.taskIndex());
             }

@@ -63,12 +63,15 @@ final class IncrementalRun {
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
         }
-        if (d.kind() == WindowLedger.Decision.Kind.RESUME && !ledger.provenIntents().isEmpty()) {
+        // an interrupted window's, or a restatement's of a run that exported no window (that one leaves no
+        // window incomplete, so any decision may follow it)
+        if (!ledger.provenIntents().isEmpty()) {
             try (CheckpointLog log = CheckpointLog.open(stateDir)) {
                 for (CheckpointLog.Entry e : ledger.provenIntents()) {
-                    log.commit(e.unit, e.file, e.rows, e.bytes, e.sha256, e.window);
+                    log.commit(e);
                 }
             }
+            ledger = WindowLedger.read(stateDir);
         }
         LOG.info("incremental mode ({}): {}", d.label(), d.message());
         Set<String> units = new java.util.HashSet<>(ledger.commitsByUnit().keySet());

@@ -7,6 +7,7 @@ import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.TimeWindow;
+import com.otsrange.common.UnitOffsets;
 import com.otsrange.common.WindowLedger;
 
 import java.io.IOException;
@@ -28,9 +29,12 @@ final class Manifest {
     private Manifest() {
     }
 
-    /** @param incremental incremental mode's decision for this run, or null */
-    static void write(WriterSpec spec, Set<String> unitsBeforeRun, IncrementalRun incremental, long startMillis, long endMillis)
-            throws IOException {
+    /**
+     * @param incremental  incremental mode's decision for this run, or null
+     * @param restatements what this run restated (the reader's changes), or null
+     */
+    static void write(WriterSpec spec, Set<String> unitsBeforeRun, IncrementalRun incremental, Restatements restatements,
+                      long startMillis, long endMillis) throws IOException {
         Path state = spec.stateDir();
         List<JSONObject> files = new ArrayList<>();
         long rows = 0;
@@ -49,24 +53,41 @@ final class Manifest {
             WindowLedger ledger = WindowLedger.read(state);
             SortKeyLiteral literal = incremental.literal();
             TimeWindow thisRun = incremental.decision().window();
+            Map<Long, TimeWindow> byEnd = new java.util.HashMap<>();
+            for (TimeWindow w : ledger.done()) {
+                byEnd.put(w.to(), w);
+            }
+            if (thisRun != null) {
+                byEnd.put(thisRun.to(), thisRun);
+            }
+            Set<String> restatedNow = new java.util.HashSet<>(restatements == null
+                    ? java.util.Collections.<String>emptyList() : restatements.unitsChanged());
             for (Map.Entry<String, List<CheckpointLog.Entry>> u : ledger.commitsByUnit().entrySet()) {
+                UnitOffsets offsets = UnitOffsets.replay(u.getValue());
+                if (!offsets.hasFile()) {
+                    continue; // removed by a restatement: the key-period holds no rows
+                }
                 List<CheckpointLog.Entry> commits = u.getValue();
                 CheckpointLog.Entry last = commits.get(commits.size() - 1);
-                long unitRows = 0;
-                boolean changedNow = false;
-                List<JSONObject> held = new ArrayList<>();
+                boolean changedNow = restatedNow.contains(u.getKey());
                 for (CheckpointLog.Entry c : commits) {
-                    JSONObject w = window(c.window, literal);
-                    w.put("rows", c.rows);
-                    held.add(w);
-                    unitRows += Math.max(0, c.rows);
-                    changedNow |= c.window.equals(thisRun) && !unitsBeforeRun.contains(u.getKey());
+                    changedNow |= thisRun != null && thisRun.equals(c.window) && !unitsBeforeRun.contains(u.getKey());
                 }
-                JSONObject f = file(last, unitRows, !changedNow);
+                List<JSONObject> held = new ArrayList<>();
+                for (Map.Entry<Long, long[]> w : offsets.windows().entrySet()) {
+                    TimeWindow tw = byEnd.get(w.getKey());
+                    JSONObject j = tw == null ? new JSONObject(true) : window(tw, literal);
+                    if (tw == null) {
+                        j.put("to", w.getKey());
+                    }
+                    j.put("rows", w.getValue()[1]);
+                    held.add(j);
+                }
+                JSONObject f = file(last, offsets.rows(), !changedNow);
                 f.put("windows", held);
                 files.add(f);
                 earlier += changedNow ? 0 : 1;
-                rows += unitRows;
+                rows += offsets.rows();
                 bytes += Math.max(0, last.bytes);
             }
             windows = ledgerSection(ledger, incremental, literal);
@@ -82,6 +103,9 @@ final class Manifest {
         m.put("durationMs", endMillis - startMillis);
         if (windows != null) {
             m.put("incremental", windows);
+        }
+        if (restatements != null) {
+            restatements.toManifest(m, incremental.literal());
         }
         JSONObject totals = new JSONObject(true);
         totals.put("files", files.size());

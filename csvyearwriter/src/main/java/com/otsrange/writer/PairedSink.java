@@ -39,6 +39,9 @@ final class PairedSink implements RecordSink {
     private final Path stateDir;
     private final Set<String> committedBeforeRun;
     private final IncrementalRun.TaskWindow window;
+    /** Units the reader hands over for restatement (issue 21), with what to keep of their files; empty when none. */
+    private final RestatePlan restatePlan;
+    private final Restater restater;
     private int seq;
 
     private Map<String, String> lastMeta;
@@ -50,6 +53,8 @@ final class PairedSink implements RecordSink {
     /** The row count the record ending a part carries in its meta, else -1. */
     private long lastPartEnd;
     private String lastTarget;
+    /** The restatement of the last record's unit, or null for an ordinary unit. */
+    private RestatePlan.Unit lastRestate;
 
     /** Rows (written and dirty) received for the part {@link #lastTarget}: the count at its end must match. */
     private long partReceived;
@@ -62,15 +67,23 @@ final class PairedSink implements RecordSink {
     private long openStart;
     private long openEnd;
     private TempCsvFile open;
+    private RestatePlan.Unit openRestate;
 
     /** @param committedBeforeRun units a resumed run found committed: the reader must never send them */
     PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun) {
-        this(spec, committer, taskId, committedBeforeRun, null);
+        this(spec, committer, taskId, committedBeforeRun, null, null);
     }
 
-    /** @param window incremental mode: the run's window (no record outside it may be appended), else null */
-    PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun, IncrementalRun.TaskWindow window) {
+    /**
+     * @param window      incremental mode: the run's window (no record outside it may be appended), else null
+     * @param restatePlan incremental mode: the units this run restates (records of them may lie in committed
+     *                    windows, from their restateFrom on), else null
+     */
+    PairedSink(WriterSpec spec, Committer committer, int taskId, Set<String> committedBeforeRun, IncrementalRun.TaskWindow window,
+               RestatePlan restatePlan) {
         this.window = window;
+        this.restatePlan = restatePlan;
+        this.restater = new Restater(spec, committer);
         this.committedBeforeRun = committedBeforeRun;
         this.spec = spec;
         this.formatter = new CsvRowFormatter(spec);
@@ -123,7 +136,13 @@ final class PairedSink implements RecordSink {
         } catch (RuntimeException e) {
             return "sort key value '" + timeCol.getRawData() + "' is not an integer time in " + spec.timeUnit().text();
         }
-        if (window != null) {
+        if (lastRestate != null) {
+            if (!lastRestate.holds(raw)) {
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit + " is restated from "
+                        + lastRestate.restateFrom() + " to " + lastRestate.readTo() + " but sent a record at " + raw + "; nothing of it"
+                        + " was written. This is a bug in the reader, please report it");
+            }
+        } else if (window != null) {
             String refusal = window.refusal(raw, lastUnit);
             if (refusal != null) {
                 // appending it would put a row into a file twice or out of order: stop before writing it
@@ -145,6 +164,14 @@ final class PairedSink implements RecordSink {
             return "record (key " + RecordKeys.keyText(keyCol) + ", time " + timeCol.getRawData()
                     + ") does not belong to unit " + openUnit + " it was sent with";
         }
+        if (openRestate != null) {
+            String why = open.beforeRow(raw);
+            if (why != null) {
+                // the file's windows would not be one member (and one offset) each: stop before writing it
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "restated unit " + openUnit + ": the record at "
+                        + raw + " " + why + "; nothing of the unit was committed. This is a bug in the reader, please report it");
+            }
+        }
         try {
             formatter.rowFrom(r, RecordLayout.FIRST_CELL, lastTimeCells, lastDoublesVerbatim, open.out());
         } catch (UnencodableText e) {
@@ -162,14 +189,7 @@ final class PairedSink implements RecordSink {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (unit.restateFrom() != null) {
-            // the boundary until the writer half of issue 21 lands: refuse before a byte of the unit is written
-            throw new DataXException(WriterErrorCode.PEER_CONFIG_INVALID, "unit " + unit.unitId() + " arrived restated from "
-                    + unit.restateFrom() + " (record meta " + UnitMeta.KEY_RESTATE_FROM + ": otsrangereader's parameter.changes found"
-                    + " rows changed in its committed windows): restatement not supported by this csvyearwriter. Nothing of the"
-                    + " unit was written; files committed earlier are intact. Set the reader's \"changes\" to \"ignore\" (or"
-                    + " remove it) and run again, or use a csvyearwriter that restates");
-        }
+        RestatePlan.Unit restate = restatement(unit);
         Period filePeriod = spec.fileName().period();
         if (unit.period() != filePeriod) {
             // the reader cut its units by another period than this writer's files: rows of one
@@ -190,6 +210,7 @@ final class PairedSink implements RecordSink {
             partReceived = 0;
         }
         lastMeta = meta;
+        lastRestate = restate;
         lastUnit = unit.unitId();
         lastPart = unit.part();
         lastPartEnd = partEnd;
@@ -198,6 +219,23 @@ final class PairedSink implements RecordSink {
         lastTimeCells = unit.timeCellFlags();
         lastDoublesVerbatim = unit.doublesShortest();
         return null;
+    }
+
+    /** The plan of a unit the record meta says is restated (null for an ordinary one); the plan must list it alike. */
+    private RestatePlan.Unit restatement(UnitMeta unit) {
+        if (unit.restateFrom() == null) {
+            return null;
+        }
+        RestatePlan.Unit u = restatePlan == null ? null : restatePlan.unit(unit.unitId());
+        if (u == null || u.restateFrom() != unit.restateFrom() || u.compare() != unit.restateCompare()) {
+            throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + unit.unitId() + " arrived restated from "
+                    + unit.restateFrom() + (unit.restateCompare() ? " (lookback compare)" : "") + " (record meta "
+                    + UnitMeta.KEY_RESTATE_FROM + "), but the reader's hand-over (tmp/restate.json) says "
+                    + (u == null ? "nothing of it" : "from " + u.restateFrom() + (u.compare() ? " (lookback compare)" : ""))
+                    + ". Nothing of the unit was written. Are the reader and the writer of one otsrange version? Else this is"
+                    + " a bug, please report it");
+        }
+        return u;
     }
 
     private static String target(String unit, FileParts.Part part) {
@@ -218,7 +256,7 @@ final class PairedSink implements RecordSink {
             throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "unit " + lastUnit
                     + " arrived again after its file was committed: the reader must send each unit contiguously");
         }
-        if (committedBeforeRun.contains(lastUnit)) {
+        if (committedBeforeRun.contains(lastUnit) && lastRestate == null) {
             // defence in depth: committing it again would replace the file (truncate) or, with
             // writeMode append, add its rows a second time
             throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, describe(lastUnit, lastPart) + " arrived although the"
@@ -321,6 +359,8 @@ final class PairedSink implements RecordSink {
         openUnit = lastUnit;
         openPart = lastPart;
         openTarget = lastTarget;
+        openRestate = lastRestate;
+        // a restated unit too: one the ledger never committed must not overwrite a file another export wrote
         if (window != null) {
             String foreign = window.foreignFile(openUnit, spec.path().resolve(openName));
             if (foreign != null) {
@@ -332,7 +372,15 @@ final class PairedSink implements RecordSink {
             open = TempCsvFile.forPart(temp, spec);
             return;
         }
-        open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
+        if (openRestate != null) {
+            if (openRestate.file != null && !openRestate.file.equals(openName)) {
+                throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "restated unit " + openUnit + " renders the file name "
+                        + openName + ", but the window ledger committed it as " + openRestate.file + "; nothing was written");
+            }
+            open = TempCsvFile.restating(temp, spec, spec.path().resolve(openName), openRestate.prefix, restatePlan.windows());
+        } else {
+            open = TempCsvFile.create(temp, spec, spec.path().resolve(openName));
+        }
         if (open.needsHeader()) {
             formatter.header(header, open.out(), openName);
         }
@@ -345,7 +393,13 @@ final class PairedSink implements RecordSink {
             return;
         }
         TempCsvFile.Done done = finishOpen();
-        committer.commit(openUnit, openName, done);
+        if (openRestate != null) {
+            RestateReport report = restater.commitWritten(openRestate, openName, done);
+            report.write(tmpDir, tempPrefix + (seq++));
+            openRestate = null;
+        } else {
+            committer.commit(openUnit, openName, done);
+        }
         committedHere.add(openUnit);
         openUnit = null;
         openTarget = null;

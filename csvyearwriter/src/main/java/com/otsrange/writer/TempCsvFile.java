@@ -4,6 +4,7 @@ import com.otsrange.writer.config.VerifyCommitted;
 import com.otsrange.writer.config.WriteMode;
 import com.otsrange.writer.config.Compress;
 import com.otsrange.common.Sha256;
+import com.otsrange.common.TimeWindow;
 
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -14,6 +15,9 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -26,14 +30,25 @@ final class TempCsvFile {
     static final int BUFFER = 128 * 1024;
 
     private final Path temp;
+    private final WriterSpec spec;
     private final FileOutputStream file;
     private final CountingDigest counted;
-    private final OutputStream body;
-    private final GZIPOutputStream gzip;
-    private final CsvOutput csv;
+    private final boolean gzipped;
+    private OutputStream body;
+    private GZIPOutputStream gzip;
+    private CsvOutput csv;
     private final boolean needsHeader;
     private long rows;
     private boolean closed;
+    /** Restating (issue 21): the windows whose ends cut the rows into gzip members and offsets; else null. */
+    private final List<TimeWindow> cuts;
+    /** Restating: the index in {@link #cuts} of the window of the rows written last, -1 before the first row. */
+    private int window = -1;
+    private long rowsBeforeWindow;
+    private boolean memberOpen;
+    private final List<long[]> offsets = new ArrayList<>();
+    private final List<long[]> windowRows = new ArrayList<>();
+    private final List<TimeWindow> windowsWritten = new ArrayList<>();
 
     /** Result of a finished file. */
     static final class Done {
@@ -41,18 +56,35 @@ final class TempCsvFile {
         final long rows;
         final long bytes;
         final String sha256;
+        /** Restating: [window end, bytes after it] per window written, in order; else empty. */
+        final List<long[]> offsets;
+        /** Restating: [window end, rows of it], the same windows. */
+        final List<long[]> windowRows;
+        /** Restating: the windows written (those that got rows). */
+        final List<TimeWindow> windows;
 
         Done(Path temp, long rows, long bytes, String sha256) {
+            this(temp, rows, bytes, sha256, Collections.<long[]>emptyList(), Collections.<long[]>emptyList(),
+                    Collections.<TimeWindow>emptyList());
+        }
+
+        Done(Path temp, long rows, long bytes, String sha256, List<long[]> offsets, List<long[]> windowRows,
+             List<TimeWindow> windows) {
             this.temp = temp;
             this.rows = rows;
             this.bytes = bytes;
             this.sha256 = sha256;
+            this.offsets = Collections.unmodifiableList(new ArrayList<>(offsets));
+            this.windowRows = Collections.unmodifiableList(new ArrayList<>(windowRows));
+            this.windows = Collections.unmodifiableList(new ArrayList<>(windows));
         }
     }
 
     /** @param hashed whether to compute the SHA-256 of the bytes ({@link Done#sha256} is null otherwise) */
     private TempCsvFile(Path temp, WriterSpec spec, Path appendTo, boolean whole, boolean hashed) throws IOException {
         this.temp = temp;
+        this.spec = spec;
+        this.cuts = null;
         Files.createDirectories(temp.getParent());
         this.file = new FileOutputStream(temp.toFile());
         boolean ok = false;
@@ -65,19 +97,9 @@ final class TempCsvFile {
                 lineBreakMissing = spec.compress() == Compress.NONE && !endsWithLineBreak(appendTo, spec);
             }
             this.needsHeader = whole && !existing && spec.header();
-            if (whole && spec.compress() == Compress.GZIP) {
-                // deflate output arrives in chunks of up to 64 KB: no buffer needed below it
-                this.gzip = new GZIPOutputStream(counted, 64 * 1024);
-                this.body = gzip;
-            } else {
-                this.gzip = null;
-                this.body = counted;
-            }
-            if (whole && !existing) {
-                // a new file: its byte order mark, if the charset writes one (the text below never does)
-                body.write(CsvOutput.start(spec.encoding(), spec.lineSeparator()));
-            }
-            this.csv = new CsvOutput(body, spec.encoding(), spec.lineSeparator(), BUFFER);
+            this.gzipped = whole && spec.compress() == Compress.GZIP;
+            // a new file: its byte order mark, if the charset writes one (the text below never does)
+            openMember(whole && !existing);
             if (lineBreakMissing) {
                 csv.write(spec.lineSeparator());
             }
@@ -87,6 +109,131 @@ final class TempCsvFile {
                 file.close();
             }
         }
+    }
+
+    /** Restating: the final file's first {@code prefix} bytes, then rows cut at the windows' ends. */
+    private TempCsvFile(Path temp, WriterSpec spec, Path finalFile, long prefix, List<TimeWindow> windows) throws IOException {
+        this.temp = temp;
+        this.spec = spec;
+        this.cuts = windows;
+        Files.createDirectories(temp.getParent());
+        this.file = new FileOutputStream(temp.toFile());
+        boolean ok = false;
+        try {
+            this.counted = new CountingDigest(file, Sha256.newDigest(), 0);
+            this.gzipped = spec.compress() == Compress.GZIP;
+            this.needsHeader = prefix == 0 && spec.header();
+            if (prefix > 0) {
+                copyPrefix(finalFile, prefix, counted);
+            } else {
+                // a file written from its start: byte order mark and header open its first member, as for a new file
+                openMember(true);
+            }
+            ok = true;
+        } finally {
+            if (!ok) {
+                file.close();
+            }
+        }
+    }
+
+    /** Starts a gzip member (or, uncompressed, a stretch of text) on the file; {@code newFile}: with the byte order mark. */
+    private void openMember(boolean newFile) throws IOException {
+        if (gzipped) {
+            // deflate output arrives in chunks of up to 64 KB: no buffer needed below it; closing a member keeps the file open
+            gzip = new GZIPOutputStream(new FilterOutputStream(counted) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            }, 64 * 1024);
+            body = gzip;
+        } else {
+            gzip = null;
+            body = counted;
+        }
+        if (newFile) {
+            body.write(CsvOutput.start(spec.encoding(), spec.lineSeparator()));
+        }
+        csv = new CsvOutput(body, spec.encoding(), spec.lineSeparator(), BUFFER);
+        memberOpen = true;
+    }
+
+    /** Ends the open member: text flushed, a gzip member finished (its deflater released). */
+    private void closeMember() throws IOException {
+        csv.flush();
+        if (gzip != null) {
+            gzip.close();
+            gzip = null;
+        }
+        body.flush();
+        memberOpen = false;
+    }
+
+    /**
+     * Restating: the file that rewrites {@code finalFile} from byte {@code prefix} on (0: whole, byte
+     * order mark and header included), one gzip member per window of {@code windows} that gets rows,
+     * exactly as one append per window would have made it. Call {@link #beforeRow} before each row.
+     */
+    static TempCsvFile restating(Path temp, WriterSpec spec, Path finalFile, long prefix, List<TimeWindow> windows)
+            throws IOException {
+        return new TempCsvFile(temp, spec, finalFile, prefix, windows);
+    }
+
+    /**
+     * Restating: a row at raw time {@code raw} follows; a window that ends before it is ended (its
+     * offset recorded, its gzip member finished). Returns why the row cannot be written, or null.
+     */
+    String beforeRow(long raw) throws IOException {
+        int i = windowOf(raw);
+        if (i < 0) {
+            return "lies in no committed window nor in this run's window";
+        }
+        if (i == window) {
+            return null;
+        }
+        if (i < window) {
+            return "arrived after rows of a later window";
+        }
+        if (window >= 0) {
+            endWindow();
+        }
+        window = i;
+        rowsBeforeWindow = rows;
+        if (!memberOpen) {
+            openMember(false);
+        }
+        return null;
+    }
+
+    private int windowOf(long raw) {
+        int lo = 0;
+        int hi = cuts.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            TimeWindow w = cuts.get(mid);
+            if (raw < w.from()) {
+                hi = mid - 1;
+            } else if (raw >= w.to()) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private void endWindow() throws IOException {
+        closeMember();
+        TimeWindow w = cuts.get(window);
+        offsets.add(new long[] {w.to(), counted.count});
+        windowRows.add(new long[] {w.to(), rows - rowsBeforeWindow});
+        windowsWritten.add(w);
     }
 
     static TempCsvFile create(Path temp, WriterSpec spec, Path finalFile) throws IOException {
@@ -161,19 +308,25 @@ final class TempCsvFile {
     }
 
     Done finish() throws IOException {
-        csv.flush();
-        if (gzip != null) {
-            gzip.finish();
+        if (cuts != null && window >= 0) {
+            endWindow();
         }
-        body.flush();
+        if (memberOpen) {
+            closeMember();
+        }
         file.getFD().sync();
         closed = true;
-        if (gzip != null) {
-            gzip.close(); // releases the deflater; closes the file below it
-        } else {
-            file.close();
+        file.close();
+        return new Done(temp, rows, counted.count, counted.digest == null ? null : Sha256.hex(counted.digest.digest()),
+                offsets, windowRows, windowsWritten);
+    }
+
+    /** The result of a temp file written through {@code out} and closed: fsynced (reopened for that). */
+    static Done synced(Path temp, long rows, CountingDigest out) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
-        return new Done(temp, rows, counted.count, counted.digest == null ? null : Sha256.hex(counted.digest.digest()));
+        return new Done(temp, rows, out.count, Sha256.hex(out.digest.digest()));
     }
 
     /** Closes without committing and removes the temp file. */
@@ -190,6 +343,22 @@ final class TempCsvFile {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
             // the next run's prepare empties tmp/
+        }
+    }
+
+    /** Copies the first {@code n} bytes of {@code from}; fails when it is shorter. */
+    static void copyPrefix(Path from, long n, OutputStream to) throws IOException {
+        try (InputStream in = Files.newInputStream(from)) {
+            byte[] buf = new byte[BUFFER];
+            long left = n;
+            while (left > 0) {
+                int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    throw new IOException(from + " is shorter than the " + n + " bytes the window ledger keeps of it");
+                }
+                to.write(buf, 0, r);
+                left -= r;
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import com.otsrange.common.ChangesMode;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.RestateFile;
 import com.otsrange.common.SortKeyLiteral;
+import com.otsrange.common.StateDir;
 import com.otsrange.common.TimeWindow;
+import com.otsrange.common.UnitOffsets;
+import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
@@ -120,14 +123,14 @@ final class PlanCommand implements Command {
                     + spec.connection().instanceName() + "): primary key " + describe(plan.schema()));
             SampleEstimator.Estimates estimates = new SampleEstimator(gateway, spec.table(), SAMPLE_UNITS, SAMPLE_PAGE_ROWS,
                     SAMPLE_RANGES_PER_UNIT, spec.tuning().maxRangesPerSlice()).estimate(plan);
-            print(out, spec, plan, estimates, channels, maxTasks, all);
+            print(out, spec, plan, estimates, channels, maxTasks, all, writer);
             out.printf(Locale.ROOT, "planned in %.1f s, %d retries%n", (System.nanoTime() - started) / 1e9, gateway.retries());
         }
         return 0;
     }
 
     private void print(PrintStream out, ReaderSpec spec, Plan plan, SampleEstimator.Estimates estimates, int channels,
-                       int maxTasks, boolean all) {
+                       int maxTasks, boolean all, WriterPeer writer) {
         out.printf(Locale.ROOT, "keys: %d in the job, %d in %s%n", plan.keysTotal(), plan.keysInShard(),
                 spec.shard().isAll() ? "this run (no shard)" : "shard " + spec.shard());
         out.printf(Locale.ROOT, "files are per %s; slices are cut per %s (timeUnit %s, timeZone %s)%n",
@@ -146,7 +149,7 @@ final class PlanCommand implements Command {
                     + (window.watermark() == null ? "" : ", watermark " + literal.text(window.watermark())));
             out.println("incremental: " + window.decision().label() + ": " + window.decision().message());
             if (window.restatement() != null) {
-                printRestatement(out, window.restatement(), literal, all);
+                printRestatement(out, window.restatement(), literal, all, ledgerOf(spec, writer));
             }
         }
 
@@ -217,7 +220,7 @@ final class PlanCommand implements Command {
      * Incremental mode with changes: what the next run would restate, read the same way the run
      * reads it (the stream from the recorded position; nothing is recorded or written).
      */
-    private static void printRestatement(PrintStream out, Restatement r, SortKeyLiteral literal, boolean all) {
+    private static void printRestatement(PrintStream out, Restatement r, SortKeyLiteral literal, boolean all, WindowLedger ledger) {
         RestateFile.StreamRead read = r.read();
         if (r.mode().kind() == ChangesMode.Kind.STREAM && read.firstRun()) {
             out.println("changes: stream: first run: it records the stream position and restates nothing (changes made before"
@@ -236,8 +239,20 @@ final class PlanCommand implements Command {
                 out.printf(Locale.ROOT, "  ... %d more units (--all lists them)%n", r.units().size() - LISTED_SLICES);
                 break;
             }
-            out.printf(Locale.ROOT, "  %-32s restated from %s (committed to %s): %s%n", m.unitId(), literal.text(m.from()),
-                    literal.text(m.coveredTo()), m.compare() ? "lookback" : m.records() + " changed record(s)");
+            UnitOffsets file = ledger == null ? null : ledger.offsets(m.unitId());
+            String what = file == null || file.file() == null || !file.hasFile() ? "no file yet: written from its start"
+                    : file.file() + ": keeps " + file.prefix(m.from()) + " of " + file.end() + " bytes";
+            out.printf(Locale.ROOT, "  %-32s restated from %s (committed to %s): %s; %s%n", m.unitId(), literal.text(m.from()),
+                    literal.text(m.coveredTo()), m.compare() ? "lookback" : m.records() + " changed record(s)", what);
+        }
+    }
+
+    /** The window ledger the writer keeps for this job (what each restated file keeps), or null when it cannot be read. */
+    private static WindowLedger ledgerOf(ReaderSpec spec, WriterPeer writer) {
+        try {
+            return WindowLedger.read(StateDir.of(writer.path(), spec.table(), spec.shard()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

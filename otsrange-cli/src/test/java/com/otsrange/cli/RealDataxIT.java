@@ -311,7 +311,8 @@ class RealDataxIT {
     /**
      * changes "stream" in DataX's own engine: refused outside incremental mode when the reader Job
      * starts (DataX hands it the writer's parameter before init), a first run exports as without
-     * it, and a restatement (a recorded position, then a late row) fails cleanly with today's writer.
+     * it and records the stream position, and a late row then reaches its committed file in a run
+     * that only restates (the window again: nothing new to export).
      */
     @Test
     void changesStreamThroughTheRealEngine() throws Exception {
@@ -329,21 +330,96 @@ class RealDataxIT {
                     new com.alicloud.openservices.tablestore.SyncClient(emulator.endpoint(), "id", "key", "realdatax");
             try {
                 DemoStream.enable(client);
-                DataxInstall.Result first = runEngine(fast(job.replace("${startDate}", "20231231").replace("${endDate}", "20240102")));
+                String window = job.replace("${startDate}", "20231231").replace("${endDate}", "20240102");
+                DataxInstall.Result first = runEngine(fast(window));
                 assertEquals(0, first.status, first.output);
                 assertTrue(first.output.contains("changes: stream: first run, stream position recorded"), first.output);
                 Path file = out.resolve("2309193932841_sensor_data_2024.csv");
-                byte[] before = Files.readAllBytes(file);
+                List<String> before = Files.readAllLines(file, StandardCharsets.UTF_8);
 
-                DemoStream.recordPositionNow(client, out.resolve(".otsrange/sensor_data.all"));
                 DemoStream.lateReading(client, "2309193932841", "2024-01-01T00:30:00+08:00");
-                DataxInstall.Result restated = runEngine(fast(job.replace("${startDate}", "20240102").replace("${endDate}", "20240103")));
-                assertTrue(restated.status != 0 && restated.output.contains("CsvYearWriter-08")
-                        && restated.output.contains("restatement not supported by this csvyearwriter"), restated.output);
-                assertArrayEquals(before, Files.readAllBytes(file), "the file to restate is untouched");
+                DataxInstall.Result restated = runEngine(fast(window));
+                assertEquals(0, restated.status, restated.output);
+                assertTrue(restated.output.contains("2309193932841_sensor_data_2024.csv: restated from")
+                        && restated.output.contains("1 row(s) added, 0 removed, 0 changed"), restated.output);
+                List<String> after = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> added = new ArrayList<>(after);
+                for (String line : before) {
+                    assertTrue(added.remove(line), "kept: " + line);
+                }
+                assertEquals(1, added.size(), added.toString());
+                assertTrue(added.get(0).contains("1.5"), added.get(0));
             } finally {
                 client.shutdown();
             }
+        }
+    }
+
+    /**
+     * Issue 21's writer paths in DataX's own engine, gzip month files: a late row rewrites its file
+     * from the start, a deleted day cuts a file back, a key whose rows are all deleted loses its
+     * file, in a run that only restates; then a lookback that finds the same rows restates nothing.
+     * Each file's text then equals a fresh export of the same windows.
+     */
+    @Test
+    void restatementsThroughTheRealEngine() throws Exception {
+        try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("realdatax").accessKeyId("id")
+                .accessKeySecret("key").demo(true).build().start()) {
+            Path out = work.resolve("out");
+            String job = DemoStream.incrementalJob(emulator.endpoint(), "realdatax", "key", out, "\"stream\"")
+                    .replace("{partition_key}_{table}_{year}.csv", "{partition_key}/{year}-{month}.csv")
+                    .replace("\"writeMode\": \"append\"", "\"writeMode\": \"append\", \"compress\": \"gzip\"");
+            com.alicloud.openservices.tablestore.SyncClient client =
+                    new com.alicloud.openservices.tablestore.SyncClient(emulator.endpoint(), "id", "key", "realdatax");
+            try {
+                DemoStream.enable(client);
+                String day1 = job.replace("${startDate}", "20240101").replace("${endDate}", "20240102");
+                String day2 = job.replace("${startDate}", "20240102").replace("${endDate}", "20240103");
+                assertEquals(0, runEngine(fast(day1)).status);
+                byte[] afterDay1 = Files.readAllBytes(out.resolve("2309193932839/2024-01.csv.gz"));
+                assertEquals(0, runEngine(fast(day2)).status);
+
+                DemoStream.lateReading(client, "2309193932841", "2024-01-01T00:30:00+08:00");
+                assertTrue(DemoStream.deleteReadings(client, "2309193932839", "2024-01-02T00:00:00+08:00",
+                        "2024-01-03T00:00:00+08:00") > 0);
+                assertTrue(DemoStream.deleteReadings(client, "2309193932840", "2024-01-01T00:00:00+08:00",
+                        "2024-01-03T00:00:00+08:00") > 0);
+                DataxInstall.Result restated = runEngine(fast(day2));
+                assertEquals(0, restated.status, restated.output);
+                assertTrue(restated.output.contains("2309193932841/2024-01.csv.gz: restated from 2024-01-01")
+                        && restated.output.contains("2309193932839/2024-01.csv.gz: truncated from 2024-01-02")
+                        && restated.output.contains("2309193932840/2024-01.csv.gz: deleted from 2024-01-01"), restated.output);
+                assertFalse(Files.exists(out.resolve("2309193932840/2024-01.csv.gz")), "no rows left: no file");
+                assertArrayEquals(afterDay1, Files.readAllBytes(out.resolve("2309193932839/2024-01.csv.gz")),
+                        "cut back to what the first day made of it");
+
+                Path fresh = work.resolve("fresh");
+                String both = job.replace("${startDate}", "20240101").replace("${endDate}", "20240103")
+                        .replace(out.toString().replace("\\", "/"), fresh.toString().replace("\\", "/"));
+                assertEquals(0, runEngine(fast(both)).status);
+                for (String device : new String[] {"2309193932839", "2309193932841"}) {
+                    String f = device + "/2024-01.csv.gz";
+                    assertArrayEquals(gunzip(fresh.resolve(f)), gunzip(out.resolve(f)), f);
+                }
+                assertFalse(Files.exists(fresh.resolve("2309193932840/2024-01.csv.gz")));
+
+                String lookback = job.replace("\"changes\": \"stream\"", "\"changes\": {\"lookback\": \"P1D\"}")
+                        .replace("${startDate}", "20240103").replace("${endDate}", "20240104");
+                DataxInstall.Result same = runEngine(fast(lookback));
+                assertEquals(0, same.status, same.output);
+                com.alibaba.fastjson.JSONObject manifest = com.alibaba.fastjson.JSON.parseObject(new String(Files.readAllBytes(
+                        out.resolve(".otsrange/sensor_data.all/manifest.json")), StandardCharsets.UTF_8));
+                assertEquals(0, manifest.getJSONArray("restated").size(), manifest.toJSONString());
+                assertEquals(0, manifest.getJSONObject("changes").getIntValue("filesRestated"));
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    private static byte[] gunzip(Path f) throws IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
+            return in.readAllBytes();
         }
     }
 

@@ -74,6 +74,8 @@ public final class CheckpointLog implements Closeable {
         public final List<String> header;
         /** part lines: the final file the parts are joined into, relative to the output path; else null. */
         public final String target;
+        /** Intent and commit lines of a restating commit (issue 21): what was rewritten, or removed; else null. */
+        public final RestateLine restate;
 
         Entry(String type, String unit, String file, long rows, long bytes, String sha256) {
             this(type, unit, file, rows, bytes, sha256, null, null);
@@ -86,6 +88,11 @@ public final class CheckpointLog implements Closeable {
 
         Entry(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
               TimeWindow requested, FileParts.Part part, List<String> header, String target) {
+            this(type, unit, file, rows, bytes, sha256, window, requested, part, header, target, null);
+        }
+
+        Entry(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
+              TimeWindow requested, FileParts.Part part, List<String> header, String target, RestateLine restate) {
             this.type = type;
             this.unit = unit;
             this.file = file;
@@ -97,11 +104,29 @@ public final class CheckpointLog implements Closeable {
             this.part = part;
             this.header = header;
             this.target = target;
+            this.restate = restate;
         }
 
         /** The same entry as a commit (an intent whose final file proves the rename happened). */
         Entry asCommit() {
-            return new Entry(COMMIT, unit, file, rows, bytes, sha256, window, requested);
+            return new Entry(COMMIT, unit, file, rows, bytes, sha256, window, requested, null, null, null, restate);
+        }
+
+        /** A commit that removed the unit's file ({@link RestateLine#delete}). */
+        public boolean deletes() {
+            return restate != null && restate.delete();
+        }
+
+        /**
+         * The intent rule: the final file under {@code outputPath} shows the rename (or, for a
+         * deletion, the removal) happened.
+         */
+        boolean provenBy(Path outputPath) throws IOException {
+            if (file == null) {
+                return false;
+            }
+            Path f = outputPath.resolve(file);
+            return deletes() ? !Files.exists(f) : finalFileMatches(f, bytes, sha256);
         }
     }
 
@@ -167,12 +192,32 @@ public final class CheckpointLog implements Closeable {
 
     /** @param window the incremental run's window, or null outside incremental mode */
     public void intent(String unit, String file, long rows, long bytes, String sha256, TimeWindow window) throws IOException {
-        append(line(INTENT, unit, file, rows, bytes, sha256, window));
+        intent(unit, file, rows, bytes, sha256, window, null);
     }
 
     /** @param window the incremental run's window, or null outside incremental mode */
     public void commit(String unit, String file, long rows, long bytes, String sha256, TimeWindow window) throws IOException {
-        append(line(COMMIT, unit, file, rows, bytes, sha256, window));
+        commit(unit, file, rows, bytes, sha256, window, null);
+    }
+
+    /**
+     * @param window  the incremental run's window, or null (outside incremental mode, or a run that only restates)
+     * @param restate a restating commit's fields ({@link RestateLine}), or null
+     */
+    public void intent(String unit, String file, long rows, long bytes, String sha256, TimeWindow window, RestateLine restate)
+            throws IOException {
+        append(line(INTENT, unit, file, rows, bytes, sha256, window, restate));
+    }
+
+    /** As {@link #intent(String, String, long, long, String, TimeWindow, RestateLine)}, after the rename. */
+    public void commit(String unit, String file, long rows, long bytes, String sha256, TimeWindow window, RestateLine restate)
+            throws IOException {
+        append(line(COMMIT, unit, file, rows, bytes, sha256, window, restate));
+    }
+
+    /** Writes the commit line of an entry read back (an intent its final file proves), restate fields included. */
+    public void commit(Entry e) throws IOException {
+        commit(e.unit, e.file, e.rows, e.bytes, e.sha256, e.window, e.restate);
     }
 
     /**
@@ -214,10 +259,14 @@ public final class CheckpointLog implements Closeable {
         append(o.toJSONString() + "\n");
     }
 
-    private static String line(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window) {
+    private static String line(String type, String unit, String file, long rows, long bytes, String sha256, TimeWindow window,
+                               RestateLine restate) {
         JSONObject o = fileLine(type, unit, file, rows, bytes, sha256);
         if (window != null) {
             o.put("window", window.toJson());
+        }
+        if (restate != null) {
+            restate.addTo(o);
         }
         return o.toJSONString() + "\n";
     }
@@ -372,7 +421,8 @@ public final class CheckpointLog implements Closeable {
             Long rows = o.getLong("rows");
             Long bytes = o.getLong("bytes");
             out.add(new Entry(type, o.getString("unit"), o.getString("file"), rows == null ? -1 : rows,
-                    bytes == null ? -1 : bytes, o.getString("sha256"), TimeWindow.fromJson(o.get("window")), null));
+                    bytes == null ? -1 : bytes, o.getString("sha256"), TimeWindow.fromJson(o.get("window")), null, null, null, null,
+                    RestateLine.from(o)));
         }
         return new LedgerLines(out, position);
     }
@@ -398,7 +448,7 @@ public final class CheckpointLog implements Closeable {
             }
         }
         for (Entry intent : pendingIntents.values()) {
-            if (intent.file != null && finalFileMatches(outputPath.resolve(intent.file), intent.bytes, intent.sha256)) {
+            if (intent.provenBy(outputPath)) {
                 commits.remove(intent.unit);
                 commits.put(intent.unit, intent);
             }

@@ -72,7 +72,8 @@ public final class WindowLedger {
                 // before any other window could run); later windows may grow its file to the very
                 // bytes it announced, so it must not count later
                 pending.clear();
-            } else if (e.window != null && e.unit != null) {
+            } else if (e.unit != null && (e.window != null || e.restate != null)) {
+                // a restating line of a run that exported no window has none: it makes no window incomplete
                 if (CheckpointLog.COMMIT.equals(e.type)) {
                     // any later commit of the unit settles its earlier intents: that one or a newer file
                     pending.remove(e.unit);
@@ -85,8 +86,7 @@ public final class WindowLedger {
         Path output = CheckpointLog.outputPathOf(stateDir);
         List<CheckpointLog.Entry> proven = new ArrayList<>();
         for (CheckpointLog.Entry intent : pending.values()) {
-            if (!doneSet.contains(intent.window) && intent.file != null
-                    && CheckpointLog.finalFileMatches(output.resolve(intent.file), intent.bytes, intent.sha256)) {
+            if ((intent.window == null || !doneSet.contains(intent.window)) && intent.provenBy(output)) {
                 proven.add(intent.asCommit());
             }
         }
@@ -94,7 +94,7 @@ public final class WindowLedger {
         List<TimeWindow> incomplete = new ArrayList<>();
         Map<String, List<CheckpointLog.Entry>> byUnit = new LinkedHashMap<>();
         for (CheckpointLog.Entry c : commits) {
-            if (!doneSet.contains(c.window) && !incomplete.contains(c.window)) {
+            if (c.window != null && !doneSet.contains(c.window) && !incomplete.contains(c.window)) {
                 incomplete.add(c.window);
             }
             List<CheckpointLog.Entry> l = byUnit.get(c.unit);
@@ -163,7 +163,7 @@ public final class WindowLedger {
         Set<String> out = new LinkedHashSet<>();
         for (Map.Entry<String, List<CheckpointLog.Entry>> e : commitsByUnit.entrySet()) {
             for (CheckpointLog.Entry c : e.getValue()) {
-                if (c.window.equals(window)) {
+                if (window.equals(c.window)) {
                     out.add(e.getKey());
                 }
             }
@@ -176,7 +176,13 @@ public final class WindowLedger {
         return provenIntents;
     }
 
-    /** Every commit of every window, per unit id, in ledger order. */
+    /** The unit's file as the ledger describes it: byte offsets and rows per committed window ({@link UnitOffsets}). */
+    public UnitOffsets offsets(String unit) {
+        List<CheckpointLog.Entry> commits = commitsByUnit.get(unit);
+        return UnitOffsets.replay(commits == null ? Collections.<CheckpointLog.Entry>emptyList() : commits);
+    }
+
+    /** Every commit of every window, per unit id, in ledger order (restating lines of a run without a window too). */
     public Map<String, List<CheckpointLog.Entry>> commitsByUnit() {
         return commitsByUnit;
     }

@@ -130,7 +130,12 @@ public final class IncrementalData {
 
     /** An incremental job (resume + append) for the day window [fromDay, toDay). */
     public JSONObject job(E2e e2e, Path out, Shape shape, int fromDay, int toDay) {
-        JSONObject reader = e2e.reader(table, taskKeys(), COLUMNS);
+        return job(e2e, out, shape, fromDay, toDay, COLUMNS);
+    }
+
+    /** The same with other output columns per key. */
+    public JSONObject job(E2e e2e, Path out, Shape shape, int fromDay, int toDay, List<String> columns) {
+        JSONObject reader = e2e.reader(table, taskKeys(), columns);
         reader.put("schema", JSON.parseObject("{\"partitionKey\":\"id\",\"sortKey\":\"ct\"}"));
         reader.put("filters", JSON.parseObject("{\"ct\":{\"gte\":\"" + date(fromDay) + "\",\"lt\":\"" + date(toDay) + "\",\"chunkBy\":\"day\"}}"));
         reader.put("timeZone", shape.zone.getId());

@@ -99,8 +99,8 @@ public final class ReaderParams {
                     + " between runs.")
             .summary("Incremental mode only: `\"ignore\"` (default), `\"stream\"` (the table's Stream says which committed files"
                     + " changed; they are read again) or `{\"lookback\": \"P3D\"}` (the committed windows of that span before each run's"
-                    + " window are read again and compared). Restating needs csvyearwriter's half of issue 21; until then a run that"
-                    + " would restate a file fails with `CsvYearWriter-08` and changes nothing ([docs/reader.md](docs/reader.md)).")
+                    + " window are read again and compared); csvyearwriter rewrites those files from the first changed window"
+                    + " ([docs/reader.md](docs/reader.md), [docs/writer.md](docs/writer.md)).")
             .build();
 
     /** The main keys, in the order the docs list them. */
