@@ -45,6 +45,11 @@ public final class E2e extends Emu {
         super(readApi);
     }
 
+    /** @param streamShards the shards a newly enabled Stream starts with (the emulator's default is 1) */
+    public E2e(String readApi, int streamShards) throws Exception {
+        super(readApi, java.util.Collections.<String>emptySet(), streamShards);
+    }
+
     /**
      * Makes every answer hold about {@code rows} rows on either path: GetRange's pageSize in the
      * reader parameter and the emulator's BulkExport answer size (which the service decides).

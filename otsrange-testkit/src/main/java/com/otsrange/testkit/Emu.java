@@ -36,9 +36,14 @@ public class Emu implements AutoCloseable {
 
     /** @param disabled actions the emulator answers as unsupported (e.g. BulkExport) */
     public Emu(String readApi, java.util.Set<String> disabled) throws Exception {
+        this(readApi, disabled, 1);
+    }
+
+    /** @param streamShards the shards a newly enabled Stream starts with (the emulator's default is 1) */
+    public Emu(String readApi, java.util.Set<String> disabled, int streamShards) throws Exception {
         this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
-                .faults(FaultSpec.none()).disabledActions(disabled).build().start();
+                .faults(FaultSpec.none()).disabledActions(disabled).streamShards(streamShards).build().start();
         client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
     }
 

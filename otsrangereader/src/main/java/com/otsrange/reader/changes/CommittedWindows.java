@@ -39,6 +39,11 @@ final class CommittedWindows {
         return done;
     }
 
+    /** The interrupted window this run completes, or null. */
+    TimeWindow completing() {
+        return completing;
+    }
+
     /** The done windows joined, for messages. */
     List<TimeWindow> union() {
         return TimeWindow.union(done);

@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * {@code changes: {"lookback": L}}: for every task key in this process' shard, each unit whose
  * committed coverage overlaps [R.from - L, R.from) is compared from the start of the earliest
  * committed window overlapping that span (clipped to the unit's period); the writer restates it
- * only if the rows read differ from the file's.
+ * only if the rows read differ from the file's. A run that completes an interrupted window R also
+ * compares the units committed in R by the interrupted run: rows may have changed in R since that
+ * run read them, and R lies outside the span (with day files such a unit holds no other window).
  */
 final class LookbackSelection {
     private LookbackSelection() {
@@ -28,28 +30,28 @@ final class LookbackSelection {
     static List<RestateMark> select(List<BoundTask> tasks, ShardSpec shard, Period period, TimeCutter cutter,
                                     CommittedWindows committed, long from, long to) {
         List<RestateMark> out = new ArrayList<>();
-        if (from >= to) {
-            return out;
+        List<TimeWindow> windows = from < to ? committed.overlapping(null, from, to) : new ArrayList<TimeWindow>();
+        TimeWindow completing = committed.completing();
+        if (completing != null && !windows.contains(completing)) {
+            windows.add(completing);
         }
-        TimeWindow span = TimeWindow.of(from, to);
         for (int i = 0; i < tasks.size(); i++) {
             BoundTask t = tasks.get(i);
             if (!Planner.owns(shard, t.key())) {
                 continue;
             }
             Map<String, RestateMark> byUnit = new TreeMap<>();
-            for (TimeWindow w : committed.overlapping(null, from, to)) {
-                mark(byUnit, i, t, w, span, period, cutter, committed);
+            for (TimeWindow w : windows) {
+                mark(byUnit, i, t, w, w == completing ? w : w.intersect(TimeWindow.of(from, to)), period, cutter, committed);
             }
             out.addAll(byUnit.values());
         }
         return out;
     }
 
-    /** The units of task {@code i} in the part of window {@code w} inside the span, each from where w starts in it. */
-    private static void mark(Map<String, RestateMark> byUnit, int i, BoundTask t, TimeWindow w, TimeWindow span, Period period,
+    /** The units of task {@code i} in {@code part} of window {@code w}, each from where w starts in it. */
+    private static void mark(Map<String, RestateMark> byUnit, int i, BoundTask t, TimeWindow w, TimeWindow part, Period period,
                              TimeCutter cutter, CommittedWindows committed) {
-        TimeWindow part = w.intersect(span);
         for (TimeCutter.Piece piece : cutter.cut(part.from(), part.to(), period, Integer.MAX_VALUE)) {
             TimeCutter.Piece p = cutter.periodOf(piece.from, period);
             String unit = UnitId.of(period, p.label, t.keyText());
