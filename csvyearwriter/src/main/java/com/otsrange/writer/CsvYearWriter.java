@@ -1,5 +1,23 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.commit.Committer;
+import com.otsrange.writer.commit.Manifest;
+import com.otsrange.writer.commit.OutputFolder;
+import com.otsrange.writer.commit.OutputRoot;
+import com.otsrange.writer.commit.Restatements;
+import com.otsrange.writer.commit.StalePartFiles;
+import com.otsrange.writer.commit.TaskParts;
+import com.otsrange.writer.commit.UnitParts;
+import com.otsrange.writer.error.WriterErrorCode;
+import com.otsrange.writer.sink.GenericSink;
+import com.otsrange.writer.sink.PairedSink;
+import com.otsrange.writer.sink.RecordSink;
+import com.otsrange.writer.spec.WriterSpec;
+import com.otsrange.writer.state.CommittedBeforeRun;
+import com.otsrange.writer.state.CommittedFilesCheck;
+import com.otsrange.writer.state.IncrementalRun;
+import com.otsrange.writer.state.RestatePlan;
+import com.otsrange.writer.state.StateLock;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.plugin.RecordReceiver;
@@ -74,6 +92,8 @@ public class CsvYearWriter extends Writer {
                 OutputFolder.deleteTree(spec.tmpDir());
                 Files.createDirectories(spec.tmpDir());
                 JobFingerprint fingerprint = fingerprint();
+                // read once: a fresh checkpoint has none
+                Map<String, CheckpointLog.Entry> committed = Collections.emptyMap();
                 if (spec.resume() && CheckpointLog.exists(state)) {
                     Map<String, String> previous = CheckpointLog.readFingerprint(state);
                     List<String> changed = fingerprint.changedComponents(previous);
@@ -83,14 +103,14 @@ public class CsvYearWriter extends Writer {
                                 + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
-                    Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(state);
+                    committed = CheckpointLog.committed(state);
                     refuseDamagedCommittedFiles(committed, state);
-                    int stale = StalePartFiles.remove(state);
+                    int stale = StalePartFiles.remove(state, committed.keySet());
                     if (stale > 0) {
                         LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
                                 + " part line records them)", stale);
                     }
-                    if (!IncrementalRun.applies(spec)) {
+                    if (!spec.incremental()) {
                         unitsBeforeRun = new HashSet<>(committed.keySet());
                         CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                         LOG.info("resuming: {} file units already committed in {}", unitsBeforeRun.size(), state);
@@ -100,7 +120,7 @@ public class CsvYearWriter extends Writer {
                     OutputFolder.deleteTree(state.resolve(FileParts.DIR));
                     CheckpointLog.create(state, fingerprint.components()).close();
                 }
-                if (IncrementalRun.applies(spec)) {
+                if (spec.incremental()) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
                     incremental = IncrementalRun.prepare(state, spec.tmpDir(), spec.reader().windowRequest(), spec.options().allowGaps());
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
@@ -108,7 +128,7 @@ public class CsvYearWriter extends Writer {
                 }
                 if (spec.writeMode() == WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
-                    for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
+                    for (CheckpointLog.Entry e : committed.values()) {
                         ours.add(e.file);
                     }
                     List<String> existing = OutputFolder.matching(spec.path(), spec.fileName().regexFor(spec.table()), ours);
@@ -188,7 +208,7 @@ public class CsvYearWriter extends Writer {
 
         /** Only with otsrangereader: resume and the checkpoint's fingerprint are driven by its parameter. */
         private JobFingerprint fingerprint() {
-            return spec.reader() == null ? JobFingerprint.fromComponents(java.util.Collections.<String, String>emptyMap())
+            return spec.reader() == null ? JobFingerprint.fromComponents(Collections.<String, String>emptyMap())
                     : JobFingerprint.of(spec.reader(), spec.options(), Paths.get(""));
         }
 
@@ -223,13 +243,13 @@ public class CsvYearWriter extends Writer {
             try {
                 if (!spec.paired()) {
                     try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-                        int n = new PartJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        int n = new TaskParts(spec, new Committer(spec.path(), log)).joinAll();
                         LOG.info("joined task parts into {} file(s)", n);
                     }
                 } else if (incremental == null) {
                     // before the manifest, which then lists the joined files like any other
                     try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-                        int n = new UnitPartsJoiner(spec, new Committer(spec.path(), log)).joinAll();
+                        int n = new UnitParts(spec, new Committer(spec.path(), log)).joinAll();
                         if (n > 0) {
                             LOG.info("joined the parts of {} file(s) read in parts", n);
                         }

@@ -1,5 +1,7 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.error.WriterErrorCode;
+import com.otsrange.writer.spec.WriterSpec;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 

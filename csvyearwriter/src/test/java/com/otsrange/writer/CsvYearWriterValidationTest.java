@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.spec.WriterSpec;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import com.alibaba.fastjson.JSON;

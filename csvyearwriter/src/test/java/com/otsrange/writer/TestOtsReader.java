@@ -10,6 +10,7 @@ import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PendingParts;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
@@ -125,7 +126,7 @@ public class TestOtsReader extends Reader {
                     } else {
                         committed = CheckpointLog.committedUnits(state);
                         // like the real reader: parts recorded with an intact part file are not read again
-                        for (FileParts.Pending pending : FileParts.pending(state).values()) {
+                        for (PendingParts pending : PendingParts.of(state, committed).values()) {
                             List<FileParts.Part> missing = pending.missing(state);
                             for (int k = 0; k < pending.cut.n; k++) {
                                 if (!missing.contains(pending.cut.sibling(k))) {

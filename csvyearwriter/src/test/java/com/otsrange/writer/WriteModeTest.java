@@ -1,5 +1,6 @@
 package com.otsrange.writer;
 
+import com.otsrange.writer.spec.WriterSpec;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.Problems;

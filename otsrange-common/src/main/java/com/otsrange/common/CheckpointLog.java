@@ -4,8 +4,11 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.JSONObject;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -141,18 +144,11 @@ public final class CheckpointLog implements Closeable {
     /** Starts a fresh log (any old one is replaced) whose header carries the fingerprint. */
     public static CheckpointLog create(Path stateDir, Map<String, String> fingerprint) throws IOException {
         Files.createDirectories(stateDir);
-        Path f = fileIn(stateDir);
-        Path tmp = stateDir.resolve(StateDir.CHECKPOINT + ".new");
         JSONObject header = new JSONObject(true);
         header.put("type", "header");
         header.put("version", VERSION);
         header.put("fingerprint", new TreeMap<>(fingerprint));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, (header.toJSONString() + "\n").getBytes(StandardCharsets.UTF_8));
-            ch.force(true);
-        }
-        AtomicFiles.move(tmp, f);
+        AtomicFiles.write(fileIn(stateDir), (header.toJSONString() + "\n").getBytes(StandardCharsets.UTF_8));
         return open(stateDir);
     }
 
@@ -316,11 +312,11 @@ public final class CheckpointLog implements Closeable {
 
     /** The header's fingerprint, or null when there is no log (or no readable header). */
     public static Map<String, String> readFingerprint(Path stateDir) throws IOException {
-        List<String> lines = lines(stateDir);
-        if (lines.isEmpty()) {
+        String first = firstLine(stateDir);
+        if (first == null) {
             return null;
         }
-        JSONObject h = parse(lines.get(0));
+        JSONObject h = parse(first);
         if (h == null || !"header".equals(h.getString("type"))) {
             return null;
         }
@@ -375,11 +371,6 @@ public final class CheckpointLog implements Closeable {
     /** Every intent, commit and windowDone line in order (torn or unreadable lines skipped; part lines: {@link #readParts}). */
     public static List<Entry> readAll(Path stateDir) throws IOException {
         return readLedger(stateDir).entries;
-    }
-
-    /** The last {@code streamPosition} line ({@link #streamPosition}), or null when there is none. */
-    public static StreamPosition lastStreamPosition(Path stateDir) throws IOException {
-        return readLedger(stateDir).lastPosition;
     }
 
     /** What the window ledger reads of the log, in one pass: {@link #readAll}'s entries and the last stream position. */
@@ -471,6 +462,31 @@ public final class CheckpointLog implements Closeable {
             return false;
         }
         return sha256 != null && sha256.equals(Sha256.ofFile(f));
+    }
+
+    /**
+     * The log's first complete, non-empty line (the header), or null: the line {@link #lines} would
+     * list first, without reading the rest of the log.
+     */
+    private static String firstLine(Path stateDir) throws IOException {
+        Path f = fileIn(stateDir);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(f))) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    if (line.size() > 0) {
+                        return new String(line.toByteArray(), StandardCharsets.UTF_8);
+                    }
+                    continue; // an empty line is no line, as in lines()
+                }
+                line.write(b);
+            }
+        }
+        return null;
     }
 
     private static List<String> lines(Path stateDir) throws IOException {

@@ -1,15 +1,6 @@
 package com.otsrange.common;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A heavy file unit read in parts by several DataX tasks (docs/DESIGN.md, "Parallel reads inside
@@ -18,7 +9,7 @@ import java.util.TreeMap;
  * unit's window start and the last on to its end: determined by the numbers a {@link Part}
  * carries, so the reader, the writer and a resumed run all cut the same parts. The writer keeps each part in a part file under
  * the state dir, records it with a {@code part} checkpoint line, and joins the parts into the final
- * file once all n are recorded.
+ * file once all n are recorded ({@link PendingParts}).
  */
 public final class FileParts {
     /** The state dir's folder of part files; not under tmp/, which every run's prepare empties. */
@@ -142,84 +133,5 @@ public final class FileParts {
     /** The part file of one part, relative to the state dir: {@code parts/<period label>/<encoded key>.<k>of<n>}. */
     public static String fileFor(String unitId, Part part) {
         return DIR + "/" + unitId + "." + part.k + "of" + part.n;
-    }
-
-    /**
-     * A unit that has part lines in the checkpoint but no commit yet: the cut they used (the
-     * latest line's; a unit is cut once per checkpoint, so older cuts only come from a bug) and,
-     * per part, its latest line.
-     */
-    public static final class Pending {
-        public final String unit;
-        public final Part cut;
-        private final Map<Integer, CheckpointLog.Entry> recorded;
-
-        Pending(String unit, Part cut, Map<Integer, CheckpointLog.Entry> recorded) {
-            this.unit = unit;
-            this.cut = cut;
-            this.recorded = Collections.unmodifiableMap(new TreeMap<>(recorded));
-        }
-
-        /** Recorded parts in part order. */
-        public Map<Integer, CheckpointLog.Entry> recorded() {
-            return recorded;
-        }
-
-        /**
-         * Parts still to read: not recorded, or recorded but whose part file is gone or has
-         * another size than recorded (the writer checks the sha256 when it joins).
-         */
-        public List<Part> missing(Path stateDir) {
-            List<Part> out = new ArrayList<>();
-            for (int k = 0; k < cut.n; k++) {
-                CheckpointLog.Entry e = recorded.get(k);
-                if (e == null || !partFileMatches(stateDir, e)) {
-                    out.add(cut.sibling(k));
-                }
-            }
-            return out;
-        }
-    }
-
-    static boolean partFileMatches(Path stateDir, CheckpointLog.Entry e) {
-        if (e.file == null) {
-            return false;
-        }
-        Path f = stateDir.resolve(e.file);
-        try {
-            return Files.isRegularFile(f) && Files.size(f) == e.bytes;
-        } catch (IOException ex) {
-            return false;
-        }
-    }
-
-    /** Units of the checkpoint read in parts and not committed since, in the order their parts were first recorded. */
-    public static Map<String, Pending> pending(Path stateDir) throws IOException {
-        Map<String, CheckpointLog.Entry> committed = CheckpointLog.committed(stateDir);
-        Map<String, List<CheckpointLog.Entry>> byUnit = new LinkedHashMap<>();
-        for (CheckpointLog.Entry e : CheckpointLog.readParts(stateDir)) {
-            List<CheckpointLog.Entry> l = byUnit.get(e.unit);
-            if (l == null) {
-                l = new ArrayList<>();
-                byUnit.put(e.unit, l);
-            }
-            l.add(e);
-        }
-        Map<String, Pending> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<CheckpointLog.Entry>> u : byUnit.entrySet()) {
-            if (committed.containsKey(u.getKey())) {
-                continue;
-            }
-            List<CheckpointLog.Entry> lines = u.getValue();
-            Part cut = lines.get(lines.size() - 1).part;
-            Map<Integer, CheckpointLog.Entry> latest = new TreeMap<>();
-            for (CheckpointLog.Entry e : lines) {
-                if (e.part.sameCut(cut)) {
-                    latest.put(e.part.k, e);
-                }
-            }
-            out.put(u.getKey(), new Pending(u.getKey(), cut, latest));
-        }
-        return out;
     }
 }

@@ -309,9 +309,7 @@ public final class WindowLedger {
                 + (gap == null ? "" : "; it starts after the committed watermark " + literal.text(m) + ", so the gap "
                 + gap.text(literal) + " is not exported (listed as a gap in manifest.json)");
         if (open != null && !open.equals(effective)) {
-            return refused(requested, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
-                    + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it"
-                    + " (bounds gte \"" + literal.text(open.from()) + "\", lt \"" + literal.text(open.to()) + "\"), then " + req);
+            return refusedIncomplete(open, requested, literal, ", then " + req);
         }
         // an interrupted window that started after a gap has committed rows already: completing it adds no new gap
         if (gap != null && !allowGaps && open == null) {
@@ -329,6 +327,13 @@ public final class WindowLedger {
         return new Decision(Decision.Kind.RUN, requested, effective, gap, reduced, Collections.<String>emptySet(), how);
     }
 
+    /** Refuses any window but the incomplete one {@code open}, naming the bounds that complete it, then {@code then}. */
+    private Decision refusedIncomplete(TimeWindow open, TimeWindow requested, SortKeyLiteral literal, String then) {
+        return refused(requested, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
+                + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it"
+                + " (bounds gte \"" + literal.text(open.from()) + "\", lt \"" + literal.text(open.to()) + "\")" + then);
+    }
+
     /**
      * A requested window with no time in it ({@code bounds}: how they were written, e.g. the hour
      * a DST change skips): it appends nothing and changes no bound of the ledger, so it is nothing
@@ -338,8 +343,7 @@ public final class WindowLedger {
     public Decision decideEmpty(String bounds, SortKeyLiteral literal) {
         TimeWindow open = incomplete();
         if (open != null) {
-            return refused(null, "window " + open.text(literal) + " is incomplete (a run of it was interrupted after committing "
-                    + unitsCommittedIn(open).size() + " file unit(s)); rerun that same window first to complete it");
+            return refusedIncomplete(open, null, literal, "");
         }
         return new Decision(Decision.Kind.NOTHING, null, null, null, false, Collections.<String>emptySet(), "the window " + bounds
                 + " holds no " + literal.unit().text() + " of time (the hour a change to daylight saving time skips, or bounds"

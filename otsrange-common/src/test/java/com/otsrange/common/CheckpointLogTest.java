@@ -18,6 +18,18 @@ class CheckpointLogTest {
     @TempDir
     Path out;
 
+    /** The fingerprint is the first complete line's; a header without its line end is torn: no fingerprint. */
+    @Test
+    void theFingerprintIsTheFirstCompleteLine() throws Exception {
+        Path state = StateDir.of(out, "t", ShardSpec.ALL);
+        Files.createDirectories(state);
+        String header = "{\"type\":\"header\",\"version\":1,\"fingerprint\":{\"reader.table\":\"t\u00e9\"}}";
+        Files.write(CheckpointLog.fileIn(state), header.getBytes(StandardCharsets.UTF_8));
+        assertNull(CheckpointLog.readFingerprint(state));
+        Files.write(CheckpointLog.fileIn(state), ("\n" + header + "\nnot json\n{\"type\":\"commit\"").getBytes(StandardCharsets.UTF_8));
+        assertEquals(Collections.singletonMap("reader.table", "t\u00e9"), CheckpointLog.readFingerprint(state));
+    }
+
     @Test
     void intentRuleAndTornLines() throws Exception {
         Path state = StateDir.of(out, "sensor", ShardSpec.parse("1/3"));

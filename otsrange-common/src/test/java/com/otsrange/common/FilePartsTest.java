@@ -87,9 +87,9 @@ class FilePartsTest {
             log.commit("2024/b", "b_2024.csv", 0, 0, "x");
         }
         assertEquals("parts/2024/a.2of3", FileParts.fileFor("2024/a", cut.sibling(2)));
-        Map<String, FileParts.Pending> pending = FileParts.pending(state);
+        Map<String, PendingParts> pending = PendingParts.of(state, CheckpointLog.committedUnits(state));
         assertEquals(Collections.singleton("2024/a"), pending.keySet());
-        FileParts.Pending a = pending.get("2024/a");
+        PendingParts a = pending.get("2024/a");
         assertEquals(cut.sibling(2), a.recorded().get(2).part);
         assertEquals(header, a.recorded().get(0).header);
         assertEquals("a_2024.csv", a.recorded().get(0).target);
@@ -97,7 +97,7 @@ class FilePartsTest {
 
         // a part file with another size than recorded is read again
         Files.write(state.resolve(FileParts.fileFor("2024/a", cut.sibling(2))), "changed!\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Arrays.asList(cut.sibling(1), cut.sibling(2)), FileParts.pending(state).get("2024/a").missing(state));
+        assertEquals(Arrays.asList(cut.sibling(1), cut.sibling(2)), PendingParts.of(state, CheckpointLog.committedUnits(state)).get("2024/a").missing(state));
         // part lines never count as commits, nor do they show up among intent/commit/windowDone lines
         assertFalse(CheckpointLog.committedUnits(state).contains("2024/a"));
         assertEquals(1, CheckpointLog.readAll(state).size());

@@ -42,7 +42,7 @@ class StreamPositionTest {
         List<String> lines = Files.readAllLines(CheckpointLog.fileIn(state), StandardCharsets.UTF_8);
         assertEquals("{\"type\":\"streamPosition\",\"streamId\":\"t_1\",\"at\":1700000000123,\"shards\":"
                 + "{\"a-shard\":{\"finished\":true},\"b-shard\":{\"iterator\":\"it-b\"}}}", lines.get(1));
-        assertEquals(p, CheckpointLog.lastStreamPosition(state));
+        assertEquals(p, WindowLedger.read(state).streamPosition());
         assertEquals(p, StreamPosition.fromJson(JSON.parse(lines.get(1))), "the line's type is ignored");
     }
 

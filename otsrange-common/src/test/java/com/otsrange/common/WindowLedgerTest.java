@@ -212,5 +212,7 @@ class WindowLedgerTest {
         assertEquals(WindowLedger.Decision.Kind.REFUSED, whileOpen.kind());
         assertTrue(whileOpen.message().contains("[1970-01-01T00:00:10, 1970-01-01T00:00:20)") && whileOpen.message().contains("incomplete"),
                 whileOpen.message());
+        // the refusal names the bounds that complete the window, as decide's does
+        assertTrue(whileOpen.message().contains("(bounds gte \"1970-01-01T00:00:10\", lt \"1970-01-01T00:00:20\")"), whileOpen.message());
     }
 }

@@ -3,6 +3,7 @@ package com.otsrange.reader;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PendingParts;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Period;
 import com.otsrange.common.Problems;
@@ -87,7 +88,7 @@ public final class ReaderPlanning {
                         committed = incremental.decision().committedUnits();
                     } else {
                         committed = CheckpointLog.committedUnits(stateDir);
-                        partsToRedo = partsToRedo(stateDir);
+                        partsToRedo = partsToRedo(stateDir, committed);
                     }
                 } catch (DataXException e) {
                     throw e;
@@ -189,9 +190,9 @@ public final class ReaderPlanning {
     }
 
     /** Resume: units read in parts by an earlier run -> the parts it did not record (or whose part file is gone). */
-    private static Map<String, List<FileParts.Part>> partsToRedo(Path stateDir) throws IOException {
+    private static Map<String, List<FileParts.Part>> partsToRedo(Path stateDir, Set<String> committed) throws IOException {
         Map<String, List<FileParts.Part>> out = new LinkedHashMap<>();
-        for (FileParts.Pending p : FileParts.pending(stateDir).values()) {
+        for (PendingParts p : PendingParts.of(stateDir, committed).values()) {
             out.put(p.unit, p.missing(stateDir));
         }
         if (!out.isEmpty()) {
