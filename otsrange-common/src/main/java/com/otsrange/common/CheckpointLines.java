@@ -53,6 +53,22 @@ public final class CheckpointLines {
     }
 
     /**
+     * Every readable line of a state dir's checkpoint of one kind, in order: for tools and tests that look
+     * at single lines. A job reads its checkpoint through {@link CheckpointSnapshot}, which applies the
+     * intent rule.
+     */
+    public static <T extends CheckpointLine> List<T> of(Path stateDir, Class<T> kind) throws IOException {
+        List<T> out = new ArrayList<>();
+        for (String text : read(CheckpointLog.fileIn(stateDir))) {
+            CheckpointLine l = parse(text);
+            if (kind.isInstance(l)) {
+                out.add(kind.cast(l));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The complete, non-empty lines of a checkpoint text file (empty when it does not exist): text after
      * the last newline is a torn line, ignored (and cut off by {@link CheckpointLog#open} before appending).
      */
