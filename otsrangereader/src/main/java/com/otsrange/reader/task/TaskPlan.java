@@ -54,7 +54,7 @@ public final class TaskPlan {
         /** The part of a heavy unit this run is ([from, to) is then the part's window), or null. */
         public final FileParts.Part part;
         /** A restated unit's mark (the run is then that one unit), or null. */
-        public final RestateMark restate;
+        public final RestateRead restate;
 
         public Run(PrimaryKeyValue key, List<String> header, List<Condition> filter, long from, long to) {
             this(key, header, filter, from, to, null, null);
@@ -65,7 +65,7 @@ public final class TaskPlan {
          * @param restate a restated unit's mark, or null; a restated unit is never a part
          */
         public Run(PrimaryKeyValue key, List<String> header, List<Condition> filter, long from, long to, FileParts.Part part,
-                   RestateMark restate) {
+                   RestateRead restate) {
             if (part != null && restate != null) {
                 throw new IllegalArgumentException("a restated unit is never a part: " + part);
             }
