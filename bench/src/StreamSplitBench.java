@@ -16,6 +16,7 @@ import com.otsrange.emulator.SdkRowLoader;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.scan.SdkGateway;
 
@@ -56,7 +57,7 @@ public final class StreamSplitBench {
             SyncClient client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE);
             try {
                 createTable(client);
-                ReaderSpec spec = ReaderSpec.parse(reader(emu.endpoint()), out, Collections.<String, String>emptyMap()).spec();
+                ReaderSpec spec = ReaderSpecParser.parse(reader(emu.endpoint()), out, Collections.<String, String>emptyMap()).spec();
                 WriterPeer writer = WriterPeer.of("csvyearwriter", writer(out), out);
                 Path state = StateDir.of(out, spec.table(), spec.shard());
                 try (CheckpointLog log = CheckpointLog.create(state, Collections.singletonMap("reader.table", "bench"))) {
