@@ -421,11 +421,12 @@ fi
 # Programs in bench/src that measure one piece inside one JVM and print their own figures: the writer
 # alone (generic and paired, WriterBench), the reader into a discarding writer with the emulator in the
 # same JVM (ReaderThroughputBench), the emulator's store and GetRange stream (GetRangeThroughput),
-# double formatting (ShortestDoubleBench). The table gets one line each (wall, CPU, peak RSS).
+# double formatting (ShortestDoubleBench), the reader's split reading a Stream (StreamSplitBench). The table
+# gets one line each (wall, CPU, peak RSS).
 if wants micro; then
-  if [ "$mode" = quick ]; then sizes=(100000 100000 200000 1000000); else sizes=(300000 500000 1000000 3000000); fi
+  if [ "$mode" = quick ]; then sizes=(100000 100000 200000 1000000 100000); else sizes=(300000 500000 1000000 3000000 1000000); fi
   micro=("WriterBench ${sizes[0]}" "ReaderThroughputBench ${sizes[1]}" "com.otsrange.emulator.GetRangeThroughput ${sizes[2]}"
-    "ShortestDoubleBench ${sizes[3]}")
+    "ShortestDoubleBench ${sizes[3]}" "StreamSplitBench ${sizes[4]}")
   for m in "${micro[@]}"; do
     read -r cls arg <<< "$m"
     measure micro local "${cls##*.}" 1 "$work/out/micro" -- "$JAVA" -Xmx2g -cp "$bench_cp" "$cls" "$arg"

@@ -21,7 +21,7 @@ public final class GetRangeThroughput {
         try (OtsEmulator emu = OtsEmulator.builder().instanceName("bench").accessKeyId("id").accessKeySecret("key").build().start()) {
             Store store = emu.store;
             PkSchema schema = new PkSchema(List.of("id", "ct"), List.of(PkType.STRING, PkType.INTEGER));
-            Table t = new Table("bench", schema, TableSettings.DEFAULT, 0, 0, 0, store);
+            Table t = new Table("bench", schema, TableSettings.DEFAULT, 0, 0, 0, store.columnLog("bench"));
             store.create(t);
             long heap0 = usedHeap();
             long ts0 = 1_700_000_000_000L;

@@ -17,7 +17,7 @@ import com.otsrange.common.FileParts;
 import com.otsrange.common.PendingParts;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.common.Problems;
-import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.WindowRequest;
 import com.otsrange.writer.config.Incremental;
 import com.otsrange.writer.config.WriterOptions;
@@ -122,7 +122,7 @@ public class TestOtsReader extends Reader {
                     WriterOptions writer = WriterOptions.parse(ParameterMap.of(getPeerPluginJobConf()), Paths.get(""), new Problems());
                     if (Incremental.isOn(writer.writeMode(), true)) {
                         // like the real reader: the ledger's decision for the requested window of its own parse
-                        WindowRequest request = ReaderSpec.parseShared(ParameterMap.of(p), Paths.get("")).spec().windowRequest();
+                        WindowRequest request = ReaderSpecParser.parseShared(ParameterMap.of(p), Paths.get("")).spec().windowRequest();
                         WindowLedger.Decision d = CheckpointSnapshot.load(state).ledger().decide(request.window(), request.literal(), writer.allowGaps());
                         committed = d.committedUnits();
                         window = d.window() == null ? java.util.Arrays.asList(0L, 0L) : d.window().toJson();

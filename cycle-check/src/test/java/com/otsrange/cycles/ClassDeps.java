@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * Which classes of one compiled module refer to which others of the same module, read from the
  * class files' constant pools: class entries and every type named in a descriptor or generic
  * signature (fields, methods, annotations, lambdas). Nested classes count as their top-level
- * class. What javac folds away leaves no trace: a compile-time constant ({@code static final}
- * primitive or String) read from another class, as with {@code jdeps}.
+ * class. Reading another class's compile-time constant counts too: javac (9 and later) copies the
+ * value but also records the class it came from.
  */
 final class ClassDeps {
     /** A type in a descriptor or signature: {@code Lcom/x/Y;} or {@code Lcom/x/Y<...>;}. */

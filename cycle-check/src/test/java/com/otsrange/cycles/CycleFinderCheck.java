@@ -80,7 +80,38 @@ class CycleFinderCheck {
 
     @Test
     void knownCyclesAreReadFromTheProperty() {
-        assertEquals(Arrays.asList(set("x.a", "x.b"), set("y")), NoPackageCycleTest.known(" x.a x.b ;\n y , ; "));
-        assertTrue(NoPackageCycleTest.known("").isEmpty());
+        assertEquals(Arrays.asList(set("x.a", "x.b"), set("y")), KnownCycles.parse(" x.a x.b ;\n y , ; "));
+        assertTrue(KnownCycles.parse("").isEmpty());
+    }
+
+    @Test
+    void aClassCycleFailsWithItsPathAndHowToBreakItUnlessAListedCycleHoldsIt() throws IOException {
+        Cycles c = compile(
+                "p/a/A.java", "package p.a; public class A { B b; }",
+                "p/a/B.java", "package p.a; public class B { java.util.List<A> seen; C c; }",
+                "p/a/C.java", "package p.a; public class C { }",
+                // E's way back to D: a nested class reading D's constant (javac records D though it copies the value)
+                "p/a/D.java", "package p.a; public class D { public static final int K = 1; E e; }",
+                "p/a/E.java", "package p.a; public class E { static class In { int k = D.K; } }");
+        String classes = dir.resolve("classes").toString();
+        String failure = NoClassCycleTest.problem(classes, c, new KnownCycles(""));
+        assertEquals("class cycles in " + classes + " (each: its classes, then one path through them, each step a reference in"
+                + " the class files):\n  [p.a.A, p.a.B]: A -> B -> A\n  [p.a.D, p.a.E]: D -> E -> D\n" + NoClassCycleTest.HOW_TO_BREAK,
+                failure);
+        assertTrue(NoClassCycleTest.HOW_TO_BREAK.contains("cycleCheck.knownClassCycles"));
+        String onlyOne = NoClassCycleTest.problem(classes, c, new KnownCycles("p.a.A p.a.B p.a.C"));
+        assertTrue(onlyOne.contains("[p.a.D, p.a.E]: D -> E -> D") && !onlyOne.contains("p.a.A"), onlyOne);
+        assertEquals(null, NoClassCycleTest.problem(classes, c, new KnownCycles("p.a.A, p.a.B; p.a.D p.a.E")));
+        assertTrue(NoClassCycleTest.problem(classes, c, new KnownCycles("p.a.A p.a.C; p.a.D p.a.E")) != null,
+                "a listed cycle must hold the whole cycle found");
+    }
+
+    @Test
+    void aListedCycleNoLongerFoundIsGone() {
+        KnownCycles known = new KnownCycles("x.A x.B; y.C y.D");
+        List<Set<String>> found = Collections.singletonList(set("x.A", "x.B"));
+        assertEquals(Collections.singletonList(set("y.C", "y.D")), known.gone(found));
+        assertTrue(known.unknown(found).isEmpty());
+        assertEquals(Collections.singletonList(set("z.E", "z.F")), known.unknown(Collections.singletonList(set("z.E", "z.F"))));
     }
 }

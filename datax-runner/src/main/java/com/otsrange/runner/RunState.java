@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RunState {
 
     private final AtomicReference<DataXException> failure = new AtomicReference<>();
-    private final List<TaskPair> running = new CopyOnWriteArrayList<>();
+    private final List<RunningTask> running = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     boolean stopping() {
@@ -25,19 +25,19 @@ final class RunState {
         return failure.get();
     }
 
-    void started(TaskPair pair) {
+    void started(RunningTask pair) {
         running.add(pair);
         if (stopping) {
             pair.stop();
         }
     }
 
-    void ended(TaskPair pair) {
+    void ended(RunningTask pair) {
         running.remove(pair);
     }
 
     /** A task plugin threw: the task and so the job fail (no failover, as DataX's default). */
-    void taskFailed(TaskPair pair, PluginType side, Throwable t) {
+    void taskFailed(RunningTask pair, PluginType side, Throwable t) {
         if (stopping && isStopConsequence(t)) {
             return;
         }
@@ -47,7 +47,7 @@ final class RunState {
     void fail(DataXException e) {
         if (failure.compareAndSet(null, e)) {
             stopping = true;
-            for (TaskPair pair : running) {
+            for (RunningTask pair : running) {
                 pair.stop();
             }
         }
@@ -67,7 +67,7 @@ final class RunState {
         return false;
     }
 
-    private static DataXException asTaskFailure(TaskPair pair, PluginType side, Throwable t) {
+    private static DataXException asTaskFailure(RunningTask pair, PluginType side, Throwable t) {
         if (t instanceof DataXException dx) {
             return dx;
         }

@@ -10,7 +10,7 @@ import com.alibaba.datax.common.util.Configuration;
  * (task group) thread, the reader on a thread of its own, started after the writer's as in DataX.
  * Each side: init -> prepare -> startRead/startWrite -> post, and destroy in any case.
  */
-final class TaskPair {
+final class TaskPair implements RunningTask {
 
     private final int taskId;
     private final int taskGroupId;
@@ -32,11 +32,13 @@ final class TaskPair {
         this.stats = stats;
     }
 
-    int taskId() {
+    @Override
+    public int taskId() {
         return taskId;
     }
 
-    String pluginName(PluginType side) {
+    @Override
+    public String pluginName(PluginType side) {
         return side == PluginType.READER ? job.reader().name() : job.writer().name();
     }
 
@@ -78,7 +80,8 @@ final class TaskPair {
     }
 
     /** Called when the job fails: unblocks both sides and interrupts them (not the caller). */
-    void stop() {
+    @Override
+    public void stop() {
         RecordChannel c = channel;
         if (c != null) {
             c.shutdown();

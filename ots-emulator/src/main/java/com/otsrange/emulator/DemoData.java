@@ -42,13 +42,15 @@ public final class DemoData {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Creates and fills the table directly in the emulator's store; does nothing if the table exists. */
-    public static void load(OtsEmulator emu) {
-        Store store = emu.store;
+    /**
+     * Creates and fills the table directly in the emulator's store; does nothing if the table exists.
+     * Takes the store, not the emulator, which calls this on start.
+     */
+    static void load(Store store) {
         if (store.find(TABLE) != null) return;
         PkSchema schema = new PkSchema(List.of("id", "ct", "dim"), List.of(PkType.STRING, PkType.INTEGER, PkType.INTEGER));
         Table t = new Table(TABLE, schema, new TableSettings(-1, 1, 86400L * 365 * 20), 0, 0,
-            System.currentTimeMillis() / 1000, store);
+            System.currentTimeMillis() / 1000, store.columnLog(TABLE));
         store.create(t);
         store.write(() -> {
             int device = 0;

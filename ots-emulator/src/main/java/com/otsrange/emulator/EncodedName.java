@@ -10,11 +10,11 @@ final class EncodedName {
 
     EncodedName(byte[] name) {
         byte[] h = new byte[1 + 1 + 4 + name.length + 1];
-        h[0] = PlainBufferWriter.TAG_CELL;
-        h[1] = PlainBufferWriter.TAG_CELL_NAME;
+        h[0] = PlainBufferFormat.TAG_CELL;
+        h[1] = PlainBufferFormat.TAG_CELL_NAME;
         for (int s = 0; s < 4; s++) h[2 + s] = (byte) (name.length >>> (8 * s));
         System.arraycopy(name, 0, h, 6, name.length);
-        h[h.length - 1] = PlainBufferWriter.TAG_CELL_VALUE;
+        h[h.length - 1] = PlainBufferFormat.TAG_CELL_VALUE;
         this.head = h;
         this.crc = Crc8.update((byte) 0, name, 0, name.length);
     }

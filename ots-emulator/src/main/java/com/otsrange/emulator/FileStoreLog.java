@@ -80,7 +80,7 @@ final class FileStoreLog implements StoreLog {
                             int read = in.readInt();
                             int write = in.readInt();
                             long created = in.readLong();
-                            pending.add(() -> store.restore(new Table(name, new PkSchema(names, types), o, read, write, created, store)));
+                            pending.add(() -> store.restore(new Table(name, new PkSchema(names, types), o, read, write, created, store.columnLog(name))));
                             break;
                         }
                         case 'X': {

@@ -55,7 +55,7 @@ public final class OtsEmulator implements AutoCloseable {
             fileLog = FileStoreLog.open(dataDir, store);
             store.setLog(fileLog);
         }
-        if (demo) DemoData.load(this);
+        if (demo) DemoData.load(store);
         OtsService service = new OtsService(store, new Auth(instanceName, accessKeyId, accessKeySecret), stats, faults, disabledActions, bulkExportRows);
         server = new MiniHttpServer(requestedPort, service::handle, service::failed, System.err::println);
         server.start();

@@ -133,19 +133,9 @@ public final class Peek {
     }
 
     static String format(Row row) {
-        StringBuilder sb = new StringBuilder(primaryKey(row.getPrimaryKey()));
+        StringBuilder sb = new StringBuilder(PrimaryKeyText.of(row.getPrimaryKey()));
         sb.append(" |");
         for (Column col : row.getColumns()) sb.append(' ').append(col.getName()).append('=').append(col.getValue());
-        return sb.toString();
-    }
-
-    /** {@code name=value} per primary key column. */
-    static String primaryKey(PrimaryKey pk) {
-        StringBuilder sb = new StringBuilder();
-        for (var c : pk.getPrimaryKeyColumns()) {
-            if (sb.length() > 0) sb.append(' ');
-            sb.append(c.getName()).append('=').append(c.getValue());
-        }
         return sb.toString();
     }
 }

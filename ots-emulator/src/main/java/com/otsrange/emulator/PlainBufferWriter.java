@@ -2,31 +2,25 @@ package com.otsrange.emulator;
 
 import java.util.List;
 
+import static com.otsrange.emulator.PlainBufferFormat.HEADER;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_CELL_CHECKSUM;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_CELL_TIMESTAMP;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_CELL_TYPE;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_DELETE_ROW_MARKER;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_EXTENSION;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_ROW_CHECKSUM;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_ROW_DATA;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_ROW_PK;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_SEQ_INFO;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_SEQ_INFO_EPOCH;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_SEQ_INFO_ROW_INDEX;
+import static com.otsrange.emulator.PlainBufferFormat.TAG_SEQ_INFO_TS;
+
 /**
  * Writes PlainBuffer rows for responses straight from stored keys and cells, computing the CRCs
  * the SDK verifies (cell: name, value, timestamp, op type; row: cell CRCs then delete marker).
  */
 final class PlainBufferWriter {
-    static final byte TAG_ROW_PK = 1;
-    static final byte TAG_ROW_DATA = 2;
-    static final byte TAG_CELL = 3;
-    static final byte TAG_CELL_NAME = 4;
-    static final byte TAG_CELL_VALUE = 5;
-    static final byte TAG_CELL_TYPE = 6;
-    static final byte TAG_CELL_TIMESTAMP = 7;
-    static final byte TAG_DELETE_ROW_MARKER = 8;
-    static final byte TAG_ROW_CHECKSUM = 9;
-    static final byte TAG_CELL_CHECKSUM = 10;
-    static final byte TAG_EXTENSION = 11;
-    static final byte TAG_SEQ_INFO = 12;
-    static final byte TAG_SEQ_INFO_EPOCH = 13;
-    static final byte TAG_SEQ_INFO_TS = 14;
-    static final byte TAG_SEQ_INFO_ROW_INDEX = 15;
-    /** Cell operation types (TAG_CELL_TYPE): delete every version of a column, delete one version. */
-    static final byte DELETE_ALL_VERSION = 1;
-    static final byte DELETE_ONE_VERSION = 3;
-    static final int HEADER = 0x75;
-
     private final ByteSink out;
     private byte rowCrc;
     private boolean dataOpen;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,11 @@ final class Store {
     void setLog(StoreLog log) { this.log = log; }
 
     StoreLog log() { return log; }
+
+    /** Logs a table's new column ids to whichever log is current when the column first appears. */
+    BiConsumer<Integer, String> columnLog(String table) {
+        return (id, name) -> log.column(table, id, name);
+    }
 
     Table table(String name) {
         Table t = tables.get(name);
@@ -52,7 +58,7 @@ final class Store {
         write(() -> {
             if (tables.putIfAbsent(t.name, t) != null) throw OtsError.tableExists();
             log.tableCreated(t);
-            if (t.stream != null) StreamChanges.logOpened(log, t.name, t.stream);
+            if (t.stream != null) log.streamOpened(t.name, t.stream);
             log.commit();
             return null;
         });

@@ -25,6 +25,16 @@ interface StoreLog {
     default void streamEnabled(String table, TableStream s) {
     }
 
+    /**
+     * A new stream's entries: the stream, then each of its shards. Here, not in StreamChanges, so
+     * that the store can log a table created with a stream without depending on the class that
+     * changes streams (which holds the store).
+     */
+    default void streamOpened(String table, TableStream s) {
+        streamEnabled(table, s);
+        for (Shard shard : s.shards()) shardCreated(table, shard);
+    }
+
     default void streamDisabled(String table) {
     }
 

@@ -56,12 +56,7 @@ final class StreamChanges {
             return;
         }
         t.stream = open(t.name, spec);
-        logOpened(store.log(), t.name, t.stream);
-    }
-
-    static void logOpened(StoreLog log, String table, TableStream s) {
-        log.streamEnabled(table, s);
-        for (Shard shard : s.shards()) log.shardCreated(table, shard);
+        store.log().streamOpened(t.name, t.stream);
     }
 
     /** Splits an open shard of the table's stream; returns the two children's ids. */

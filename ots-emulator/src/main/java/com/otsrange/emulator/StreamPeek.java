@@ -69,7 +69,7 @@ final class StreamPeek {
         StringBuilder sb = new StringBuilder()
             .append(Instant.EPOCH.plus(micros, ChronoUnit.MICROS)).append(' ').append(shardId).append(' ')
             .append(r.getSequenceInfo().getEpoch()).append(':').append(micros).append(':').append(r.getSequenceInfo().getRowIndex())
-            .append(' ').append(r.getRecordType()).append(' ').append(Peek.primaryKey(r.getPrimaryKey()));
+            .append(' ').append(r.getRecordType()).append(' ').append(PrimaryKeyText.of(r.getPrimaryKey()));
         if (!r.getColumns().isEmpty()) sb.append(" |");
         for (RecordColumn c : r.getColumns()) {
             sb.append(' ').append(c.getColumn().getName());

@@ -42,10 +42,10 @@ final class StreamRecordEncoder {
                     w.cell(name, op.cell());
                     break;
                 case DecodedRow.CellOp.DELETE_ONE:
-                    w.opCell(name, PlainBufferWriter.DELETE_ONE_VERSION, op.cell().timestamp());
+                    w.opCell(name, PlainBufferFormat.DELETE_ONE_VERSION, op.cell().timestamp());
                     break;
                 default:
-                    w.opCell(name, PlainBufferWriter.DELETE_ALL_VERSION, null);
+                    w.opCell(name, PlainBufferFormat.DELETE_ALL_VERSION, null);
             }
         }
         if (type == OperationType.DELETE) w.deleteMarker();

@@ -2,6 +2,7 @@ package com.otsrange.emulator;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
 
 /** One table: schema, options and rows (encoded PK bytes -> compact cells), in server order. */
 final class Table {
@@ -17,14 +18,15 @@ final class Table {
     volatile TableStream stream;
 
     Table(String name, PkSchema schema, TableSettings options, int reservedRead, int reservedWrite,
-          long creationTime, Store store) {
+          long creationTime, BiConsumer<Integer, String> onNewColumn) {
         this.name = name;
         this.schema = schema;
         this.options = options;
         this.reservedRead = reservedRead;
         this.reservedWrite = reservedWrite;
         this.creationTime = creationTime;
-        this.columns = new ColumnDictionary((id, col) -> store.log().column(name, id, col));
+        // a function, not the store: the store holds its tables (Store.columnLog)
+        this.columns = new ColumnDictionary(onNewColumn);
     }
 
     /** Stores or removes (value null) a row; caller holds the store's write lock. */

@@ -57,7 +57,7 @@ final class Tables {
         }
         if (req.hasStreamSpec()) StreamChanges.check(req.getStreamSpec());
         Table t = new Table(meta.getTableName(), new PkSchema(names, types), opts, read, write,
-            System.currentTimeMillis() / 1000, store);
+            System.currentTimeMillis() / 1000, store.columnLog(meta.getTableName()));
         if (req.hasStreamSpec() && req.getStreamSpec().getEnableStream()) t.stream = streamChanges.open(t.name, req.getStreamSpec());
         store.create(t);
         return OtsInternalApi.CreateTableResponse.newBuilder().build();

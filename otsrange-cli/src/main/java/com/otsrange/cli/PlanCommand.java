@@ -13,6 +13,7 @@ import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.filter.TableSchema;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.RestateMark;
@@ -110,7 +111,7 @@ final class PlanCommand implements Command {
         }
 
         JSONObject readerParameter = job.parameter("reader");
-        ReaderSpec spec = ReaderSpec.parse(readerParameter, console.workingDir(), environment).spec();
+        ReaderSpec spec = ReaderSpecParser.parse(readerParameter, console.workingDir(), environment).spec();
         JSONObject writerParameter = job.parameter("writer");
         WriterPeer writer = WriterPeer.of(job.pluginName("writer"), writerParameter, console.workingDir());
         int channels = channels(job.job());

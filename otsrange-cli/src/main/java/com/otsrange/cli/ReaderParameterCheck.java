@@ -5,6 +5,7 @@ import com.otsrange.common.Problems;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class ReaderParameterCheck implements ParameterCheck {
     @Override
     public String check(Map<String, Object> parameter, String peerName, Map<String, Object> peerParameter, Path workingDir,
                         Problems problems, Problems peerProblems) {
-        SpecResult result = ReaderSpec.parse(parameter, workingDir, environment);
+        SpecResult result = ReaderSpecParser.parse(parameter, workingDir, environment);
         for (JsonProblem problem : result.found()) {
             problems.add(problem);
         }

@@ -5,7 +5,7 @@ import com.alibaba.fastjson.JSONException;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.TaskFiles;
-import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +168,7 @@ final class SplitTasksCommand implements Command {
         tasks.put("path", input.toAbsolutePath().toString());
         parameter.put("tasks", tasks);
         List<String> out = new ArrayList<>();
-        for (JsonProblem p : ReaderSpec.parse(parameter, console.workingDir(), environment).found()) {
+        for (JsonProblem p : ReaderSpecParser.parse(parameter, console.workingDir(), environment).found()) {
             if (p.path().startsWith("parameter.tasks")) {
                 out.add(p.toString());
             }

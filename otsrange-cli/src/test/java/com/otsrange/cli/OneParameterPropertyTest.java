@@ -10,6 +10,7 @@ import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.writer.config.JobFingerprint;
 import com.otsrange.writer.config.WriteMode;
@@ -376,7 +377,7 @@ class OneParameterPropertyTest {
         Map<String, Object>[] job = job(c);
         Map<String, Object> reader = job[0];
         Map<String, Object> writer = job[1];
-        SpecResult r = ReaderSpec.parse(reader, dir, ENV);
+        SpecResult r = ReaderSpecParser.parse(reader, dir, ENV);
         WriterConfig.Checked w = WriterConfig.check(writer, "otsrangereader", reader, dir);
         Problems peerProblems = new Problems();
         WriterOptions.parse(writer, dir, peerProblems);
@@ -408,7 +409,7 @@ class OneParameterPropertyTest {
         ReaderSpec spec = r.spec();
         WriterConfig config = w.config();
         assertNotNull(config, about);
-        // one value: what the case means (both plugins' views come from one parse of each parameter, ReaderSpec.parseShared
+        // one value: what the case means (both plugins' views come from one parse of each parameter, ReaderSpecParser.parseShared
         // and WriterOptions.parse, so comparing them with each other could not fail)
         if (c.spec.ofReader != null && c.expect == Expect.MEANS) {
             assertEquals(c.canonical, canonical(c.spec.param, c.spec.ofReader.apply(spec)), about);
@@ -435,7 +436,7 @@ class OneParameterPropertyTest {
         if (c.expect == Expect.MEANS) {
             Case plain = new Case(c.spec, plainValue(c), Expect.MEANS, c.canonical, c.incremental);
             Map<String, Object>[] plainJob = job(plain);
-            ReaderSpec plainReader = ReaderSpec.parse(plainJob[0], dir, ENV).spec();
+            ReaderSpec plainReader = ReaderSpecParser.parse(plainJob[0], dir, ENV).spec();
             WriterOptions plainWriter = WriterOptions.parse(plainJob[1], dir, new Problems());
             assertEquals(Collections.emptyList(), JobFingerprint.of(spec, config.options(), dir)
                     .changedComponents(JobFingerprint.of(plainReader, plainWriter, dir).components()), about);

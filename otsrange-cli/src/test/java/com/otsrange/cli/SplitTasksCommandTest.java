@@ -5,6 +5,7 @@ import com.alibaba.fastjson.JSONObject;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.TaskDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class SplitTasksCommandTest {
         p.put("table", "t");
         p.put("appendColumns", Collections.singletonList("ct"));
         p.put("tasks", tasks);
-        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
+        ReaderSpec spec = ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).spec();
         List<List<Object>> out = new ArrayList<>();
         for (TaskDefinition d : spec.tasks()) {
             out.add(Arrays.<Object>asList(d.keyText(), d.columns(), d.filters()));

@@ -4,6 +4,7 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.TaskFiles;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.TaskDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class TaskFilesAgreementTest {
             for (Path p : TaskFiles.of(tasks, dir)) {
                 common.add(dir.relativize(p).toString());
             }
-            ReaderSpec spec = ReaderSpec.parse(reader(tasks), dir).spec();
+            ReaderSpec spec = ReaderSpecParser.parse(reader(tasks), dir).spec();
             List<String> listed = new ArrayList<>();
             for (Path p : spec.taskFiles()) {
                 listed.add(dir.relativize(p).toString());

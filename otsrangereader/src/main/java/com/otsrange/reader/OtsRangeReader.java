@@ -7,6 +7,7 @@ import com.otsrange.common.DataxJobText;
 import com.otsrange.common.JsonProblem;
 import com.otsrange.common.ParameterMap;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.error.OtsRangeReaderErrorCode;
@@ -49,7 +50,7 @@ public class OtsRangeReader extends Reader {
                 throw SpecResult.invalidParameter(OtsRangeReaderErrorCode.INVALID_CONFIG, hidden);
             }
             // validate everything before anything talks to TableStore
-            spec = ReaderSpec.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
+            spec = ReaderSpecParser.parse(ParameterMap.of(getPluginJobConf()), workingDir()).orThrow(OtsRangeReaderErrorCode.INVALID_CONFIG);
             // DataX hands the reader Job its peer's parameter before init: the file period and the mode are known now
             writer = WriterPeer.ifValid(getPeerPluginName(), writerParameter(), workingDir());
             ReaderPlanning.checkWithWriter(spec, writer);

@@ -9,6 +9,7 @@ import com.otsrange.writer.file.TempCsvFile;
 import com.otsrange.writer.spec.FileNames;
 import com.otsrange.writer.spec.WriterSpec;
 import com.otsrange.writer.config.GenericColumns;
+import com.otsrange.writer.config.GenericTimeUnit;
 import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.fastjson.JSON;
@@ -105,7 +106,7 @@ public final class GenericSink implements RecordSink {
         this.partDir = partDirOf(spec, taskIndex);
         this.start = CsvOutput.start(spec.encoding(), spec.lineSeparator());
         this.root = OutputRoot.of(spec.path());
-        boolean timeRendered = generic.time() != GenericColumns.Time.DATE;
+        boolean timeRendered = generic.time() != GenericTimeUnit.DATE;
         int[] given = generic.columns();
         cellsNamed = given == null && generic.columnNames() != null;
         if (cellsNamed) {

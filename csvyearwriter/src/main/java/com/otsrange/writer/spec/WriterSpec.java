@@ -11,6 +11,7 @@ import com.otsrange.common.Problems;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
+import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.writer.config.Compress;
 import com.otsrange.writer.config.GenericColumns;
@@ -74,7 +75,7 @@ public final class WriterSpec {
             problems.add(p);
         }
         for (JsonProblem p : c.ofReader()) {
-            problems.add(p.moved(ReaderSpec.AT, READER_PARAMETER, WriterErrorCode.PEER_CONFIG_INVALID));
+            problems.add(p.moved(ReaderParams.AT, READER_PARAMETER, WriterErrorCode.PEER_CONFIG_INVALID));
         }
         if (c.options() != null) {
             // probes the writer's own encoder (CsvOutput), so it is this module's rule on the parsed value

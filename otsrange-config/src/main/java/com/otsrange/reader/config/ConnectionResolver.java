@@ -43,7 +43,7 @@ final class ConnectionResolver {
         Map<String, String> fromFile = new HashMap<>();
         String fileText = null;
         if (ReaderParams.CONNECTION_FILE.given(parameter) != null) {
-            fileText = ReaderParams.CONNECTION_FILE.read(parameter, ReaderSpec.AT, problems);
+            fileText = ReaderParams.CONNECTION_FILE.read(parameter, ReaderParams.AT, problems);
             if (fileText != null) {
                 readFile(workingDir.resolve(fileText), fileText, fromFile, problems);
             }
@@ -54,7 +54,7 @@ final class ConnectionResolver {
             String f = FIELDS.get(i).name();
             String v = null;
             if (FIELDS.get(i).given(parameter) != null) {
-                v = FIELDS.get(i).read(parameter, ReaderSpec.AT, problems);
+                v = FIELDS.get(i).read(parameter, ReaderParams.AT, problems);
                 if (v == null) {
                     continue;
                 }

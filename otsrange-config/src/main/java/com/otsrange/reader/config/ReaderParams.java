@@ -23,6 +23,13 @@ import java.util.Map;
  * ({@code ParameterDocsTest}).
  */
 public final class ReaderParams {
+    /**
+     * Where these parameters sit in the job, the start of every path a problem names. Here, with
+     * the declarations, so the classes that read them (ReaderSpec and its helpers) share it without
+     * depending on each other.
+     */
+    public static final String AT = "parameter";
+
     private ReaderParams() {
     }
 
@@ -109,7 +116,7 @@ public final class ReaderParams {
             RESUME, SHARD, CHANGES));
 
     /**
-     * The keys csvyearwriter reads too ({@link ReaderSpec#parseShared}): all that shape the output or the state
+     * The keys csvyearwriter reads too ({@link ReaderSpecParser#parseShared}): all that shape the output or the state
      * ({@link #CHANGES}: the writer refuses it outside incremental mode as the reader does, and restates).
      */
     public static final List<Param<?>> SHARED = Collections.unmodifiableList(Arrays.<Param<?>>asList(TABLE, SCHEMA, FILTERS, TIME_UNIT,

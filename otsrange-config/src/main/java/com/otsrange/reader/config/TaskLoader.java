@@ -24,7 +24,7 @@ import java.util.Map;
  * standard ({@code "key": {"columns": [...], "filters": {...}}}). Keys are data, never paths.
  */
 final class TaskLoader {
-    private static final String PATH = ReaderParams.TASKS.path(ReaderSpec.AT);
+    private static final String PATH = ReaderParams.TASKS.path(ReaderParams.AT);
     private static final List<String> STANDARD_KEYS = Arrays.asList("columns", "filters");
 
     private final Path workingDir;

@@ -48,7 +48,7 @@ public final class Tuning {
 
     /** The tuning keys of a reader parameter ({@link ReaderParams#TUNING}), defaults for those absent. */
     static Tuning parse(Map<String, Object> p, Problems problems) {
-        String at = ReaderSpec.AT;
+        String at = ReaderParams.AT;
         long init = ReaderParams.RETRY_INITIAL_DELAY_MS.readOrDefault(p, at, problems);
         Long max = ReaderParams.RETRY_MAX_DELAY_MS.read(p, at, problems);
         long cap = ReaderParams.RETRY_MAX_DELAY_MS.given(p) == null || max == null

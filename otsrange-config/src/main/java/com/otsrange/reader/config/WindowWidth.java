@@ -26,7 +26,7 @@ public final class WindowWidth {
             return Collections.emptyList();
         }
         TimeLiteral time = spec.timeLiteral();
-        String jobPath = Fields.join(Fields.join(ReaderSpec.AT, ReaderParams.FILTERS.name()), sortKey);
+        String jobPath = Fields.join(Fields.join(ReaderParams.AT, ReaderParams.FILTERS.name()), sortKey);
         List<JsonProblem> out = new ArrayList<>();
         String why = why(bounds(new TimeWindow.Bounds(), spec.filters(), sortKey, time), filePeriod, spec);
         if (why != null) {

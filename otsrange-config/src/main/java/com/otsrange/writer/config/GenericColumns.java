@@ -3,7 +3,6 @@ package com.otsrange.writer.config;
 import com.otsrange.common.Problems;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,23 +10,14 @@ import java.util.Map;
  * the time and the cells, how the time column reads, and how many files stay open.
  */
 public final class GenericColumns {
-    /** How the generic mode reads its time column. */
-    public enum Time {
-        MS, S, US, DATE;
-
-        public String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private final Time time;
+    private final GenericTimeUnit time;
     private final int partitionKeyColumn;
     private final int timeColumn;
     private final int[] columns;
     private final List<String> columnNames;
     private final int maxOpenFiles;
 
-    private GenericColumns(Time time, int partitionKeyColumn, int timeColumn, int[] columns, List<String> columnNames,
+    private GenericColumns(GenericTimeUnit time, int partitionKeyColumn, int timeColumn, int[] columns, List<String> columnNames,
                            int maxOpenFiles) {
         this.time = time;
         this.partitionKeyColumn = partitionKeyColumn;
@@ -41,7 +31,7 @@ public final class GenericColumns {
      * Every rule on the generic keys; {@code recordWidth} is the reader's record width when known.
      * The value is complete only when no problem was added (the spec is not built otherwise).
      */
-    public static GenericColumns parse(Map<String, Object> w, boolean header, Time time, Integer recordWidth, Problems problems) {
+    public static GenericColumns parse(Map<String, Object> w, boolean header, GenericTimeUnit time, Integer recordWidth, Problems problems) {
         String at = WriterOptions.AT;
         Long key = WriterParams.PARTITION_KEY_COLUMN.read(w, at, problems);
         Long t = WriterParams.TIME_COLUMN.read(w, at, problems);
@@ -100,7 +90,7 @@ public final class GenericColumns {
         }
     }
 
-    public Time time() {
+    public GenericTimeUnit time() {
         return time;
     }
 

@@ -24,16 +24,16 @@ public final class JobFacts {
     private final boolean paired;
     private final String table;
     private final SortKeyUnit timeUnit;
-    private final GenericColumns.Time genericTime;
+    private final GenericTimeUnit genericTime;
     private final ZoneId timeZone;
     private final ShardSpec shard;
     private final boolean resume;
 
-    private JobFacts(boolean paired, String table, GenericColumns.Time genericTime, ZoneId timeZone, ShardSpec shard, boolean resume) {
+    private JobFacts(boolean paired, String table, GenericTimeUnit genericTime, ZoneId timeZone, ShardSpec shard, boolean resume) {
         this.paired = paired;
         this.table = table;
         this.genericTime = genericTime;
-        this.timeUnit = genericTime == GenericColumns.Time.DATE ? SortKeyUnit.MS : SortKeyUnit.valueOf(genericTime.name());
+        this.timeUnit = genericTime == GenericTimeUnit.DATE ? SortKeyUnit.MS : SortKeyUnit.valueOf(genericTime.name());
         this.timeZone = timeZone;
         this.shard = shard;
         this.resume = resume;
@@ -41,7 +41,7 @@ public final class JobFacts {
 
     /** Paired with otsrangereader: the reader's own parse of its parameter. */
     public static JobFacts of(ReaderSpec reader) {
-        return new JobFacts(true, reader.table(), GenericColumns.Time.valueOf(reader.timeUnit().name()), reader.timeZone(),
+        return new JobFacts(true, reader.table(), GenericTimeUnit.valueOf(reader.timeUnit().name()), reader.timeZone(),
                 reader.shard(), reader.resume());
     }
 
@@ -72,7 +72,7 @@ public final class JobFacts {
         JobFacts f;
         if (paired) {
             f = new JobFacts(true, ReaderParams.TABLE.read(m, at, problems),
-                    GenericColumns.Time.valueOf(ReaderParams.TIME_UNIT.readOrDefault(m, at, problems).name()),
+                    GenericTimeUnit.valueOf(ReaderParams.TIME_UNIT.readOrDefault(m, at, problems).name()),
                     ReaderParams.TIME_ZONE.read(m, at, problems), ReaderParams.SHARD.read(m, at, problems),
                     ReaderParams.RESUME.readOrDefault(m, at, problems));
         } else {
@@ -95,7 +95,7 @@ public final class JobFacts {
     }
 
     /** How generic mode reads its time column. */
-    public GenericColumns.Time genericTime() {
+    public GenericTimeUnit genericTime() {
         return genericTime;
     }
 

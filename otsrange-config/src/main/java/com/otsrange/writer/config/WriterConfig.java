@@ -9,6 +9,7 @@ import com.otsrange.common.StateDir;
 import com.otsrange.config.Param;
 import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class WriterConfig {
         ReaderSpec reader = null;
         GenericColumns generic = null;
         if (paired) {
-            SpecResult r = ReaderSpec.parseShared(readerParameter, workingDir);
+            SpecResult r = ReaderSpecParser.parseShared(readerParameter, workingDir);
             ofReader.addAll(r.found());
             if (r.isValid()) {
                 reader = r.spec();
@@ -137,7 +138,7 @@ public final class WriterConfig {
         }
         String why = Problems.json(facts.table()) + " is too long for csvyearwriter: " + state + "; use a shorter table name";
         if (facts.paired()) {
-            ofReader.add(new JsonProblem(ReaderParams.TABLE.path(ReaderSpec.AT), why));
+            ofReader.add(new JsonProblem(ReaderParams.TABLE.path(ReaderParams.AT), why));
         } else {
             own.add(WriterParams.TABLE.path(WriterOptions.AT), why);
         }

@@ -144,9 +144,9 @@ public final class WriterParams {
     public static final Param<Long> TIME_COLUMN = Param.of("timeColumn", Types.integer(0, Integer.MAX_VALUE))
             .required("a 0-based record column index (required when the reader is not otsrangereader)")
             .doc("0-based record column holding the time used for the year/month/day.").build();
-    public static final Param<GenericColumns.Time> TIME_UNIT = Param.of("timeUnit",
-                    Types.keyword(GenericColumns.Time.values(), GenericColumns.Time::text))
-            .defaultValue(GenericColumns.Time.MS)
+    public static final Param<GenericTimeUnit> TIME_UNIT = Param.of("timeUnit",
+                    Types.keyword(GenericTimeUnit.values(), GenericTimeUnit::text))
+            .defaultValue(GenericTimeUnit.MS)
             .doc("`ms`, `s`, `us` (integer epoch values) or `date` (a date column, or text `2023-01-15T10:30:00Z`,"
                     + " `2023-01-15T10:30:00+08:00`, `2023-01-15 10:30:00` or `2023-01-15`, the last two in `timeZone`). A date column"
                     + " is accepted with any unit.").build();

@@ -26,7 +26,7 @@ class HostileParameterTest {
 
     List<String> problems(String overrides) {
         Map<String, Object> p = ReaderSpecTest.with(overrides);
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).problems();
+        return ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).problems();
     }
 
     static void assertHas(List<String> problems, String prefix, String text) {
@@ -114,7 +114,7 @@ class HostileParameterTest {
             assertFalse(problem.contains("Pa55") || problem.contains("admin") || problem.contains("55w0rd"), problem);
         }
         DataXException e = assertThrows(DataXException.class,
-                () -> ReaderSpec.parse(ReaderSpecTest.with("{\"endpoint\":\"" + endpoint + "\"}"), dir, Collections.<String, String>emptyMap())
+                () -> ReaderSpecParser.parse(ReaderSpecTest.with("{\"endpoint\":\"" + endpoint + "\"}"), dir, Collections.<String, String>emptyMap())
                         .orThrow(ReaderSpecTest.INVALID));
         assertFalse(e.getMessage().contains("Pa55"), e.getMessage());
         assertTrue(e.getMessage().contains("parameter.endpoint"), e.getMessage());
@@ -123,7 +123,7 @@ class HostileParameterTest {
     @Test
     void anEndpointFromTheEnvironmentIsCheckedAndNamedSo() {
         Map<String, Object> p = ReaderSpecTest.with("{\"endpoint\":null}");
-        List<String> problems = ReaderSpec.parse(p, dir, Collections.singletonMap("OTS_ENDPOINT", "https://u:secretpw@x.example")).problems();
+        List<String> problems = ReaderSpecParser.parse(p, dir, Collections.singletonMap("OTS_ENDPOINT", "https://u:secretpw@x.example")).problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("parameter.endpoint (from the environment variable OTS_ENDPOINT): must not hold user-info"),
                 problems.get(0));

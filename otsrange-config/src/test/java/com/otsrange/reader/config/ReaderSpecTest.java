@@ -72,7 +72,7 @@ class ReaderSpecTest {
     }
 
     SpecResult parse(Map<String, Object> p) {
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap());
+        return ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap());
     }
 
     static Stream<Arguments> invalid() {
@@ -249,7 +249,7 @@ class ReaderSpecTest {
         Map<String, String> env = new HashMap<>();
         env.put("OTS_INSTANCE_NAME", "env-inst");
         env.put("OTS_ENDPOINT", "http://env:1");
-        ReaderSpec s = ReaderSpec.parse(p, dir, env).spec();
+        ReaderSpec s = ReaderSpecParser.parse(p, dir, env).spec();
         assertEquals("inline-id", s.connection().accessId());
         assertEquals("file-key", s.connection().accessKey());
         assertEquals("http://file:1", s.connection().endpoint());

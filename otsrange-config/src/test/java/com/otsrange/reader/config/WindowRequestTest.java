@@ -26,7 +26,7 @@ class WindowRequestTest {
         Map<String, Object> r = JSON.parseObject("{\"table\":\"t\",\"schema\":{\"partitionKey\":\"id\",\"sortKey\":\"ct\"},\"resume\":true,"
                 + "\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[\"x\"]}}" + extra + "}", Feature.OrderedField);
         r.put("filters", JSON.parseObject(filters, Feature.OrderedField));
-        SpecResult s = ReaderSpec.parseShared(r, dir);
+        SpecResult s = ReaderSpecParser.parseShared(r, dir);
         assertTrue(s.isValid(), s.problems().toString());
         return s.spec().windowRequest();
     }
@@ -55,7 +55,7 @@ class WindowRequestTest {
     void whatIncrementalModeNeedsIsNamedByPath() {
         Map<String, Object> noSchema = JSON.parseObject("{\"table\":\"t\",\"filters\":{\"ct\":{\"gte\":1,\"lt\":2}},"
                 + "\"tasks\":{\"source\":\"inline\",\"definitions\":{\"a\":[\"x\"]}}}");
-        WindowRequest a = ReaderSpec.parseShared(noSchema, dir).spec().windowRequest();
+        WindowRequest a = ReaderSpecParser.parseShared(noSchema, dir).spec().windowRequest();
         assertNull(a.window());
         assertEquals(1, a.problems().size());
         assertTrue(Problems.texts(a.problems()).get(0).startsWith("parameter.schema.sortKey: incremental mode"), a.problems().toString());

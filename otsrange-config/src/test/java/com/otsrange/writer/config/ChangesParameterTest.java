@@ -7,6 +7,7 @@ import com.otsrange.common.JsonProblem;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderParams;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +48,9 @@ class ChangesParameterTest {
     }
 
     ChangesMode parsed(String changes) {
-        SpecResult r = ReaderSpec.parse(reader(changes), dir, Collections.<String, String>emptyMap());
+        SpecResult r = ReaderSpecParser.parse(reader(changes), dir, Collections.<String, String>emptyMap());
         assertTrue(r.isValid(), r.problems().toString());
-        SpecResult shared = ReaderSpec.parseShared(reader(changes), dir);
+        SpecResult shared = ReaderSpecParser.parseShared(reader(changes), dir);
         assertEquals(r.spec().changes(), shared.spec().changes(), "the writer reads it as the reader does");
         return r.spec().changes();
     }
@@ -62,13 +63,13 @@ class ChangesParameterTest {
         assertEquals(ChangesMode.lookback(Duration.ofHours(72)), parsed("{\"lookback\": \"P3D\"}"));
         assertEquals(Collections.singletonMap("lookback", "PT72H"), ReaderParams.CHANGES.canonical(parsed("{\"lookback\": \"p3d \"}")));
         assertTrue(ReaderParams.MAIN.contains(ReaderParams.CHANGES) && ReaderParams.SHARED.contains(ReaderParams.CHANGES));
-        SpecResult bad = ReaderSpec.parse(reader("{\"lookback\": \"P1M\"}"), dir, Collections.<String, String>emptyMap());
+        SpecResult bad = ReaderSpecParser.parse(reader("{\"lookback\": \"P1M\"}"), dir, Collections.<String, String>emptyMap());
         assertEquals("parameter.changes.lookback", bad.found().get(0).path());
     }
 
     @Test
     void outsideIncrementalModeTheWritersViewRefusesItAsTheReaderDoes() {
-        ReaderSpec stream = ReaderSpec.parse(reader("\"stream\""), dir, Collections.<String, String>emptyMap()).spec();
+        ReaderSpec stream = ReaderSpecParser.parse(reader("\"stream\""), dir, Collections.<String, String>emptyMap()).spec();
         JsonProblem readers = stream.changesProblem(false);
         assertEquals("parameter.changes", readers.path());
         assertTrue(readers.message().startsWith("\"stream\" needs incremental mode"), readers.message());

@@ -4,6 +4,7 @@ import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.common.Problems;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.config.SpecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,7 +126,7 @@ class JobFingerprintTest {
     }
 
     ReaderSpec spec(String reader) {
-        SpecResult r = ReaderSpec.parseShared(json(reader), dir);
+        SpecResult r = ReaderSpecParser.parseShared(json(reader), dir);
         assertTrue(r.isValid(), r.problems().toString());
         return r.spec();
     }

@@ -9,6 +9,7 @@ import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlans;
@@ -101,7 +102,7 @@ abstract class PartsReadTest {
 
     /** Every task of the plan read one after the other: the records of each task, in order. */
     List<List<Record>> readTasks(Map<String, Object> parameter, int channels) {
-        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
+        ReaderSpec spec = ReaderSpecParser.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.resolve("out").toString());
         List<List<Record>> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.otsrange.common.StateDir;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.convert.UnitReader;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.TaskPlans;
@@ -189,7 +190,7 @@ abstract class RunMergeTest {
 
     /** Plans the job as Job.split() does (3 tasks max), then reads every task config both ways. */
     Read[] readBothWays(Map<String, Object> parameter, String fileName) {
-        ReaderSpec spec = ReaderSpec.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
+        ReaderSpec spec = ReaderSpecParser.parse(parameter, dir, Collections.<String, String>emptyMap()).spec();
         // BulkExport has no page size: the emulator's answers get the same size, for the same page boundaries
         emu.emulator.setBulkExportRowsPerAnswer(spec.tuning().pageSize() > 0 ? spec.tuning().pageSize() : 5000);
         Map<String, Object> writer = new LinkedHashMap<>();
@@ -302,7 +303,7 @@ abstract class RunMergeTest {
                 log.commit(id, id.replace('/', '_') + ".csv", 1, 1, "x");
             }
         }
-        ReaderSpec spec = ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
+        ReaderSpec spec = ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).spec();
         Map<String, Object> writer = new LinkedHashMap<>();
         writer.put("path", dir.resolve("out").toString());
         writer.put("fileName", "{partition_key}{year}{month}.csv");

@@ -5,7 +5,7 @@ import com.otsrange.common.Period;
 import com.otsrange.common.UnitMeta;
 import com.otsrange.reader.filter.BoundFilter;
 import com.otsrange.reader.filter.TableSchema;
-import com.otsrange.reader.task.TaskPlan;
+import com.otsrange.reader.task.RestateRead;
 import com.otsrange.reader.scan.ScanRequest;
 import com.alicloud.openservices.tablestore.model.Row;
 import com.alicloud.openservices.tablestore.model.filter.ColumnValueFilter;
@@ -131,7 +131,7 @@ public final class CellPlan {
 
     /** @param restate a restated unit's mark (its records carry {@code otsrange.restateFrom}), or null */
     public Map<String, String> meta(String unitId, List<String> header, int sortIndex, Period period, FileParts.Part part,
-                                    TaskPlan.Restate restate) {
+                                    RestateRead restate) {
         int n = 0;
         int[] time = new int[sources.length];
         for (int i = 0; i < sources.length; i++) {

@@ -3,6 +3,7 @@ package com.otsrange.reader.plan;
 import com.otsrange.common.TimeWindow;
 import com.otsrange.reader.config.FilterSpec;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.task.RestateRead;
 import com.otsrange.reader.task.TaskPlan;
 
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ public final class TaskPlans {
             }
             BoundTask bt = plan.tasks().get(first.task());
             FilterSpec fs = bt.filters(first);
-            TaskPlan.Restate restate = first.restate() == null ? null
-                    : new TaskPlan.Restate(first.restate().from(), first.restate().compare());
+            RestateRead restate = first.restate() == null ? null
+                    : new RestateRead(first.restate().from(), first.restate().compare());
             runs.add(new TaskPlan.Run(bt.key(), bt.header(), fs.conditions(), first.from(), to, first.part(), restate));
             i = j;
         }

@@ -41,32 +41,6 @@ public final class TaskPlan {
     /** {@link #exclude} joined and in order, once (derived: not part of the value). */
     private final List<TimeWindow> joined;
 
-    /** A restated unit: the raw sort-key value its records rewrite the file from, and whether it is a lookback's compare. */
-    public static final class Restate {
-        public final long from;
-        public final boolean compare;
-
-        public Restate(long from, boolean compare) {
-            this.from = from;
-            this.compare = compare;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Restate && ((Restate) o).from == from && ((Restate) o).compare == compare;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(from) * 31 + (compare ? 1 : 0);
-        }
-
-        @Override
-        public String toString() {
-            return "[" + from + ", " + (compare ? 1 : 0) + "]";
-        }
-    }
-
     /** One key's consecutive time span [from, to) with the header and the filter of its task. */
     public static final class Run {
         public final PrimaryKeyValue key;
@@ -80,7 +54,7 @@ public final class TaskPlan {
         /** The part of a heavy unit this run is ([from, to) is then the part's window), or null. */
         public final FileParts.Part part;
         /** A restated unit's mark (the run is then that one unit), or null. */
-        public final Restate restate;
+        public final RestateRead restate;
 
         public Run(PrimaryKeyValue key, List<String> header, List<Condition> filter, long from, long to) {
             this(key, header, filter, from, to, null, null);
@@ -91,7 +65,7 @@ public final class TaskPlan {
          * @param restate a restated unit's mark, or null; a restated unit is never a part
          */
         public Run(PrimaryKeyValue key, List<String> header, List<Condition> filter, long from, long to, FileParts.Part part,
-                   Restate restate) {
+                   RestateRead restate) {
             if (part != null && restate != null) {
                 throw new IllegalArgumentException("a restated unit is never a part: " + part);
             }

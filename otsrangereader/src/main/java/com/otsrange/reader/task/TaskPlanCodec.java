@@ -154,10 +154,10 @@ public final class TaskPlanCodec {
                         throw new IllegalArgumentException("not a part: " + u.get(5));
                     }
                 }
-                TaskPlan.Restate restate = null;
+                RestateRead restate = null;
                 if (u.size() > 6) {
                     List<Object> r = (List<Object>) u.get(6);
-                    restate = new TaskPlan.Restate(((Number) r.get(0)).longValue(), ((Number) r.get(1)).intValue() == 1);
+                    restate = new RestateRead(((Number) r.get(0)).longValue(), ((Number) r.get(1)).intValue() == 1);
                 }
                 runs.add(new TaskPlan.Run(key, headers.get(((Number) u.get(1)).intValue()),
                         filters.get(((Number) u.get(2)).intValue()), ((Number) u.get(3)).longValue(), ((Number) u.get(4)).longValue(),

@@ -18,14 +18,14 @@ public final class UnitWork {
     /** The part of the unit this is ([from, to) is the part's window), or null for the whole unit. */
     public final FileParts.Part part;
     /** A restated unit's mark ([from, to) is then what it reads again), or null. */
-    public final TaskPlan.Restate restate;
+    public final RestateRead restate;
 
     public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to) {
         this(key, keyText, header, filter, unitId, from, to, null, null);
     }
 
     public UnitWork(PrimaryKeyValue key, String keyText, List<String> header, BoundFilter filter, String unitId, long from, long to,
-                    FileParts.Part part, TaskPlan.Restate restate) {
+                    FileParts.Part part, RestateRead restate) {
         this.key = key;
         this.keyText = keyText;
         this.header = header;

@@ -31,6 +31,7 @@ import com.otsrange.emulator.OtsEmulator;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.plan.Plan;
 import com.otsrange.reader.plan.Restatement;
 import com.otsrange.reader.scan.SdkGateway;
@@ -162,7 +163,7 @@ final class StreamTable implements AutoCloseable {
     }
 
     ReaderSpec spec(Map<String, Object> reader) {
-        return ReaderSpec.parse(reader, out, Collections.<String, String>emptyMap()).spec();
+        return ReaderSpecParser.parse(reader, out, Collections.<String, String>emptyMap()).spec();
     }
 
     static Map<String, Object> writerParameter(Path path, boolean allowGaps) {

@@ -10,6 +10,7 @@ import com.otsrange.common.StateDir;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.scan.SdkGateway;
 import com.otsrange.testkit.Emu;
 import com.otsrange.testkit.Jobs;
@@ -121,7 +122,7 @@ class FilePartsPlanTest {
         p.putAll(JSON.parseObject("{\"filters\":{\"ct\":{\"gte\":\"2024-01-01\",\"lt\":\"2025-01-01\"}}" + extra + "}",
                 Feature.OrderedField));
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
+        return ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     Plan plan(ReaderSpec s, String table, String writer, int channels) {

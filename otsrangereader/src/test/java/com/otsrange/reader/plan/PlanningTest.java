@@ -19,6 +19,7 @@ import com.otsrange.common.SortKeyUnit;
 import com.otsrange.common.StateDir;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.range.TimeCutter;
 import com.otsrange.reader.task.TaskPlan;
 import com.otsrange.reader.task.TaskPlanCodec;
@@ -57,7 +58,7 @@ class PlanningTest {
                 + "\"instanceName\":\"n\",\"table\":\"t\",\"appendColumns\":[\"ct\"],"
                 + "\"filters\":{\"ct\":{\"gte\":\"2020-01-01\",\"lt\":\"2025-01-01\",\"chunkBy\":\"month\"}}" + extra + "}", Feature.OrderedField);
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
+        return ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     Plan plan(ReaderSpec s, FakeGateway g, String writer, String fileName, int channels, int splitFactor) {

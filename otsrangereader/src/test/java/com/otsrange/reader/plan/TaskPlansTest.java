@@ -5,6 +5,7 @@ import com.alibaba.fastjson.parser.Feature;
 import com.otsrange.reader.ReaderPlanning;
 import com.otsrange.reader.WriterPeer;
 import com.otsrange.reader.config.ReaderSpec;
+import com.otsrange.reader.config.ReaderSpecParser;
 import com.otsrange.reader.task.TaskPlan;
 import com.otsrange.reader.task.TaskPlanCodec;
 import com.otsrange.reader.task.TaskUnits;
@@ -35,7 +36,7 @@ class TaskPlansTest {
                 + "\"instanceName\":\"n\",\"table\":\"t\",\"filters\":{\"ct\":{\"gte\":\"2020-01-01\",\"lt\":\"2023-01-01\"}}}",
                 Feature.OrderedField);
         p.put("tasks", Map.of("source", "inline", "definitions", defs));
-        return ReaderSpec.parse(p, dir, Collections.<String, String>emptyMap()).spec();
+        return ReaderSpecParser.parse(p, dir, Collections.<String, String>emptyMap()).spec();
     }
 
     private Plan plan(ReaderSpec s, int channels, int splitFactor) {

@@ -109,8 +109,8 @@ class TaskPlanCodecPropertyTest {
         assertThrows(IllegalArgumentException.class, () -> plan(Collections.singletonList(new TaskPlan.Run(k, h, f, jan1 - 10, jan1 + 10,
                 part, null))));
         assertThrows(IllegalArgumentException.class, () -> plan(Collections.singletonList(new TaskPlan.Run(k, h, f, jan1 - 10, jan1 + 10,
-                null, new TaskPlan.Restate(jan1 - 10, true)))));
-        assertThrows(IllegalArgumentException.class, () -> new TaskPlan.Run(k, h, f, jan1, jan1 + 10, part, new TaskPlan.Restate(jan1, false)));
+                null, new RestateRead(jan1 - 10, true)))));
+        assertThrows(IllegalArgumentException.class, () -> new TaskPlan.Run(k, h, f, jan1, jan1 + 10, part, new RestateRead(jan1, false)));
     }
 
     private static TaskPlan plan(List<TaskPlan.Run> runs) {
@@ -221,7 +221,7 @@ class TaskPlanCodecPropertyTest {
         Arbitrary<TaskPlan.Run> restated = Combinators.combine(key, shape, day, Arbitraries.doubles().between(0, 1), Arbitraries.longs(),
                 Arbitraries.of(true, false)).as((k, s, d, at, from, compare) -> {
                     long start = d[0] + (long) ((d[1] - d[0] - 1) * at);
-                    return new TaskPlan.Run(k, s.get1(), s.get2(), start, d[1], null, new TaskPlan.Restate(from, compare));
+                    return new TaskPlan.Run(k, s.get1(), s.get2(), start, d[1], null, new RestateRead(from, compare));
                 });
         return Arbitraries.oneOf(whole, part, restated);
     }

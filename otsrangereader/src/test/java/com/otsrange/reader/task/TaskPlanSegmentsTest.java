@@ -31,7 +31,7 @@ class TaskPlanSegmentsTest {
         List<Condition> none = Collections.emptyList();
         // both units lie in 1970 (raw ms from 0)
         List<TaskPlan.Run> runs = Arrays.asList(
-                new TaskPlan.Run(PrimaryKeyValue.fromString("a"), header, none, 0, 100, null, new TaskPlan.Restate(0, false)),
+                new TaskPlan.Run(PrimaryKeyValue.fromString("a"), header, none, 0, 100, null, new RestateRead(0, false)),
                 new TaskPlan.Run(PrimaryKeyValue.fromString("b"), header, none, 0, 100));
         // two overlapping gaps: [10, 30) once joined
         TaskPlan plan = new TaskPlan(new ConnectionSpec("http://127.0.0.1:1", "i", "k", "n"), "t", schema, SortKeyUnit.MS,
