@@ -24,6 +24,9 @@ import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.CheckpointSnapshot;
+import com.otsrange.common.FileLine;
+import com.otsrange.common.HeaderLine;
 import com.otsrange.common.DataxJobText;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.JsonProblem;
@@ -59,6 +62,11 @@ public class CsvYearWriter extends Writer {
         private StateLock lock;
         private Set<String> unitsBeforeRun = Collections.emptySet();
         private IncrementalRun incremental;
+        /**
+         * The checkpoint as this Job's prepare read it (and updated with the lines it appended): its split
+         * and a failed prepare use it, the reader's split reads its hand-over; null before prepare reads it.
+         */
+        private CheckpointSnapshot checkpoint;
         /** Incremental mode with the reader's changes: what this run restates; else null. */
         private Restatements restatements;
         private long startMillis;
@@ -92,10 +100,10 @@ public class CsvYearWriter extends Writer {
                 OutputFolder.deleteTree(spec.tmpDir());
                 Files.createDirectories(spec.tmpDir());
                 JobFingerprint fingerprint = fingerprint();
-                // read once: a fresh checkpoint has none
-                Map<String, CheckpointLog.Entry> committed = Collections.emptyMap();
                 if (spec.resume() && CheckpointLog.exists(state)) {
-                    Map<String, String> previous = CheckpointLog.readFingerprint(state);
+                    // read once for the whole of prepare, split and the reader's split
+                    checkpoint = CheckpointSnapshot.load(state);
+                    Map<String, String> previous = checkpoint.fingerprint();
                     List<String> changed = fingerprint.changedComponents(previous);
                     if (!changed.isEmpty()) {
                         throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: the job changed since "
@@ -103,9 +111,9 @@ public class CsvYearWriter extends Writer {
                                 + ". To start over, run with \"resume\": false (writeMode " + spec.writeMode().text()
                                 + " then applies to every file) or delete " + state + ".");
                     }
-                    committed = CheckpointLog.committed(state);
+                    Map<String, FileLine> committed = checkpoint.committed();
                     refuseDamagedCommittedFiles(committed, state);
-                    int stale = StalePartFiles.remove(state, committed.keySet());
+                    int stale = StalePartFiles.remove(state, checkpoint.pendingParts().values());
                     if (stale > 0) {
                         LOG.info("removed {} part file(s) the checkpoint no longer needs (their files are committed, or no"
                                 + " part line records them)", stale);
@@ -119,17 +127,19 @@ public class CsvYearWriter extends Writer {
                     // part files belong to the checkpoint that recorded them: a fresh one starts without
                     OutputFolder.deleteTree(state.resolve(FileParts.DIR));
                     CheckpointLog.create(state, fingerprint.components()).close();
+                    checkpoint = CheckpointSnapshot.created(state, new HeaderLine(CheckpointLog.VERSION, fingerprint.components()));
                 }
                 if (spec.incremental()) {
                     // decided before anything is written: a refused window leaves files and ledger as they are
-                    incremental = IncrementalRun.prepare(state, spec.tmpDir(), spec.reader().windowRequest(), spec.options().allowGaps());
+                    incremental = IncrementalRun.prepare(checkpoint.ledger(), spec.tmpDir(), spec.reader().windowRequest(),
+                            spec.options().allowGaps());
                     unitsBeforeRun = new HashSet<>(incremental.unitsBeforeRun());
                     CommittedBeforeRun.write(spec.tmpDir(), unitsBeforeRun);
                 }
                 if (spec.writeMode() == WriteMode.NONCONFLICT) {
                     Set<String> ours = new HashSet<>();
-                    for (CheckpointLog.Entry e : committed.values()) {
-                        ours.add(e.file);
+                    for (FileLine e : checkpoint.committed().values()) {
+                        ours.add(e.file());
                     }
                     List<String> existing = OutputFolder.matching(spec.path(), spec.fileName().regexFor(spec.table()), ours);
                     if (!existing.isEmpty()) {
@@ -140,19 +150,41 @@ public class CsvYearWriter extends Writer {
                                 + "; move them away or use writeMode truncate/append");
                     }
                 }
+                settleProvenIntents(state);
+                // the reader's split plans from the same snapshot (DataX runs this prepare before it)
+                checkpoint.writeHandover(spec.tmpDir());
             } catch (IOException e) {
-                discardIfNothingCommitted();
+                discardIfNothingCommitted(false);
                 releaseLock();
                 throw new DataXException(WriterErrorCode.PATH_INVALID, "cannot prepare state dir " + state + ": " + e);
             } catch (RuntimeException e) {
-                discardIfNothingCommitted();
+                discardIfNothingCommitted(false);
                 releaseLock();
                 throw e;
             }
         }
 
+        /**
+         * Once the run is allowed: the intents whose final file proves them (a kill cut off their commit
+         * line) get their commit line, so no later phase or run hashes their files again, and the ledger
+         * never depends on files that later windows change.
+         */
+        private void settleProvenIntents(Path state) throws IOException {
+            List<FileLine> proven = checkpoint.provenIntents();
+            if (proven.isEmpty()) {
+                return;
+            }
+            try (CheckpointLog log = CheckpointLog.open(state)) {
+                for (FileLine e : proven) {
+                    log.append(e);
+                }
+                checkpoint = checkpoint.with(log.appended());
+            }
+            LOG.info("recorded the commit line of {} file(s) renamed before a stop cut their commit line off", proven.size());
+        }
+
         /** Resume must not skip a unit whose file is gone or changed: refuse before anything is written. */
-        private void refuseDamagedCommittedFiles(Map<String, CheckpointLog.Entry> committed, Path state) throws IOException {
+        private void refuseDamagedCommittedFiles(Map<String, FileLine> committed, Path state) throws IOException {
             List<String> damaged = CommittedFilesCheck.damaged(spec.path(), committed.values(), spec.verifyCommitted());
             if (damaged.isEmpty()) {
                 return;
@@ -175,7 +207,7 @@ public class CsvYearWriter extends Writer {
          * {@code .otsrange/}, no folder it created. Only a state dir this run created, and only
          * while we hold its lock: earlier runs' state and that of concurrent runs are never touched.
          */
-        private void discardIfNothingCommitted() {
+        private void discardIfNothingCommitted(boolean tasksRan) {
             if (lock == null || spec == null || !createdState) {
                 return;
             }
@@ -183,9 +215,10 @@ public class CsvYearWriter extends Writer {
             try {
                 // the intent rule decides: an intent whose rename never happened (the task was
                 // stopped between the two) committed nothing
-                // recorded parts are progress too: a resumed run reads only the parts still missing
-                if (CheckpointLog.exists(state)
-                        && (!CheckpointLog.committed(state).isEmpty() || !CheckpointLog.readParts(state).isEmpty())) {
+                // recorded parts are progress too: a resumed run reads only the parts still missing.
+                // Tasks may have appended lines since prepare read the checkpoint: then read it again
+                CheckpointSnapshot now = tasksRan || checkpoint == null ? CheckpointSnapshot.load(state) : checkpoint;
+                if (CheckpointLog.exists(state) && now.hasProgress()) {
                     return;
                 }
                 OutputFolder.deleteTree(state);
@@ -217,7 +250,7 @@ public class CsvYearWriter extends Writer {
             if (incremental != null) {
                 // after the reader's split, which handed its restatements over in tmp/
                 try {
-                    restatements = Restatements.split(spec, incremental);
+                    restatements = Restatements.split(spec, incremental, checkpoint.ledger());
                 } catch (IOException e) {
                     throw new DataXException(WriterErrorCode.WRITE_FAILED, "cannot plan the restatements in " + spec.tmpDir() + ": " + e);
                 }
@@ -241,28 +274,29 @@ public class CsvYearWriter extends Writer {
         @Override
         public void post() {
             try {
-                if (!spec.paired()) {
-                    try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
+                // read once, after every task: what post joins, settles and lists; its own lines are added in memory
+                CheckpointSnapshot after = CheckpointSnapshot.load(spec.stateDir());
+                try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
+                    if (!spec.paired()) {
                         int n = new TaskParts(spec, new Committer(spec.path(), log)).joinAll();
                         LOG.info("joined task parts into {} file(s)", n);
-                    }
-                } else if (incremental == null) {
-                    // before the manifest, which then lists the joined files like any other
-                    try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-                        int n = new UnitParts(spec, new Committer(spec.path(), log)).joinAll();
+                    } else if (incremental == null) {
+                        // before the manifest, which then lists the joined files like any other
+                        int n = new UnitParts(spec, new Committer(spec.path(), log)).joinAll(after.pendingParts());
                         if (n > 0) {
                             LOG.info("joined the parts of {} file(s) read in parts", n);
                         }
                     }
+                    if (restatements != null) {
+                        // before windowDone: the stream position goes in only once every restatement is committed
+                        restatements.post(spec, log, incremental.decision().window(), incremental.literal());
+                    }
+                    if (incremental != null) {
+                        incremental.post(log);
+                    }
+                    after = after.with(log.appended());
                 }
-                if (restatements != null) {
-                    // before windowDone: the stream position goes in only once every restatement is committed
-                    restatements.post(spec, incremental.decision().window(), incremental.literal());
-                }
-                if (incremental != null) {
-                    incremental.post(spec.stateDir());
-                }
-                Manifest.write(spec, unitsBeforeRun, incremental, restatements, startMillis, System.currentTimeMillis());
+                Manifest.write(spec, after, unitsBeforeRun, incremental, restatements, startMillis, System.currentTimeMillis());
                 OutputFolder.deleteTree(spec.tmpDir());
                 succeeded = true;
             } catch (IOException e) {
@@ -275,7 +309,7 @@ public class CsvYearWriter extends Writer {
         @Override
         public void destroy() {
             if (!succeeded) {
-                discardIfNothingCommitted();
+                discardIfNothingCommitted(true);
             }
             releaseLock();
         }

@@ -10,6 +10,7 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.StateDir;
 import com.otsrange.runner.RunResult;
@@ -199,7 +200,7 @@ class PairedModeTest {
         JSONObject manifest = JSON.parseObject(Jobs.text(state.resolve("manifest.json")));
         assertEquals(11, manifest.getJSONObject("totals").getIntValue("files"));
         assertEquals(t0.size() + t1.size(), manifest.getJSONObject("totals").getLongValue("rows"));
-        assertEquals(11, CheckpointLog.committedUnits(state).size());
+        assertEquals(11, CheckpointSnapshot.load(state).committedUnits().size());
     }
 
     @Test

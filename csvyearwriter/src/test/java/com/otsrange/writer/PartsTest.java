@@ -4,7 +4,8 @@ import com.alibaba.datax.common.element.LongColumn;
 import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.JSONObject;
-import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.PartLine;
+import com.otsrange.common.CheckpointLines;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.StateDir;
@@ -134,7 +135,7 @@ class PartsTest {
         JSONObject wanted = JSON.parseObject(Jobs.text(state(single).resolve("manifest.json")));
         assertEquals(wanted.getJSONObject("totals").getLongValue("rows"), manifest.getJSONObject("totals").getLongValue("rows"));
         assertEquals(wanted.getJSONObject("totals").getIntValue("files"), manifest.getJSONObject("totals").getIntValue("files"));
-        assertEquals(3, CheckpointLog.readParts(state(parts)).size(), "one part line per part");
+        assertEquals(3, CheckpointLines.of(state(parts), PartLine.class).size(), "one part line per part");
     }
 
     @Test
@@ -178,16 +179,16 @@ class PartsTest {
         RunResult r = run(scenario(Arrays.asList(concat(inPart(k, part(0, 3)), inPart(k, part(2, 3))), p1)), parts, 2, job -> { });
         assertTrue(r.succeeded(), String.valueOf(r.failure()));
         assertSameFiles(single, parts);
-        CheckpointLog.Entry empty = null;
-        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(parts))) {
-            if (e.part.k == 1) {
+        PartLine empty = null;
+        for (PartLine e : CheckpointLines.of(state(parts), PartLine.class)) {
+            if (e.part().k == 1) {
                 empty = e;
             }
-            assertEquals("k_sensor_2023.csv", e.target, "every part names the file it is joined into");
+            assertEquals("k_sensor_2023.csv", e.target(), "every part names the file it is joined into");
         }
         assertTrue(empty != null, "the empty part has its line");
-        assertEquals(0, empty.rows);
-        assertEquals(0, empty.bytes);
+        assertEquals(0, empty.rows());
+        assertEquals(0, empty.bytes());
 
         // a unit whose parts are all empty gets no file, like a unit without rows read whole
         Path none = dir.resolve("none");
@@ -208,7 +209,7 @@ class PartsTest {
         assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains("marker says the reader sent 21 row(s), but this writer task received 20"),
                 r.errorMessage());
-        assertTrue(CheckpointLog.readParts(state(out)).isEmpty(), "no part line");
+        assertTrue(CheckpointLines.of(state(out), PartLine.class).isEmpty(), "no part line");
         assertFalse(Files.exists(state(out).resolve(FileParts.DIR)), "no part file");
     }
 
@@ -221,9 +222,9 @@ class PartsTest {
         assertFalse(r.succeeded());
         assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains("part 1 of 2 of unit 2023/k has no end-of-part marker"), r.errorMessage());
-        List<CheckpointLog.Entry> lines = CheckpointLog.readParts(state(out));
+        List<PartLine> lines = CheckpointLines.of(state(out), PartLine.class);
         assertEquals(1, lines.size(), "part 0 (ended by its marker) is recorded, part 1 is not");
-        assertEquals(0, lines.get(0).part.k);
+        assertEquals(0, lines.get(0).part().k);
         assertTrue(Jobs.outputFiles(out).isEmpty());
         assertTrue(Files.exists(state(out)), "the recorded part keeps the state dir for a resumed run");
     }
@@ -238,7 +239,7 @@ class PartsTest {
         assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains("part 0 of 2 of unit 2023/k has no end-of-part marker (record meta"
                 + " otsrange.partEnd): a record of part 1 of 2 of unit 2023/k arrived while it was open"), r.errorMessage());
-        assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
+        assertTrue(CheckpointLines.of(state(out), PartLine.class).isEmpty());
         assertFalse(Files.exists(state(out).resolve(FileParts.DIR)));
     }
 
@@ -253,8 +254,8 @@ class PartsTest {
         assertTrue(r.succeeded(), String.valueOf(r.failure()));
         assertEquals(1, r.errorRecords());
         assertSameFiles(single, out);
-        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(out))) {
-            assertEquals(20, e.rows, "rows written for " + e.part);
+        for (PartLine e : CheckpointLines.of(state(out), PartLine.class)) {
+            assertEquals(20, e.rows(), "rows written for " + e.part());
         }
     }
 
@@ -272,7 +273,7 @@ class PartsTest {
         assertEquals("CsvYearWriter-07", r.errorCode(), r.errorMessage());
         assertTrue(r.errorMessage().contains("incremental mode"), r.errorMessage());
         assertTrue(Jobs.outputFiles(out).isEmpty());
-        assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
+        assertTrue(CheckpointLines.of(state(out), PartLine.class).isEmpty());
     }
 
     /** Task 1 crashes once task 0 recorded part 0 of k: the run fails with one part recorded. */
@@ -317,7 +318,7 @@ class PartsTest {
         // nothing committed, but a part is: the state dir stays for the resumed run
         failWithPart0Recorded(sc, out);
         assertTrue(Jobs.outputFiles(out).isEmpty());
-        assertEquals(1, CheckpointLog.readParts(state(out)).size());
+        assertEquals(1, CheckpointLines.of(state(out), PartLine.class).size());
 
         RunResult resumed = run(sc, out, 2, resume());
         assertTrue(resumed.succeeded(), String.valueOf(resumed.failure()));
@@ -344,7 +345,7 @@ class PartsTest {
         RunResult fresh = Jobs.run(job);
         assertTrue(fresh.succeeded(), String.valueOf(fresh.failure()));
         assertFalse(Files.exists(state(out).resolve(FileParts.DIR)), "parts/ deleted by a fresh checkpoint");
-        assertTrue(CheckpointLog.readParts(state(out)).isEmpty());
+        assertTrue(CheckpointLines.of(state(out), PartLine.class).isEmpty());
     }
 
     /** Regular files under the state dir's parts/, relative to it. */
@@ -377,10 +378,10 @@ class PartsTest {
         // the state a kill leaves after the commit line, before the part files are deleted: every
         // recorded part file back at its recorded size; plus part files no line records
         List<String> planted = new ArrayList<>();
-        for (CheckpointLog.Entry e : CheckpointLog.readParts(state(out))) {
-            Files.createDirectories(state(out).resolve(e.file).getParent());
-            Files.write(state(out).resolve(e.file), new byte[(int) e.bytes]);
-            planted.add(e.file);
+        for (PartLine e : CheckpointLines.of(state(out), PartLine.class)) {
+            Files.createDirectories(state(out).resolve(e.file()).getParent());
+            Files.write(state(out).resolve(e.file()), new byte[(int) e.bytes()]);
+            planted.add(e.file());
         }
         assertEquals(2, planted.size());
         Files.write(state(out).resolve("parts/2023/stray.0of2"), new byte[] {1});

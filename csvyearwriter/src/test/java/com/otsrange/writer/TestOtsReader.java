@@ -8,7 +8,11 @@ import com.alibaba.datax.common.element.StringColumn;
 import com.alibaba.datax.common.plugin.RecordSender;
 import com.alibaba.datax.common.spi.Reader;
 import com.alibaba.datax.common.util.Configuration;
-import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.CheckpointLine;
+import com.otsrange.common.FileLine;
+import com.otsrange.common.PartLine;
+import com.otsrange.common.CheckpointLines;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.PendingParts;
 import com.otsrange.common.ParameterMap;
@@ -119,14 +123,15 @@ public class TestOtsReader extends Reader {
                     if (Incremental.isOn(writer.writeMode(), true)) {
                         // like the real reader: the ledger's decision for the requested window of its own parse
                         WindowRequest request = ReaderSpecParser.parseShared(ParameterMap.of(p), Paths.get("")).spec().windowRequest();
-                        WindowLedger.Decision d = WindowLedger.read(state).decide(request.window(), request.literal(), writer.allowGaps());
+                        WindowLedger.Decision d = CheckpointSnapshot.load(state).ledger().decide(request.window(), request.literal(), writer.allowGaps());
                         committed = d.committedUnits();
                         window = d.window() == null ? java.util.Arrays.asList(0L, 0L) : d.window().toJson();
                         window = p.getBool("ignoreWindow", false) ? null : window;
                     } else {
-                        committed = CheckpointLog.committedUnits(state);
+                        CheckpointSnapshot snapshot = CheckpointSnapshot.load(state);
+                        committed = snapshot.committedUnits();
                         // like the real reader: parts recorded with an intact part file are not read again
-                        for (PendingParts pending : PendingParts.of(state, committed).values()) {
+                        for (PendingParts pending : snapshot.pendingParts().values()) {
                             List<FileParts.Part> missing = pending.missing(state);
                             for (int k = 0; k < pending.cut.n; k++) {
                                 if (!missing.contains(pending.cut.sibling(k))) {
@@ -184,13 +189,13 @@ public class TestOtsReader extends Reader {
             String waitFor = p.getString("failAfterCommitOf");
             if (waitFor != null && p.getInt("taskIndex") == failTask) {
                 // a deterministic crash in the middle of a run: once another task's unit is committed
-                awaitCommit(Paths.get(p.getString("stateDir")), waitFor, CheckpointLog.COMMIT);
+                awaitCommit(Paths.get(p.getString("stateDir")), waitFor, FileLine.class);
                 throw new IllegalStateException("simulated crash after unit " + waitFor + " was committed");
             }
             String waitForPart = p.getString("failAfterPartOf");
             if (waitForPart != null && p.getInt("taskIndex") == failTask) {
                 // the same once another task recorded a part of the unit
-                awaitCommit(Paths.get(p.getString("stateDir")), waitForPart, CheckpointLog.PART);
+                awaitCommit(Paths.get(p.getString("stateDir")), waitForPart, PartLine.class);
                 throw new IllegalStateException("simulated crash after a part of unit " + waitForPart + " was recorded");
             }
             List<String> skipParts = p.getList("skipParts", String.class);
@@ -263,15 +268,14 @@ public class TestOtsReader extends Reader {
             sender.sendToWriter(marker);
         }
 
-        /** @param type {@link CheckpointLog#COMMIT} or {@link CheckpointLog#PART} */
-        private static void awaitCommit(java.nio.file.Path stateDir, String unit, String type) {
+        /** @param kind a commit line ({@link FileLine}) or a part line ({@link PartLine}) of the unit */
+        private static void awaitCommit(java.nio.file.Path stateDir, String unit, Class<? extends CheckpointLine> kind) {
             long deadline = System.nanoTime() + 30_000_000_000L;
             try {
                 while (System.nanoTime() < deadline) {
-                    List<CheckpointLog.Entry> lines = CheckpointLog.PART.equals(type) ? CheckpointLog.readParts(stateDir)
-                            : CheckpointLog.read(stateDir);
-                    for (CheckpointLog.Entry e : lines) {
-                        if (type.equals(e.type) && unit.equals(e.unit)) {
+                    for (CheckpointLine e : CheckpointLines.of(stateDir, kind)) {
+                        if (e instanceof PartLine ? unit.equals(((PartLine) e).unit())
+                                : ((FileLine) e).isCommit() && unit.equals(((FileLine) e).unit())) {
                             return;
                         }
                     }

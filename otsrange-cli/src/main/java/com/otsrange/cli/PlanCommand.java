@@ -2,6 +2,7 @@ package com.otsrange.cli;
 
 import com.alibaba.fastjson.JSONObject;
 import com.otsrange.common.ChangesMode;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.RecordLayout;
 import com.otsrange.common.RestateFile;
 import com.otsrange.common.SortKeyLiteral;
@@ -25,6 +26,7 @@ import com.otsrange.reader.scan.OtsGateway;
 import com.otsrange.reader.scan.SdkGateway;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,20 +120,21 @@ final class PlanCommand implements Command {
         long started = System.nanoTime();
         try (OtsGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
             // the reader's own planning (DescribeTable, schema and task checks, resume, grouping), as Job.split runs it
-            Plan plan = ReaderPlanning.plan(spec, gateway, writer, console.workingDir(), channels);
+            CheckpointOnce checkpoint = new CheckpointOnce();
+            Plan plan = ReaderPlanning.plan(spec, gateway, writer, console.workingDir(), channels, checkpoint);
             out.println("plan " + arguments.jobPath());
             out.println("table " + spec.table() + " at " + spec.connection().endpoint() + " (instance "
                     + spec.connection().instanceName() + "): primary key " + describe(plan.schema()));
             SampleEstimator.Estimates estimates = new SampleEstimator(gateway, spec.table(), SAMPLE_UNITS, SAMPLE_PAGE_ROWS,
                     SAMPLE_RANGES_PER_UNIT, spec.tuning().maxRangesPerSlice()).estimate(plan);
-            print(out, spec, plan, estimates, channels, maxTasks, all, writer);
+            print(out, spec, plan, estimates, channels, maxTasks, all, writer, checkpoint);
             out.printf(Locale.ROOT, "planned in %.1f s, %d retries%n", (System.nanoTime() - started) / 1e9, gateway.retries());
         }
         return 0;
     }
 
     private void print(PrintStream out, ReaderSpec spec, Plan plan, SampleEstimator.Estimates estimates, int channels,
-                       int maxTasks, boolean all, WriterPeer writer) {
+                       int maxTasks, boolean all, WriterPeer writer, CheckpointOnce checkpoint) {
         out.printf(Locale.ROOT, "keys: %d in the job, %d in %s%n", plan.keysTotal(), plan.keysInShard(),
                 spec.shard().isAll() ? "this run (no shard)" : "shard " + spec.shard());
         out.printf(Locale.ROOT, "files are per %s; slices are cut per %s (timeUnit %s, timeZone %s)%n",
@@ -150,7 +153,7 @@ final class PlanCommand implements Command {
                     + (window.watermark() == null ? "" : ", watermark " + literal.text(window.watermark())));
             out.println("incremental: " + window.decision().label() + ": " + window.decision().message());
             if (window.restatement() != null) {
-                printRestatement(out, window.restatement(), literal, all, ledgerOf(spec, writer));
+                printRestatement(out, window.restatement(), literal, all, ledgerOf(spec, writer, checkpoint));
             }
         }
 
@@ -249,9 +252,9 @@ final class PlanCommand implements Command {
     }
 
     /** The window ledger the writer keeps for this job (what each restated file keeps), or null when it cannot be read. */
-    private static WindowLedger ledgerOf(ReaderSpec spec, WriterPeer writer) {
+    private static WindowLedger ledgerOf(ReaderSpec spec, WriterPeer writer, CheckpointOnce checkpoint) {
         try {
-            return WindowLedger.read(StateDir.of(writer.path(), spec.table(), spec.shard()));
+            return checkpoint.read(StateDir.of(writer.path(), spec.table(), spec.shard())).ledger();
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
@@ -328,5 +331,20 @@ final class PlanCommand implements Command {
             u++;
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[u]);
+    }
+
+    /** plan reads the writer's checkpoint once: the planning and the restatement listing share that reading. */
+    private static final class CheckpointOnce implements ReaderPlanning.CheckpointSource {
+        private Path stateDir;
+        private CheckpointSnapshot snapshot;
+
+        @Override
+        public CheckpointSnapshot read(Path dir) throws java.io.IOException {
+            if (snapshot == null || !dir.equals(stateDir)) {
+                snapshot = CheckpointSnapshot.load(dir);
+                stateDir = dir;
+            }
+            return snapshot;
+        }
     }
 }

@@ -202,9 +202,11 @@ class RealDataxIT {
     }
 
     /** {@link #oneHeavyFile} run through the engine, which must succeed. */
-    private void exportHeavy(OtsEmulator emulator, Path out, int channels, boolean resume, String writer) throws Exception {
+    private DataxInstall.Result exportHeavy(OtsEmulator emulator, Path out, int channels, boolean resume, String writer)
+            throws Exception {
         DataxInstall.Result r = runEngine(oneHeavyFile(emulator, out, channels, resume, writer));
         assertEquals(0, r.status, r.output);
+        return r;
     }
 
     /** Regular files under the state dir's parts/ folder. */
@@ -275,8 +277,12 @@ class RealDataxIT {
             }
             Files.write(out.resolve(".otsrange/sensor_data.all/parts/2024/stray.0of2"), new byte[] {1});
             assertEquals(parts.size() + 1, partFiles(out).size());
-            exportHeavy(emulator, out, 4, true, "{}");
+            DataxInstall.Result resumed = exportHeavy(emulator, out, 4, true, "{}");
             assertEquals(new ArrayList<Path>(), partFiles(out), "the resumed run removed them");
+            // issue 19: the writer's prepare and post read the checkpoint once each; the reader's split (another
+            // class loader in DataX) plans from the snapshot the prepare handed over
+            assertEquals(2, resumed.output.split("checkpoint: read ", -1).length - 1, resumed.output);
+            assertEquals(1, resumed.output.split("checkpoint: the writer's snapshot of", -1).length - 1, resumed.output);
             assertArrayEquals(joined, Files.readAllBytes(out.resolve(HEAVY_FILE)));
         }
     }

@@ -19,16 +19,16 @@ import java.util.TreeMap;
 public final class PendingParts {
     public final String unit;
     public final FileParts.Part cut;
-    private final Map<Integer, CheckpointLog.Entry> recorded;
+    private final Map<Integer, PartLine> recorded;
 
-    PendingParts(String unit, FileParts.Part cut, Map<Integer, CheckpointLog.Entry> recorded) {
+    PendingParts(String unit, FileParts.Part cut, Map<Integer, PartLine> recorded) {
         this.unit = unit;
         this.cut = cut;
         this.recorded = Collections.unmodifiableMap(new TreeMap<>(recorded));
     }
 
     /** Recorded parts in part order. */
-    public Map<Integer, CheckpointLog.Entry> recorded() {
+    public Map<Integer, PartLine> recorded() {
         return recorded;
     }
 
@@ -39,7 +39,7 @@ public final class PendingParts {
     public List<FileParts.Part> missing(Path stateDir) {
         List<FileParts.Part> out = new ArrayList<>();
         for (int k = 0; k < cut.n; k++) {
-            CheckpointLog.Entry e = recorded.get(k);
+            PartLine e = recorded.get(k);
             if (e == null || !partFileMatches(stateDir, e)) {
                 out.add(cut.sibling(k));
             }
@@ -47,13 +47,13 @@ public final class PendingParts {
         return out;
     }
 
-    static boolean partFileMatches(Path stateDir, CheckpointLog.Entry e) {
-        if (e.file == null) {
+    static boolean partFileMatches(Path stateDir, PartLine e) {
+        if (e.file() == null) {
             return false;
         }
-        Path f = stateDir.resolve(e.file);
+        Path f = stateDir.resolve(e.file());
         try {
-            return Files.isRegularFile(f) && Files.size(f) == e.bytes;
+            return Files.isRegularFile(f) && Files.size(f) == e.bytes();
         } catch (IOException ex) {
             return false;
         }
@@ -61,37 +61,36 @@ public final class PendingParts {
 
     /**
      * Units of the checkpoint read in parts and not committed since, in the order their parts were
-     * first recorded.
+     * first recorded ({@link CheckpointSnapshot#pendingParts}).
      *
-     * @param committed the units the checkpoint shows committed ({@link CheckpointLog#committed}),
-     *                  which the caller has read already: the log is not parsed, nor its intents
-     *                  proven, a second time
+     * @param parts     the checkpoint's part lines in order
+     * @param committed the units the checkpoint shows committed
      */
-    public static Map<String, PendingParts> of(Path stateDir, Set<String> committed) throws IOException {
-        Map<String, List<CheckpointLog.Entry>> byUnit = new LinkedHashMap<>();
-        for (CheckpointLog.Entry e : CheckpointLog.readParts(stateDir)) {
-            List<CheckpointLog.Entry> l = byUnit.get(e.unit);
+    static Map<String, PendingParts> of(List<PartLine> parts, Set<String> committed) {
+        Map<String, List<PartLine>> byUnit = new LinkedHashMap<>();
+        for (PartLine e : parts) {
+            List<PartLine> l = byUnit.get(e.unit());
             if (l == null) {
                 l = new ArrayList<>();
-                byUnit.put(e.unit, l);
+                byUnit.put(e.unit(), l);
             }
             l.add(e);
         }
         Map<String, PendingParts> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<CheckpointLog.Entry>> u : byUnit.entrySet()) {
+        for (Map.Entry<String, List<PartLine>> u : byUnit.entrySet()) {
             if (committed.contains(u.getKey())) {
                 continue;
             }
-            List<CheckpointLog.Entry> lines = u.getValue();
-            FileParts.Part cut = lines.get(lines.size() - 1).part;
-            Map<Integer, CheckpointLog.Entry> latest = new TreeMap<>();
-            for (CheckpointLog.Entry e : lines) {
-                if (e.part.sameCut(cut)) {
-                    latest.put(e.part.k, e);
+            List<PartLine> lines = u.getValue();
+            FileParts.Part cut = lines.get(lines.size() - 1).part();
+            Map<Integer, PartLine> latest = new TreeMap<>();
+            for (PartLine e : lines) {
+                if (e.part().sameCut(cut)) {
+                    latest.put(e.part().k, e);
                 }
             }
             out.put(u.getKey(), new PendingParts(u.getKey(), cut, latest));
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 }

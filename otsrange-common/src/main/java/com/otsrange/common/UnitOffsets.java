@@ -23,20 +23,20 @@ public final class UnitOffsets {
     }
 
     /** @param commits the unit's commits (commit lines, and intents their final file proves) in ledger order */
-    public static UnitOffsets replay(List<CheckpointLog.Entry> commits) {
+    public static UnitOffsets replay(List<FileLine> commits) {
         UnitOffsets u = new UnitOffsets();
-        for (CheckpointLog.Entry c : commits) {
+        for (FileLine c : commits) {
             u.apply(c);
         }
         return u;
     }
 
-    private void apply(CheckpointLog.Entry c) {
-        file = c.file == null ? file : c.file;
-        RestateLine r = c.restate;
+    private void apply(FileLine c) {
+        file = c.file() == null ? file : c.file();
+        RestateLine r = c.restate();
         if (r == null) {
-            if (c.window != null) {
-                byWindowEnd.put(c.window.to(), new long[] {c.bytes, c.rows});
+            if (c.window() != null) {
+                byWindowEnd.put(c.window().to(), new long[] {c.bytes(), c.rows()});
             }
             return;
         }

@@ -1,6 +1,5 @@
 package com.otsrange.common;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The window ledger of an incremental job, read from its {@code checkpoint.log}, and the rules
+ * The window ledger of an incremental job, as its {@link CheckpointSnapshot} read it, and the rules
  * that decide what a run with a given window may append. One class, used by the writer Job (which
  * decides before anything is written), the reader's split (which plans the same decision) and
  * {@code bin/otsrange plan}.
@@ -40,14 +39,14 @@ import java.util.Set;
  */
 public final class WindowLedger {
     private final Path stateDir;
-    private final List<CheckpointLog.Entry> doneEntries;
+    private final List<WindowDoneLine> doneEntries;
     private final List<TimeWindow> incomplete;
-    private final List<CheckpointLog.Entry> provenIntents;
-    private final Map<String, List<CheckpointLog.Entry>> commitsByUnit;
+    private final List<FileLine> provenIntents;
+    private final Map<String, List<FileLine>> commitsByUnit;
     private final StreamPosition streamPosition;
 
-    private WindowLedger(Path stateDir, List<CheckpointLog.Entry> doneEntries, List<TimeWindow> incomplete,
-                         List<CheckpointLog.Entry> provenIntents, Map<String, List<CheckpointLog.Entry>> commitsByUnit,
+    private WindowLedger(Path stateDir, List<WindowDoneLine> doneEntries, List<TimeWindow> incomplete,
+                         List<FileLine> provenIntents, Map<String, List<FileLine>> commitsByUnit,
                          StreamPosition streamPosition) {
         this.stateDir = stateDir;
         this.doneEntries = Collections.unmodifiableList(doneEntries);
@@ -57,54 +56,43 @@ public final class WindowLedger {
         this.streamPosition = streamPosition;
     }
 
-    /** The ledger of a state dir (empty when it has no checkpoint). Hashes the final file of each pending intent. */
-    public static WindowLedger read(Path stateDir) throws IOException {
-        List<CheckpointLog.Entry> done = new ArrayList<>();
+    /**
+     * The ledger of a checkpoint as {@link CheckpointSnapshot} read it (no IO here): the lines that
+     * carry a window or restate fields are the ledger's; a restating line of a run that exported no
+     * window has none and makes no window incomplete.
+     *
+     * @param commits the checkpoint's commit lines in order, then the intents its rule proved (as commits)
+     * @param proven  those proven intents
+     */
+    static WindowLedger of(Path stateDir, List<WindowDoneLine> done, List<FileLine> commits, List<FileLine> proven,
+                           StreamPosition position) {
         Set<TimeWindow> doneSet = new LinkedHashSet<>();
-        List<CheckpointLog.Entry> commits = new ArrayList<>();
-        Map<String, CheckpointLog.Entry> pending = new LinkedHashMap<>();
-        CheckpointLog.LedgerLines lines = CheckpointLog.readLedger(stateDir);
-        for (CheckpointLog.Entry e : lines.entries) {
-            if (CheckpointLog.WINDOW_DONE.equals(e.type)) {
-                done.add(e);
-                doneSet.add(e.window);
-                // an intent still pending here never renamed (a provable one was recorded as a commit
-                // before any other window could run); later windows may grow its file to the very
-                // bytes it announced, so it must not count later
-                pending.clear();
-            } else if (e.unit != null && (e.window != null || e.restate != null)) {
-                // a restating line of a run that exported no window has none: it makes no window incomplete
-                if (CheckpointLog.COMMIT.equals(e.type)) {
-                    // any later commit of the unit settles its earlier intents: that one or a newer file
-                    pending.remove(e.unit);
-                    commits.add(e);
-                } else {
-                    pending.put(e.unit, e);
-                }
-            }
+        for (WindowDoneLine d : done) {
+            doneSet.add(d.window());
         }
-        Path output = CheckpointLog.outputPathOf(stateDir);
-        List<CheckpointLog.Entry> proven = new ArrayList<>();
-        for (CheckpointLog.Entry intent : pending.values()) {
-            if ((intent.window == null || !doneSet.contains(intent.window)) && intent.provenBy(output)) {
-                proven.add(intent.asCommit());
-            }
-        }
-        commits.addAll(proven);
         List<TimeWindow> incomplete = new ArrayList<>();
-        Map<String, List<CheckpointLog.Entry>> byUnit = new LinkedHashMap<>();
-        for (CheckpointLog.Entry c : commits) {
-            if (c.window != null && !doneSet.contains(c.window) && !incomplete.contains(c.window)) {
-                incomplete.add(c.window);
+        Map<String, List<FileLine>> byUnit = new LinkedHashMap<>();
+        for (FileLine c : commits) {
+            if (c.window() == null && c.restate() == null) {
+                continue;
             }
-            List<CheckpointLog.Entry> l = byUnit.get(c.unit);
+            if (c.window() != null && !doneSet.contains(c.window()) && !incomplete.contains(c.window())) {
+                incomplete.add(c.window());
+            }
+            List<FileLine> l = byUnit.get(c.unit());
             if (l == null) {
                 l = new ArrayList<>();
-                byUnit.put(c.unit, l);
+                byUnit.put(c.unit(), l);
             }
             l.add(c);
         }
-        return new WindowLedger(stateDir, done, incomplete, proven, byUnit, lines.lastPosition);
+        List<FileLine> ledgerProven = new ArrayList<>();
+        for (FileLine p : proven) {
+            if (p.window() != null || p.restate() != null) {
+                ledgerProven.add(p);
+            }
+        }
+        return new WindowLedger(stateDir, new ArrayList<>(done), incomplete, ledgerProven, byUnit, position);
     }
 
     /**
@@ -118,14 +106,14 @@ public final class WindowLedger {
     /** Done windows as run (reduced where they were), in the order they were done. */
     public List<TimeWindow> done() {
         List<TimeWindow> out = new ArrayList<>();
-        for (CheckpointLog.Entry e : doneEntries) {
-            out.add(e.window);
+        for (WindowDoneLine e : doneEntries) {
+            out.add(e.window());
         }
         return out;
     }
 
     /** The windowDone entries (window as run, and as requested). */
-    public List<CheckpointLog.Entry> doneEntries() {
+    public List<WindowDoneLine> doneEntries() {
         return doneEntries;
     }
 
@@ -137,8 +125,8 @@ public final class WindowLedger {
     /** End of the latest done window, or null when none is done. */
     public Long watermark() {
         Long m = null;
-        for (CheckpointLog.Entry e : doneEntries) {
-            m = m == null ? e.window.to() : Math.max(m, e.window.to());
+        for (WindowDoneLine e : doneEntries) {
+            m = m == null ? e.window().to() : Math.max(m, e.window().to());
         }
         return m;
     }
@@ -161,9 +149,9 @@ public final class WindowLedger {
     /** Units committed in {@code window} (commit lines, and intents their final file proves). */
     public Set<String> unitsCommittedIn(TimeWindow window) {
         Set<String> out = new LinkedHashSet<>();
-        for (Map.Entry<String, List<CheckpointLog.Entry>> e : commitsByUnit.entrySet()) {
-            for (CheckpointLog.Entry c : e.getValue()) {
-                if (window.equals(c.window)) {
+        for (Map.Entry<String, List<FileLine>> e : commitsByUnit.entrySet()) {
+            for (FileLine c : e.getValue()) {
+                if (window.equals(c.window())) {
                     out.add(e.getKey());
                 }
             }
@@ -172,18 +160,18 @@ public final class WindowLedger {
     }
 
     /** Intents of an open window whose rename happened but whose commit line was lost (as commits). */
-    public List<CheckpointLog.Entry> provenIntents() {
+    public List<FileLine> provenIntents() {
         return provenIntents;
     }
 
     /** The unit's file as the ledger describes it: byte offsets and rows per committed window ({@link UnitOffsets}). */
     public UnitOffsets offsets(String unit) {
-        List<CheckpointLog.Entry> commits = commitsByUnit.get(unit);
-        return UnitOffsets.replay(commits == null ? Collections.<CheckpointLog.Entry>emptyList() : commits);
+        List<FileLine> commits = commitsByUnit.get(unit);
+        return UnitOffsets.replay(commits == null ? Collections.<FileLine>emptyList() : commits);
     }
 
     /** Every commit of every window, per unit id, in ledger order (restating lines of a run without a window too). */
-    public Map<String, List<CheckpointLog.Entry>> commitsByUnit() {
+    public Map<String, List<FileLine>> commitsByUnit() {
         return commitsByUnit;
     }
 

@@ -25,17 +25,17 @@ class CheckpointLogTest {
         Files.createDirectories(state);
         String header = "{\"type\":\"header\",\"version\":1,\"fingerprint\":{\"reader.table\":\"t\u00e9\"}}";
         Files.write(CheckpointLog.fileIn(state), header.getBytes(StandardCharsets.UTF_8));
-        assertNull(CheckpointLog.readFingerprint(state));
+        assertNull(CheckpointSnapshot.load(state).fingerprint());
         Files.write(CheckpointLog.fileIn(state), ("\n" + header + "\nnot json\n{\"type\":\"commit\"").getBytes(StandardCharsets.UTF_8));
-        assertEquals(Collections.singletonMap("reader.table", "t\u00e9"), CheckpointLog.readFingerprint(state));
+        assertEquals(Collections.singletonMap("reader.table", "t\u00e9"), CheckpointSnapshot.load(state).fingerprint());
     }
 
     @Test
     void intentRuleAndTornLines() throws Exception {
         Path state = StateDir.of(out, "sensor", ShardSpec.parse("1/3"));
         assertEquals(out.resolve(".otsrange/sensor.shard-1-of-3"), state);
-        assertTrue(CheckpointLog.committedUnits(state).isEmpty());
-        assertNull(CheckpointLog.readFingerprint(state));
+        assertTrue(CheckpointSnapshot.load(state).committedUnits().isEmpty());
+        assertNull(CheckpointSnapshot.load(state).fingerprint());
 
         Files.write(out.resolve("a_2023.csv"), "x\n".getBytes(StandardCharsets.UTF_8));
         Files.write(out.resolve("b_2023.csv"), "y\n".getBytes(StandardCharsets.UTF_8));
@@ -50,18 +50,18 @@ class CheckpointLogTest {
         }
         Files.write(CheckpointLog.fileIn(state), "{\"type\":\"commit\",\"unit\":\"2023/d\"".getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.APPEND);
-        assertEquals(Arrays.asList("2023/a", "2023/b"), new java.util.ArrayList<>(CheckpointLog.committedUnits(state)));
-        assertEquals("abc", CheckpointLog.readFingerprint(state).get("reader.table"));
+        assertEquals(Arrays.asList("2023/a", "2023/b"), new java.util.ArrayList<>(CheckpointSnapshot.load(state).committedUnits()));
+        assertEquals("abc", CheckpointSnapshot.load(state).fingerprint().get("reader.table"));
 
         // appending after a torn line cuts it off first
         try (CheckpointLog log = CheckpointLog.open(state)) {
             log.commit("2023/e", "e.csv", 0, 0, "0");
         }
-        assertTrue(CheckpointLog.committedUnits(state).contains("2023/e"));
-        assertEquals(3, CheckpointLog.committedUnits(state).size());
+        assertTrue(CheckpointSnapshot.load(state).committedUnits().contains("2023/e"));
+        assertEquals(3, CheckpointSnapshot.load(state).committedUnits().size());
 
         // a fresh log forgets everything
         CheckpointLog.create(state, Collections.<String, String>emptyMap()).close();
-        assertTrue(CheckpointLog.committedUnits(state).isEmpty());
+        assertTrue(CheckpointSnapshot.load(state).committedUnits().isEmpty());
     }
 }

@@ -87,20 +87,20 @@ class FilePartsTest {
             log.commit("2024/b", "b_2024.csv", 0, 0, "x");
         }
         assertEquals("parts/2024/a.2of3", FileParts.fileFor("2024/a", cut.sibling(2)));
-        Map<String, PendingParts> pending = PendingParts.of(state, CheckpointLog.committedUnits(state));
+        Map<String, PendingParts> pending = CheckpointSnapshot.load(state).pendingParts();
         assertEquals(Collections.singleton("2024/a"), pending.keySet());
         PendingParts a = pending.get("2024/a");
-        assertEquals(cut.sibling(2), a.recorded().get(2).part);
-        assertEquals(header, a.recorded().get(0).header);
-        assertEquals("a_2024.csv", a.recorded().get(0).target);
+        assertEquals(cut.sibling(2), a.recorded().get(2).part());
+        assertEquals(header, a.recorded().get(0).header());
+        assertEquals("a_2024.csv", a.recorded().get(0).target());
         assertEquals(Collections.singletonList(cut.sibling(1)), a.missing(state));
 
         // a part file with another size than recorded is read again
         Files.write(state.resolve(FileParts.fileFor("2024/a", cut.sibling(2))), "changed!\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Arrays.asList(cut.sibling(1), cut.sibling(2)), PendingParts.of(state, CheckpointLog.committedUnits(state)).get("2024/a").missing(state));
+        assertEquals(Arrays.asList(cut.sibling(1), cut.sibling(2)), CheckpointSnapshot.load(state).pendingParts().get("2024/a").missing(state));
         // part lines never count as commits, nor do they show up among intent/commit/windowDone lines
-        assertFalse(CheckpointLog.committedUnits(state).contains("2024/a"));
-        assertEquals(1, CheckpointLog.readAll(state).size());
+        assertFalse(CheckpointSnapshot.load(state).committedUnits().contains("2024/a"));
+        assertEquals(1, CheckpointLines.of(state, FileLine.class).size() + CheckpointLines.of(state, WindowDoneLine.class).size());
     }
 
     @Test

@@ -42,7 +42,7 @@ class StreamPositionTest {
         List<String> lines = Files.readAllLines(CheckpointLog.fileIn(state), StandardCharsets.UTF_8);
         assertEquals("{\"type\":\"streamPosition\",\"streamId\":\"t_1\",\"at\":1700000000123,\"shards\":"
                 + "{\"a-shard\":{\"finished\":true},\"b-shard\":{\"iterator\":\"it-b\"}}}", lines.get(1));
-        assertEquals(p, WindowLedger.read(state).streamPosition());
+        assertEquals(p, CheckpointSnapshot.load(state).ledger().streamPosition());
         assertEquals(p, StreamPosition.fromJson(JSON.parse(lines.get(1))), "the line's type is ignored");
     }
 
@@ -53,7 +53,7 @@ class StreamPositionTest {
     @Test
     void theLedgerHasTheLastPositionAndTheOtherLinesAreUnchanged() throws Exception {
         Path state = StateDir.of(out, "t", ShardSpec.parse("0/2"));
-        assertNull(WindowLedger.read(state).streamPosition(), "no checkpoint, no position");
+        assertNull(CheckpointSnapshot.load(state).ledger().streamPosition(), "no checkpoint, no position");
         TimeWindow w1 = TimeWindow.of(0, 10);
         TimeWindow w2 = TimeWindow.of(10, 20);
         StreamPosition first = position("t_1", 5, "s0", "i0");
@@ -63,23 +63,24 @@ class StreamPositionTest {
             log.streamPosition(first);
             log.windowDone(w1, w1);
             log.commit("1970/k", "k_1970.csv", 2, 50, "sha2", w2);
-            assertEquals(first, WindowLedger.read(state).streamPosition());
+            assertEquals(first, CheckpointSnapshot.load(state).ledger().streamPosition());
             log.streamPosition(second);
             log.windowDone(w2, w2);
         }
-        WindowLedger ledger = WindowLedger.read(state);
+        WindowLedger ledger = CheckpointSnapshot.load(state).ledger();
         assertEquals(second, ledger.streamPosition());
         assertEquals(Arrays.asList(w1, w2), ledger.done());
-        assertEquals(4, CheckpointLog.readAll(state).size(), "two commits and two windowDone lines, no position line");
-        assertEquals(Collections.singleton("1970/k"), CheckpointLog.committedUnits(state));
+        assertEquals(4, CheckpointLines.of(state, FileLine.class).size()
+                + CheckpointLines.of(state, WindowDoneLine.class).size(), "two commits and two windowDone lines, no position line");
+        assertEquals(Collections.singleton("1970/k"), CheckpointSnapshot.load(state).committedUnits());
 
         Files.write(CheckpointLog.fileIn(state), "{\"type\":\"streamPosition\",\"streamId\":\"t_1\",\"at\":99,\"shards\":{}"
                 .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-        assertEquals(second, WindowLedger.read(state).streamPosition(), "a torn line is no position");
+        assertEquals(second, CheckpointSnapshot.load(state).ledger().streamPosition(), "a torn line is no position");
         Files.write(CheckpointLog.fileIn(state), "}\n{\"type\":\"streamPosition\",\"streamId\":\"\",\"at\":1,\"shards\":{}}\n"
                 .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         StreamPosition nowComplete = new StreamPosition("t_1", 99, Collections.<String, StreamPosition.Shard>emptyMap());
-        assertEquals(nowComplete, WindowLedger.read(state).streamPosition(), "the completed line counts, an invalid one after it does not");
+        assertEquals(nowComplete, CheckpointSnapshot.load(state).ledger().streamPosition(), "the completed line counts, an invalid one after it does not");
     }
 
     @Test

@@ -55,7 +55,7 @@ class UnitOffsetsTest {
             log.commit("u", "u.csv", 4, 260, "c", TimeWindow.of(30, 40));
             log.windowDone(TimeWindow.of(30, 40), TimeWindow.of(30, 40));
         }
-        UnitOffsets before = WindowLedger.read(state()).offsets("u");
+        UnitOffsets before = CheckpointSnapshot.load(state()).ledger().offsets("u");
         assertEquals(0, before.prefix(0));
         assertEquals(100, before.prefix(10));
         assertEquals(150, before.prefix(20), "no line in [20, 30): the offset of the window before");
@@ -69,7 +69,7 @@ class UnitOffsetsTest {
                     new RestateLine(10, 100, pairs(20, 120, 50, 300), pairs(20, 1, 50, 5), false));
             log.windowDone(TimeWindow.of(40, 50), TimeWindow.of(40, 50));
         }
-        UnitOffsets after = WindowLedger.read(state()).offsets("u");
+        UnitOffsets after = CheckpointSnapshot.load(state()).ledger().offsets("u");
         Map<Long, List<Long>> expected = new LinkedHashMap<>();
         expected.put(10L, Arrays.asList(100L, 3L));
         expected.put(20L, Arrays.asList(120L, 1L));
@@ -84,10 +84,10 @@ class UnitOffsetsTest {
             log.intent("u", "u.csv", 0, 0, null, null, RestateLine.deletion(0));
             log.commit("u", "u.csv", 0, 0, null, null, RestateLine.deletion(0));
         }
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertFalse(ledger.offsets("u").hasFile());
         assertNull(ledger.incomplete(), "a line without a window makes none incomplete");
-        assertTrue(CheckpointLog.committed(state()).get("u").deletes());
+        assertTrue(CheckpointSnapshot.load(state()).committed().get("u").deletes());
     }
 
     @Test
@@ -100,7 +100,7 @@ class UnitOffsetsTest {
                 + "{\"type\":\"windowDone\",\"window\":[10,20],\"requested\":[10,20]}\n";
         Files.createDirectories(state());
         Files.write(CheckpointLog.fileIn(state()), lines.getBytes(StandardCharsets.UTF_8));
-        UnitOffsets o = WindowLedger.read(state()).offsets("u");
+        UnitOffsets o = CheckpointSnapshot.load(state()).ledger().offsets("u");
         assertEquals(40, o.prefix(10));
         assertEquals(55, o.end());
         assertEquals(4, o.rows());
@@ -120,11 +120,11 @@ class UnitOffsetsTest {
             // removal announced, the file is still there (killed before the delete)
             log.intent("g", "gone.csv", 0, 0, null, null, RestateLine.deletion(0));
         }
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertEquals(4, ledger.offsets("n").end(), "the proven intent counts");
         assertEquals(1, ledger.provenIntents().size());
         assertTrue(ledger.offsets("g").hasFile(), "the removal did not happen");
         Files.delete(out.resolve("gone.csv"));
-        assertFalse(WindowLedger.read(state()).offsets("g").hasFile(), "the file is gone: the removal is proven");
+        assertFalse(CheckpointSnapshot.load(state()).ledger().offsets("g").hasFile(), "the file is gone: the removal is proven");
     }
 }

@@ -76,7 +76,7 @@ class WindowLedgerPropertyTest {
         int[] incomplete = null;
         List<String> committedInIncomplete = new ArrayList<>();
         for (Step s : steps) {
-            WindowLedger.Decision d = WindowLedger.read(state).decide(TimeWindow.of(s.from, s.to), RAW, s.allowGaps);
+            WindowLedger.Decision d = CheckpointSnapshot.load(state).ledger().decide(TimeWindow.of(s.from, s.to), RAW, s.allowGaps);
 
             // the model
             int mark = 0;

@@ -44,11 +44,11 @@ class WindowLedgerTest {
     }
 
     WindowLedger.Decision decide(long from, long to) throws Exception {
-        return WindowLedger.read(state()).decide(w(from, to), RAW, false);
+        return CheckpointSnapshot.load(state()).ledger().decide(w(from, to), RAW, false);
     }
 
     WindowLedger.Decision decideAllowingGaps(long from, long to) throws Exception {
-        return WindowLedger.read(state()).decide(w(from, to), RAW, true);
+        return CheckpointSnapshot.load(state()).ledger().decide(w(from, to), RAW, true);
     }
 
     @Test
@@ -94,7 +94,7 @@ class WindowLedgerTest {
     @Test
     void aGapBeforeTheWatermarkCanNoLongerBeFilled() throws Exception {
         done(w(10, 20), w(30, 40));
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertEquals(Arrays.asList(w(10, 20), w(30, 40)), ledger.committed());
         assertEquals(Collections.singletonList(w(20, 30)), ledger.gaps());
         assertEquals(Long.valueOf(40), ledger.watermark());
@@ -120,7 +120,7 @@ class WindowLedgerTest {
         try (CheckpointLog log = log()) {
             log.commit("2024/a", "a.csv", 3, 10, "s", w(20, 30));
         }
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertEquals(w(20, 30), ledger.incomplete());
         WindowLedger.Decision again = ledger.decide(w(20, 30), RAW, false);
         assertEquals(WindowLedger.Decision.Kind.RESUME, again.kind());
@@ -147,15 +147,15 @@ class WindowLedgerTest {
             log.intent("2024/a", "a.csv", 1, 8, sha, w(20, 30));
             log.intent("2024/b", "b.csv", 1, 8, sha, w(20, 30)); // renamed never: no such file
         }
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertEquals(w(20, 30), ledger.incomplete());
         assertEquals(new LinkedHashSet<>(Collections.singletonList("2024/a")), ledger.unitsCommittedIn(w(20, 30)));
         assertEquals(1, ledger.provenIntents().size());
-        assertEquals(CheckpointLog.COMMIT, ledger.provenIntents().get(0).type);
+        assertEquals(FileLine.Kind.COMMIT, ledger.provenIntents().get(0).kind());
 
         // an intent alone that proves nothing leaves no incomplete window
         Files.delete(out.resolve("a.csv"));
-        assertNull(WindowLedger.read(state()).incomplete());
+        assertNull(CheckpointSnapshot.load(state()).ledger().incomplete());
     }
 
     /**
@@ -174,7 +174,7 @@ class WindowLedgerTest {
             log.commit("2024/a", "a.csv", 1, whole.length, sha, w(25, 30));
             log.windowDone(w(25, 30), w(25, 30));
         }
-        WindowLedger ledger = WindowLedger.read(state());
+        WindowLedger ledger = CheckpointSnapshot.load(state()).ledger();
         assertNull(ledger.incomplete());
         assertTrue(ledger.provenIntents().isEmpty());
         assertEquals(WindowLedger.Decision.Kind.RUN, decide(30, 40).kind());
@@ -197,18 +197,18 @@ class WindowLedgerTest {
     /** A window with no time in it appends nothing and moves no bound: nothing to do, unless a window is incomplete. */
     @Test
     void anEmptyWindowIsNothingToDoUnlessAWindowIsIncomplete() throws Exception {
-        WindowLedger.Decision first = WindowLedger.read(state()).decideEmpty("filters.ct gte \"02:00\", lt \"03:00\"", RAW);
+        WindowLedger.Decision first = CheckpointSnapshot.load(state()).ledger().decideEmpty("filters.ct gte \"02:00\", lt \"03:00\"", RAW);
         assertEquals(WindowLedger.Decision.Kind.NOTHING, first.kind());
         assertFalse(first.exports());
         assertNull(first.requested());
         assertTrue(first.message().contains("holds no s of time"), first.message());
         done(w(0, 10));
-        assertEquals(WindowLedger.Decision.Kind.NOTHING, WindowLedger.read(state()).decideEmpty("x", RAW).kind());
+        assertEquals(WindowLedger.Decision.Kind.NOTHING, CheckpointSnapshot.load(state()).ledger().decideEmpty("x", RAW).kind());
         assertEquals(WindowLedger.Decision.Kind.RUN, decide(10, 20).kind(), "the next window starts at the watermark: no gap");
         try (CheckpointLog log = log()) {
             log.commit("2025/k", "k.csv", 1, 1, "x", w(10, 20));
         }
-        WindowLedger.Decision whileOpen = WindowLedger.read(state()).decideEmpty("x", RAW);
+        WindowLedger.Decision whileOpen = CheckpointSnapshot.load(state()).ledger().decideEmpty("x", RAW);
         assertEquals(WindowLedger.Decision.Kind.REFUSED, whileOpen.kind());
         assertTrue(whileOpen.message().contains("[1970-01-01T00:00:10, 1970-01-01T00:00:20)") && whileOpen.message().contains("incomplete"),
                 whileOpen.message());

@@ -16,7 +16,7 @@ import com.alicloud.openservices.tablestore.model.StreamSpecification;
 import com.alicloud.openservices.tablestore.model.UpdateRowRequest;
 import com.alicloud.openservices.tablestore.model.UpdateTableRequest;
 import com.otsrange.common.CheckpointLog;
-import com.otsrange.common.WindowLedger;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,7 +198,7 @@ class RestatementTest {
         Path out = dir.resolve("out");
         runWindows(data, out, YEARS, 2, 3, 5);
         Path state = out.resolve(".otsrange/rsall.all");
-        assertTrue(WindowLedger.read(state).streamPosition() != null, "each stream run records where it stopped");
+        assertTrue(CheckpointSnapshot.load(state).ledger().streamPosition() != null, "each stream run records where it stopped");
         Map<String, byte[]> before = E2e.snapshot(out);
 
         put(data, "dev-1", at(2, 3), 42, "late");                      // a late row into the oldest window

@@ -71,7 +71,7 @@ public class OtsRangeReader extends Reader {
             // kept open until destroy(): the tasks run in this JVM and share its SDK client, so
             // holding it keeps one client alive for the whole job instead of one per wave of tasks
             gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning());
-            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels);
+            plan = ReaderPlanning.plan(spec, gateway, writer, workingDir(), channels, ReaderPlanning.WRITER_HANDOVER);
             ReaderPlanning.handOver(spec, writer, plan);
             List<Configuration> out = new ArrayList<>(plan.groups().size());
             for (List<Unit> group : plan.groups()) {

@@ -1,7 +1,7 @@
 package com.otsrange.reader;
 
 import com.alibaba.datax.common.exception.DataXException;
-import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.FileParts;
 import com.otsrange.common.PendingParts;
 import com.otsrange.common.JsonProblem;
@@ -48,16 +48,53 @@ public final class ReaderPlanning {
     private ReaderPlanning() {
     }
 
+    /** Where planning gets the writer's checkpoint from (resume), given the state dir. */
+    public interface CheckpointSource {
+        CheckpointSnapshot read(Path stateDir) throws IOException;
+    }
+
+    /** Reads the state dir's checkpoint itself: {@code bin/otsrange plan}, and tests that plan without a writer. */
+    public static final CheckpointSource STATE_DIR = CheckpointSnapshot::load;
+
+    /**
+     * The reader Job's split: DataX has run the writer Job's prepare, which read the checkpoint and handed
+     * its snapshot over in the state dir's {@code tmp/}; this reads that instead of the log (no hashing).
+     * Without one (it should not happen) the log is read here, and the log says why.
+     */
+    public static final CheckpointSource WRITER_HANDOVER = stateDir -> {
+        CheckpointSnapshot s = CheckpointSnapshot.handedOver(stateDir.resolve(StateDir.TMP));
+        if (s != null) {
+            return s;
+        }
+        LOG.info("checkpoint: the writer's prepare handed over no snapshot in {} (did it run before this split?): reading"
+                + " the checkpoint here", stateDir.resolve(StateDir.TMP));
+        return CheckpointSnapshot.load(stateDir);
+    };
+
     /**
      * @param writer   what the reader knows of its writer (file period, output path)
      * @param channels the job's channels (DataX's adviceNumber); tasks are at most channels x the spec's splitFactor
      */
-    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels) {
-        return plan(spec, gateway, writer, workingDir, channels, spec.tuning().splitFactor());
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels,
+                            CheckpointSource checkpoint) {
+        return plan(spec, gateway, writer, workingDir, channels, spec.tuning().splitFactor(), checkpoint);
     }
 
-    /** {@link #plan(ReaderSpec, OtsGateway, WriterPeer, Path, int)} with another splitFactor than the spec's. */
+    /** Reading the checkpoint from the state dir ({@link #STATE_DIR}), with another splitFactor than the spec's. */
     public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels, int splitFactor) {
+        return plan(spec, gateway, writer, workingDir, channels, splitFactor, STATE_DIR);
+    }
+
+    /** Reading the checkpoint from the state dir ({@link #STATE_DIR}). */
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels) {
+        return plan(spec, gateway, writer, workingDir, channels, spec.tuning().splitFactor(), STATE_DIR);
+    }
+
+    /**
+     * @param checkpoint where the writer's checkpoint is read from when the spec resumes
+     */
+    public static Plan plan(ReaderSpec spec, OtsGateway gateway, WriterPeer writer, Path workingDir, int channels, int splitFactor,
+                            CheckpointSource checkpoint) {
         requireChangesFit(spec, writer);
         Problems problems = new Problems();
         TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), problems);
@@ -82,13 +119,14 @@ public final class ReaderPlanning {
             } else {
                 stateDir = StateDir.of(writer.path(), spec.table(), spec.shard());
                 try {
+                    CheckpointSnapshot snapshot = checkpoint.read(stateDir);
                     if (writer.incremental(spec.resume())) {
-                        ledger = WindowLedger.read(stateDir);
+                        ledger = snapshot.ledger();
                         incremental = window(spec, ledger, writer.allowGaps());
                         committed = incremental.decision().committedUnits();
                     } else {
-                        committed = CheckpointLog.committedUnits(stateDir);
-                        partsToRedo = partsToRedo(stateDir, committed);
+                        committed = snapshot.committedUnits();
+                        partsToRedo = partsToRedo(stateDir, snapshot.pendingParts());
                     }
                 } catch (DataXException e) {
                     throw e;
@@ -190,9 +228,9 @@ public final class ReaderPlanning {
     }
 
     /** Resume: units read in parts by an earlier run -> the parts it did not record (or whose part file is gone). */
-    private static Map<String, List<FileParts.Part>> partsToRedo(Path stateDir, Set<String> committed) throws IOException {
+    private static Map<String, List<FileParts.Part>> partsToRedo(Path stateDir, Map<String, PendingParts> pending) {
         Map<String, List<FileParts.Part>> out = new LinkedHashMap<>();
-        for (PendingParts p : PendingParts.of(stateDir, committed).values()) {
+        for (PendingParts p : pending.values()) {
             out.put(p.unit, p.missing(stateDir));
         }
         if (!out.isEmpty()) {

@@ -5,7 +5,8 @@ import com.otsrange.writer.state.IncrementalRun;
 import com.alibaba.fastjson.JSONObject;
 import com.alibaba.fastjson.serializer.SerializerFeature;
 import com.otsrange.common.AtomicFiles;
-import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.CheckpointSnapshot;
+import com.otsrange.common.FileLine;
 import com.otsrange.common.SortKeyLiteral;
 import com.otsrange.common.StateDir;
 import com.otsrange.common.TimeWindow;
@@ -31,10 +32,11 @@ public final class Manifest {
     }
 
     /**
+     * @param checkpoint   the checkpoint as the Job's post read it, with every line post appended
      * @param incremental  incremental mode's decision for this run, or null
      * @param restatements what this run restated (the reader's changes), or null
      */
-    public static void write(WriterSpec spec, Set<String> unitsBeforeRun, IncrementalRun incremental, Restatements restatements,
+    public static void write(WriterSpec spec, CheckpointSnapshot checkpoint, Set<String> unitsBeforeRun, IncrementalRun incremental, Restatements restatements,
                       long startMillis, long endMillis) throws IOException {
         Path state = spec.stateDir();
         List<JSONObject> files = new ArrayList<>();
@@ -43,15 +45,15 @@ public final class Manifest {
         int earlier = 0;
         JSONObject windows = null;
         if (incremental == null) {
-            for (CheckpointLog.Entry e : CheckpointLog.committed(state).values()) {
-                boolean before = unitsBeforeRun.contains(e.unit);
-                files.add(file(e, e.rows, before));
+            for (FileLine e : checkpoint.committed().values()) {
+                boolean before = unitsBeforeRun.contains(e.unit());
+                files.add(file(e, e.rows(), before));
                 earlier += before ? 1 : 0;
-                rows += Math.max(0, e.rows);
-                bytes += Math.max(0, e.bytes);
+                rows += Math.max(0, e.rows());
+                bytes += Math.max(0, e.bytes());
             }
         } else {
-            WindowLedger ledger = WindowLedger.read(state);
+            WindowLedger ledger = checkpoint.ledger();
             SortKeyLiteral literal = incremental.literal();
             TimeWindow thisRun = incremental.decision().window();
             Map<Long, TimeWindow> byEnd = new java.util.HashMap<>();
@@ -63,16 +65,16 @@ public final class Manifest {
             }
             Set<String> restatedNow = new java.util.HashSet<>(restatements == null
                     ? java.util.Collections.<String>emptyList() : restatements.unitsChanged());
-            for (Map.Entry<String, List<CheckpointLog.Entry>> u : ledger.commitsByUnit().entrySet()) {
+            for (Map.Entry<String, List<FileLine>> u : ledger.commitsByUnit().entrySet()) {
                 UnitOffsets offsets = UnitOffsets.replay(u.getValue());
                 if (!offsets.hasFile()) {
                     continue; // removed by a restatement: the key-period holds no rows
                 }
-                List<CheckpointLog.Entry> commits = u.getValue();
-                CheckpointLog.Entry last = commits.get(commits.size() - 1);
+                List<FileLine> commits = u.getValue();
+                FileLine last = commits.get(commits.size() - 1);
                 boolean changedNow = restatedNow.contains(u.getKey());
-                for (CheckpointLog.Entry c : commits) {
-                    changedNow |= thisRun != null && thisRun.equals(c.window) && !unitsBeforeRun.contains(u.getKey());
+                for (FileLine c : commits) {
+                    changedNow |= thisRun != null && thisRun.equals(c.window()) && !unitsBeforeRun.contains(u.getKey());
                 }
                 List<JSONObject> held = new ArrayList<>();
                 for (Map.Entry<Long, long[]> w : offsets.windows().entrySet()) {
@@ -89,7 +91,7 @@ public final class Manifest {
                 files.add(f);
                 earlier += changedNow ? 0 : 1;
                 rows += offsets.rows();
-                bytes += Math.max(0, last.bytes);
+                bytes += Math.max(0, last.bytes());
             }
             windows = ledgerSection(ledger, incremental, literal);
             earlier = unitsBeforeRun.size();
@@ -124,13 +126,13 @@ public final class Manifest {
                 JSONObject.toJSONString(m, SerializerFeature.PrettyFormat, SerializerFeature.WriteMapNullValue).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JSONObject file(CheckpointLog.Entry e, long rows, boolean earlier) {
+    private static JSONObject file(FileLine e, long rows, boolean earlier) {
         JSONObject f = new JSONObject(true);
-        f.put("file", e.file);
-        f.put("unit", e.unit);
+        f.put("file", e.file());
+        f.put("unit", e.unit());
         f.put("rows", rows);
-        f.put("bytes", e.bytes);
-        f.put("sha256", e.sha256);
+        f.put("bytes", e.bytes());
+        f.put("sha256", e.sha256());
         f.put("run", earlier ? "earlier" : "this");
         return f;
     }

@@ -39,13 +39,16 @@ public final class Restatements {
         this.plan = plan;
     }
 
-    /** Job split (after the reader's split): the plan, written for the tasks; null when the reader handed nothing over. */
-    public static Restatements split(WriterSpec spec, IncrementalRun incremental) throws IOException {
+    /**
+     * Job split (after the reader's split): the plan, written for the tasks; null when the reader handed nothing over.
+     *
+     * @param ledger the window ledger as the Job's prepare read it (nothing was appended since)
+     */
+    public static Restatements split(WriterSpec spec, IncrementalRun incremental, WindowLedger ledger) throws IOException {
         RestateFile handOver = RestateFile.read(spec.tmpDir());
         if (handOver == null) {
             return null;
         }
-        WindowLedger ledger = WindowLedger.read(spec.stateDir());
         RestatePlan plan = RestatePlan.of(handOver, ledger, incremental.decision().window(), spec.path());
         plan.write(spec.tmpDir());
         return new Restatements(handOver, plan);
@@ -60,20 +63,18 @@ public final class Restatements {
      * recorded; a kill before that line makes the next run read the stream from the old position
      * and restate the same units again (the same bytes).
      */
-    public void post(WriterSpec spec, TimeWindow window, SortKeyLiteral literal) throws IOException {
+    public void post(WriterSpec spec, CheckpointLog log, TimeWindow window, SortKeyLiteral literal) throws IOException {
         Map<String, RestateReport> byUnit = RestateReport.readAll(spec.tmpDir());
-        try (CheckpointLog log = CheckpointLog.open(spec.stateDir())) {
-            Restater restater = new Restater(spec, new Committer(spec.path(), log, window));
-            int n = 0;
-            for (RestatePlan.Unit u : plan.units().values()) {
-                if (!byUnit.containsKey(u.unit())) {
-                    byUnit.put(u.unit(), restater.settleUnreceived(u, spec.tmpDir(), "post-" + (n++) + ".tmp"));
-                }
+        Restater restater = new Restater(spec, new Committer(spec.path(), log, window));
+        int n = 0;
+        for (RestatePlan.Unit u : plan.units().values()) {
+            if (!byUnit.containsKey(u.unit())) {
+                byUnit.put(u.unit(), restater.settleUnreceived(u, spec.tmpDir(), "post-" + (n++) + ".tmp"));
             }
-            StreamPosition position = handOver.position();
-            if (position != null) {
-                log.streamPosition(position);
-            }
+        }
+        StreamPosition position = handOver.position();
+        if (position != null) {
+            log.streamPosition(position);
         }
         reports.addAll(new TreeMap<>(byUnit).values());
         LOG.info("changes: {}", summaryLine(literal));

@@ -1,7 +1,7 @@
 package com.otsrange.writer.commit;
 
-import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PartLine;
 import com.otsrange.common.PendingParts;
 
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,18 +29,18 @@ public final class StalePartFiles {
     /**
      * Removes them (and folders left empty); returns how many files were removed.
      *
-     * @param committed the units the checkpoint shows committed, as the caller read them
+     * @param pending the units read in parts and not committed ({@link com.otsrange.common.CheckpointSnapshot#pendingParts})
      */
-    public static int remove(Path stateDir, Set<String> committed) throws IOException {
+    public static int remove(Path stateDir, Collection<PendingParts> pending) throws IOException {
         Path parts = stateDir.resolve(FileParts.DIR);
         if (!Files.isDirectory(parts)) {
             return 0;
         }
         final Set<Path> needed = new HashSet<>();
-        for (PendingParts p : PendingParts.of(stateDir, committed).values()) {
-            for (CheckpointLog.Entry e : p.recorded().values()) {
-                if (e.file != null) {
-                    needed.add(stateDir.resolve(e.file).normalize());
+        for (PendingParts p : pending) {
+            for (PartLine e : p.recorded().values()) {
+                if (e.file() != null) {
+                    needed.add(stateDir.resolve(e.file()).normalize());
                 }
             }
         }

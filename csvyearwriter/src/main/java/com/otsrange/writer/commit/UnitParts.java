@@ -7,6 +7,7 @@ import com.otsrange.writer.spec.WriterSpec;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.FileParts;
+import com.otsrange.common.PartLine;
 import com.otsrange.common.PendingParts;
 
 import java.io.IOException;
@@ -36,10 +37,13 @@ public final class UnitParts {
         this.appendHeader = new AppendHeader(spec);
     }
 
-    /** Returns the number of files committed. */
-    public int joinAll() throws IOException {
+    /**
+     * Returns the number of files committed.
+     *
+     * @param pending the units read in parts and not committed ({@link com.otsrange.common.CheckpointSnapshot#pendingParts})
+     */
+    public int joinAll(Map<String, PendingParts> pending) throws IOException {
         Path state = spec.stateDir();
-        Map<String, PendingParts> pending = PendingParts.of(state, CheckpointLog.committed(state).keySet());
         List<String> incomplete = new ArrayList<>();
         for (PendingParts p : pending.values()) {
             List<FileParts.Part> missing = p.missing(state);
@@ -73,16 +77,16 @@ public final class UnitParts {
         String target = null;
         List<String> header = null;
         long rows = 0;
-        for (CheckpointLog.Entry e : p.recorded().values()) {
+        for (PartLine e : p.recorded().values()) {
             if (target == null) {
-                target = e.target;
-                header = e.header;
-            } else if (!target.equals(e.target)) {
+                target = e.target();
+                header = e.header();
+            } else if (!target.equals(e.target())) {
                 throw new DataXException(WriterErrorCode.CONTRACT_VIOLATION, "the parts of unit " + p.unit + " name different"
-                        + " final files (" + target + ", " + e.target + ") in " + CheckpointLog.fileIn(state)
+                        + " final files (" + target + ", " + e.target() + ") in " + CheckpointLog.fileIn(state)
                         + ". Nothing was written. This is a bug, please report it");
             }
-            rows += e.rows;
+            rows += e.rows();
         }
         if (rows == 0) {
             // like a unit read whole: no rows, no file. Its empty part files stay, so a resumed run
@@ -92,7 +96,7 @@ public final class UnitParts {
         // before the temp file exists: a refused file is left exactly as it was
         appendHeader.check(target, header);
         List<RecordedPart> pieces = new ArrayList<>();
-        for (CheckpointLog.Entry e : p.recorded().values()) {
+        for (PartLine e : p.recorded().values()) {
             pieces.add(new RecordedPart(state, p.unit, target, e));
         }
         joiner.join(p.unit, target, header, pieces, seq);
@@ -105,9 +109,9 @@ public final class UnitParts {
         private final Path state;
         private final String unit;
         private final String target;
-        private final CheckpointLog.Entry line;
+        private final PartLine line;
 
-        RecordedPart(Path state, String unit, String target, CheckpointLog.Entry line) {
+        RecordedPart(Path state, String unit, String target, PartLine line) {
             this.state = state;
             this.unit = unit;
             this.target = target;
@@ -116,12 +120,12 @@ public final class UnitParts {
 
         @Override
         public void copyInto(TempCsvFile out) throws IOException {
-            Path file = state.resolve(line.file);
-            if (!out.copyChecked(file, line.bytes, line.sha256)) {
+            Path file = state.resolve(line.file());
+            if (!out.copyChecked(file, line.bytes(), line.sha256())) {
                 // the next resumed run sees it missing and reads that part again
                 Files.deleteIfExists(file);
-                throw new DataXException(WriterErrorCode.RESUME_REFUSED, "part file " + file + " (" + line.part + " of unit "
-                        + unit + ") is not what its checkpoint line recorded (" + line.bytes + " bytes, sha256 " + line.sha256
+                throw new DataXException(WriterErrorCode.RESUME_REFUSED, "part file " + file + " (" + line.part() + " of unit "
+                        + unit + ") is not what its checkpoint line recorded (" + line.bytes() + " bytes, sha256 " + line.sha256()
                         + "): it changed after it was written. It was deleted; nothing was written under " + target
                         + ". Fix: run the job again with \"resume\": true: it reads that part again; the other recorded"
                         + " parts are kept");
@@ -130,14 +134,14 @@ public final class UnitParts {
 
         @Override
         public long rows() {
-            return line.rows;
+            return line.rows();
         }
     }
 
     /** The unit is committed: its part files are done with (a crash before this leaves only dead files). */
     private static void deleteParts(Path state, PendingParts p) throws IOException {
-        for (CheckpointLog.Entry e : p.recorded().values()) {
-            Path file = state.resolve(e.file);
+        for (PartLine e : p.recorded().values()) {
+            Path file = state.resolve(e.file());
             Files.deleteIfExists(file);
             deleteEmptyUpTo(file.getParent(), state);
         }

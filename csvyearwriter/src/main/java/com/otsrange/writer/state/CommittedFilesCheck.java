@@ -1,7 +1,7 @@
 package com.otsrange.writer.state;
 
 import com.otsrange.writer.config.VerifyCommitted;
-import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileLine;
 import com.otsrange.common.Sha256;
 
 import java.io.IOException;
@@ -24,31 +24,31 @@ public final class CommittedFilesCheck {
     }
 
     /** One line per committed file that is missing or changed, e.g. {@code a.csv (missing)}; empty when all are intact. */
-    public static List<String> damaged(Path outputPath, Collection<CheckpointLog.Entry> committed, VerifyCommitted how)
+    public static List<String> damaged(Path outputPath, Collection<FileLine> committed, VerifyCommitted how)
             throws IOException {
         // a file committed again later (e.g. appended to) is judged by its latest commit
-        Map<String, CheckpointLog.Entry> latest = new LinkedHashMap<>();
-        for (CheckpointLog.Entry e : committed) {
-            if (e.file != null) {
-                latest.remove(e.file);
-                latest.put(e.file, e);
+        Map<String, FileLine> latest = new LinkedHashMap<>();
+        for (FileLine e : committed) {
+            if (e.file() != null) {
+                latest.remove(e.file());
+                latest.put(e.file(), e);
             }
         }
         List<String> out = new ArrayList<>();
-        for (CheckpointLog.Entry e : latest.values()) {
+        for (FileLine e : latest.values()) {
             if (e.deletes()) {
                 continue; // a restatement removed it: its key-period holds no rows
             }
-            Path f = outputPath.resolve(e.file);
+            Path f = outputPath.resolve(e.file());
             if (!Files.isRegularFile(f)) {
-                out.add(e.file + " (missing)");
+                out.add(e.file() + " (missing)");
                 continue;
             }
             long size = Files.size(f);
-            if (e.bytes >= 0 && size != e.bytes) {
-                out.add(e.file + " (" + size + " bytes, committed with " + e.bytes + ")");
-            } else if (how == VerifyCommitted.SHA256 && e.sha256 != null && !e.sha256.equals(Sha256.ofFile(f))) {
-                out.add(e.file + " (same size, but its sha256 differs from the one committed)");
+            if (e.bytes() >= 0 && size != e.bytes()) {
+                out.add(e.file() + " (" + size + " bytes, committed with " + e.bytes() + ")");
+            } else if (how == VerifyCommitted.SHA256 && e.sha256() != null && !e.sha256().equals(Sha256.ofFile(f))) {
+                out.add(e.file() + " (same size, but its sha256 differs from the one committed)");
             }
         }
         return out;

@@ -47,26 +47,17 @@ public final class IncrementalRun {
 
     /**
      * Job prepare, after the fingerprint check: this run's window, or a refusal
-     * ({@code CsvYearWriter-10}) before anything is written. Completing an interrupted window first
-     * records the commits its final files prove (intents whose commit line a kill cut off), so
-     * the ledger never depends on files that later windows change.
+     * ({@code CsvYearWriter-10}) before anything is written. The ledger counts the intents their final
+     * files prove (a kill cut off their commit line) as commits; the Job's prepare records those
+     * commits once the run is allowed, so the ledger never depends on files later windows change.
+     *
+     * @param ledger the ledger as the Job's prepare read it ({@link com.otsrange.common.CheckpointSnapshot#ledger})
      */
-    public static IncrementalRun prepare(Path stateDir, Path tmpDir, WindowRequest request, boolean allowGaps) throws IOException {
-        WindowLedger ledger = WindowLedger.read(stateDir);
+    public static IncrementalRun prepare(WindowLedger ledger, Path tmpDir, WindowRequest request, boolean allowGaps) throws IOException {
         WindowLedger.Decision d = request.decide(ledger, allowGaps, why -> new DataXException(WriterErrorCode.PEER_CONFIG_INVALID,
                 "incremental mode: no window in the reader parameter: " + why));
         if (d.kind() == WindowLedger.Decision.Kind.REFUSED) {
             throw new DataXException(WriterErrorCode.WINDOW_REFUSED, "incremental mode: " + d.message());
-        }
-        // an interrupted window's, or a restatement's of a run that exported no window (that one leaves no
-        // window incomplete, so any decision may follow it)
-        if (!ledger.provenIntents().isEmpty()) {
-            try (CheckpointLog log = CheckpointLog.open(stateDir)) {
-                for (CheckpointLog.Entry e : ledger.provenIntents()) {
-                    log.commit(e);
-                }
-            }
-            ledger = WindowLedger.read(stateDir);
         }
         LOG.info("incremental mode ({}): {}", d.label(), d.message());
         Set<String> units = new HashSet<>(ledger.commitsByUnit().keySet());
@@ -142,13 +133,11 @@ public final class IncrementalRun {
     }
 
     /** Job post, every task done: the window is committed for every unit. */
-    public void post(Path stateDir) throws IOException {
+    public void post(CheckpointLog log) throws IOException {
         if (!decision.exports()) {
             return;
         }
-        try (CheckpointLog log = CheckpointLog.open(stateDir)) {
-            log.windowDone(decision.window(), decision.requested());
-        }
+        log.windowDone(decision.window(), decision.requested());
         LOG.info("incremental mode: window {} committed", decision.window().text(literal));
     }
 }

@@ -3,6 +3,9 @@ package com.otsrange.writer.commit;
 import com.otsrange.writer.file.TempCsvFile;
 import com.alibaba.datax.common.exception.DataXException;
 import com.otsrange.common.CheckpointLog;
+import com.otsrange.common.FileLine;
+import com.otsrange.common.CheckpointLines;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.ShardSpec;
 import com.otsrange.common.StateDir;
 import org.junit.jupiter.api.Test;
@@ -38,10 +41,10 @@ class CommitterTest {
                 assertTrue(e.getMessage().contains(bad) && e.getMessage().contains("bookkeeping"), e.getMessage());
             }
             assertTrue(Files.exists(temp), "the temp file stays where it was");
-            assertTrue(CheckpointLog.read(state).isEmpty(), "no intent or commit line");
+            assertTrue(CheckpointLines.of(state, FileLine.class).isEmpty(), "no intent or commit line");
             committer.commit("2024/k", "%2Eotsrange/rp.all/tmp/2024.csv", done);
         }
         assertEquals("x\n1\n", new String(Files.readAllBytes(out.resolve("%2Eotsrange/rp.all/tmp/2024.csv")), StandardCharsets.UTF_8));
-        assertEquals(1, CheckpointLog.committed(state).size());
+        assertEquals(1, CheckpointSnapshot.load(state).committed().size());
     }
 }

@@ -1,6 +1,7 @@
 package com.otsrange.reader.changes;
 
 import com.alicloud.openservices.tablestore.model.StreamShard;
+import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.WindowLedger;
 import com.otsrange.reader.config.ReaderSpec;
 import com.otsrange.reader.filter.TableSchema;
@@ -68,7 +69,7 @@ class ShardOrderTest {
             try (SdkGateway gateway = new SdkGateway(spec.connection(), spec.table(), spec.tuning())) {
                 TableSchema schema = SpecBinder.schema(spec, gateway.primaryKey(spec.table()), new com.otsrange.common.Problems());
                 List<BoundTask> bound = SpecBinder.tasks(spec, schema);
-                WindowLedger ledger = WindowLedger.read(t.stateDir(spec));
+                WindowLedger ledger = CheckpointSnapshot.load(t.stateDir(spec)).ledger();
                 WindowLedger.Decision d = ledger.decide(spec.windowRequest().window(), spec.windowRequest().literal(), true);
                 long describes = t.emu.stats().requests("DescribeStream");
                 r = new Changes(spec, schema, bound, t.writer(true).filePeriod(), gateway, t.stateDir(spec), listener, 1)
