@@ -47,7 +47,7 @@ public final class GetRangeThroughput {
             long heap1 = usedHeap();
             System.out.printf("stored %d rows: %.0f heap bytes per row (%.0f MB)%n", n, (heap1 - heap0) / (double) n, (heap1 - heap0) / 1e6);
 
-            SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "bench");
+            SyncClient client = UnsentRequestRetry.client(emu.endpoint(), "id", "key", "bench");
             try {
                 for (int round = 0; round < 3; round++) {
                     RangeRowQueryCriteria c = new RangeRowQueryCriteria("bench");

@@ -1,4 +1,3 @@
-import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
 import com.alicloud.openservices.tablestore.model.BatchWriteRowResponse;
@@ -26,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * Loads one deterministic benchmark table through the TableStore SDK and writes the matching
@@ -59,9 +60,9 @@ public final class Loader {
         int keys = Integer.parseInt(o.getOrDefault("keys", "1"));
         long rows = Long.parseLong(o.get("rows"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
-        ClientConfiguration cc = new ClientConfiguration();
-        SyncClient client = new SyncClient(o.get("endpoint"), o.get("access-id"), o.get("access-key"),
-            o.get("instance"), cc);
+        // a BatchWriteRow the SDK failed before sending it ("Connection closed") is sent again
+        SyncClient client = UnsentRequestRetry.client(o.get("endpoint"), o.get("access-id"), o.get("access-key"),
+            o.get("instance"));
         long t0 = System.nanoTime();
         try {
             if (client.listTable().getTableNames().contains(table)) {

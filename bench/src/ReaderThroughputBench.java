@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * Micro-benchmark: otsrangereader (GetRange) into a discarding writer (streamwriter print=false),
@@ -31,7 +32,7 @@ public final class ReaderThroughputBench {
         int keys = 50;
         int perKey = rowsWanted / keys;
         try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("bench").accessKeyId("id").accessKeySecret("key").build().start()) {
-            SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "bench");
+            SyncClient client = UnsentRequestRetry.client(emu.endpoint(), "id", "key", "bench");
             double loadSec;
             try {
                 TableMeta meta = new TableMeta("bench");

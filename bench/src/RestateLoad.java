@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * The table of bench/restate.sh (issue 21): K keys ({@code dev-00000} ..), a Stream enabled
@@ -38,7 +39,7 @@ public final class RestateLoad {
         int perDay = Integer.parseInt(o.get("rows-per-day"));
         long from = LocalDate.parse(o.get("from")).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         int late = Integer.parseInt(o.getOrDefault("late", "5"));
-        SyncClient client = new SyncClient(o.get("endpoint"), o.get("access-id"), o.get("access-key"), o.get("instance"));
+        SyncClient client = UnsentRequestRetry.client(o.get("endpoint"), o.get("access-id"), o.get("access-key"), o.get("instance"));
         long t0 = System.nanoTime();
         AtomicLong written = new AtomicLong();
         long lateRows = 0;

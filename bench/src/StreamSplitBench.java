@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * How long the reader Job's split takes to read a Stream of many records ({@code changes: "stream"},
@@ -54,7 +55,7 @@ public final class StreamSplitBench {
         Path out = Files.createTempDirectory("stream-split-bench");
         try (OtsEmulator emu = OtsEmulator.builder().streamShards(shards).port(0).instanceName(INSTANCE).accessKeyId(ID)
                 .accessKeySecret(SECRET).build().start()) {
-            SyncClient client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE);
+            SyncClient client = UnsentRequestRetry.client(emu.endpoint(), ID, SECRET, INSTANCE);
             try {
                 createTable(client);
                 ReaderSpec spec = ReaderSpecParser.parse(reader(emu.endpoint()), out, Collections.<String, String>emptyMap()).spec();

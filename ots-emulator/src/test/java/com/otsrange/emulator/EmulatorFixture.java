@@ -32,9 +32,7 @@ final class EmulatorFixture implements AutoCloseable {
 
     EmulatorFixture(OtsEmulator emu) throws Exception {
         this.emu = emu.start();
-        ClientConfiguration conf = new ClientConfiguration();
-        conf.setRetryStrategy(new UnsentRequestRetry());
-        this.client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE, conf);
+        this.client = UnsentRequestRetry.client(emu.endpoint(), ID, SECRET, INSTANCE);
     }
 
     /** A client with the SDK's retries off, to see raw errors. */

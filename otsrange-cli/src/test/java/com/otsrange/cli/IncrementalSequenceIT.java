@@ -45,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * Issue 11's sequence, each run a child JVM as a scheduler starts it (`java -jar otsrange.jar run`,
@@ -75,7 +76,7 @@ class IncrementalSequenceIT {
     static void start() throws Exception {
         emulator = OtsEmulator.builder().port(0).instanceName("incseq").accessKeyId("id").accessKeySecret("SECRET-inc")
                 .faults(FaultSpec.none()).build().start();
-        SyncClient client = new SyncClient(emulator.endpoint(), "id", "SECRET-inc", "incseq");
+        SyncClient client = UnsentRequestRetry.client(emulator.endpoint(), "id", "SECRET-inc", "incseq");
         try {
             TableMeta meta = new TableMeta(TABLE);
             meta.addPrimaryKeyColumn(new PrimaryKeySchema("id", PrimaryKeyType.STRING));

@@ -60,6 +60,7 @@ import java.util.zip.CRC32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * DataX's own otsstreamreader (stock, from DATAX_HOME; skipped without it) reads the emulator's
@@ -236,7 +237,7 @@ class OtsStreamReaderIT {
     static void withTable(int shards, Duration offset, int expirationHours, Body body) throws Exception {
         try (OtsEmulator emu = OtsEmulator.builder().port(0).instanceName("streamit").accessKeyId("id").accessKeySecret("SECRET-stream")
                 .streamShards(shards).streamClockOffset(offset).build().start()) {
-            SyncClient client = new SyncClient(emu.endpoint(), "id", "SECRET-stream", "streamit");
+            SyncClient client = UnsentRequestRetry.client(emu.endpoint(), "id", "SECRET-stream", "streamit");
             try {
                 createTable(client, TABLE, expirationHours);
                 body.run(emu, client);

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 class PeekCommandTest {
 
@@ -57,7 +58,7 @@ class PeekCommandTest {
     void streamShowsTheLatestRecordsOfATable() throws Exception {
         try (OtsEmulator emulator = OtsEmulator.builder().port(0).instanceName("peektest").accessKeyId("peek-id")
                 .accessKeySecret("peek-secret-4242").streamShards(2).build().start()) {
-            SyncClient client = new SyncClient(emulator.endpoint(), "peek-id", "peek-secret-4242", "peektest");
+            SyncClient client = UnsentRequestRetry.client(emulator.endpoint(), "peek-id", "peek-secret-4242", "peektest");
             try {
                 for (String table : new String[] {"ev", "plain"}) {
                     TableMeta meta = new TableMeta(table);

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 class PlanCommandTest {
 
@@ -158,7 +159,7 @@ class PlanCommandTest {
      */
     @Test
     void aTaskOfMoreThan128ColumnsIsSampled() throws Exception {
-        SyncClient client = new SyncClient(emulator.endpoint(), "id", "key", "plantest");
+        SyncClient client = UnsentRequestRetry.client(emulator.endpoint(), "id", "key", "plantest");
         try {
             TableMeta meta = new TableMeta("wide");
             meta.addPrimaryKeyColumn(new PrimaryKeySchema("id", PrimaryKeyType.STRING));
@@ -236,7 +237,7 @@ class PlanCommandTest {
             assertTrue(noStream.err.contains("OtsRangeReader-12") && noStream.err.contains("table sensor_data has no Stream enabled"),
                     noStream.toString());
 
-            SyncClient client = new SyncClient(emu.endpoint(), "id", "key", "plantest");
+            SyncClient client = UnsentRequestRetry.client(emu.endpoint(), "id", "key", "plantest");
             try {
                 DemoStream.enable(client);
                 CliHarness firstPlan = plan(dir, "job.json", "-p", "-DstartDate=20231231 -DendDate=20240102");

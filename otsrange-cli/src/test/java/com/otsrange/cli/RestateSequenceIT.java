@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * Issue 21 through DataX's engine (DATAX_HOME): daily windows with {@code changes: "stream"} on a
@@ -88,7 +89,7 @@ class RestateSequenceIT {
     void start() throws Exception {
         emulator = OtsEmulator.builder().port(0).instanceName("restate").accessKeyId("id").accessKeySecret(SECRET)
                 .streamShards(2).faults(FaultSpec.none()).build().start();
-        client = new SyncClient(emulator.endpoint(), "id", SECRET, "restate");
+        client = UnsentRequestRetry.client(emulator.endpoint(), "id", SECRET, "restate");
         TableMeta meta = new TableMeta(TABLE);
         meta.addPrimaryKeyColumn(new PrimaryKeySchema("id", PrimaryKeyType.STRING));
         meta.addPrimaryKeyColumn(new PrimaryKeySchema("ct", PrimaryKeyType.INTEGER));

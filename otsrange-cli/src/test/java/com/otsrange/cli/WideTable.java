@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * A table whose tasks have more than GetRange's 128 columns, in two emulators: one with
@@ -52,7 +53,7 @@ final class WideTable implements AutoCloseable {
     private static OtsEmulator start(java.util.Set<String> disabled) throws Exception {
         OtsEmulator e = OtsEmulator.builder().port(0).instanceName("wide").accessKeyId("id").accessKeySecret("key")
                 .disabledActions(disabled).build().start();
-        SyncClient client = new SyncClient(e.endpoint(), "id", "key", "wide");
+        SyncClient client = UnsentRequestRetry.client(e.endpoint(), "id", "key", "wide");
         try {
             TableMeta meta = new TableMeta(TABLE);
             meta.addPrimaryKeyColumn(new PrimaryKeySchema("id", PrimaryKeyType.STRING));

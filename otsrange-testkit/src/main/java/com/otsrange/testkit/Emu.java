@@ -14,6 +14,7 @@ import com.otsrange.emulator.SdkRowLoader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * An emulator on a free port plus an SDK client to create tables and load rows (through
@@ -44,7 +45,7 @@ public class Emu implements AutoCloseable {
         this.readApi = readApi;
         emulator = OtsEmulator.builder().port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET)
                 .faults(FaultSpec.none()).disabledActions(disabled).streamShards(streamShards).build().start();
-        client = new SyncClient(emulator.endpoint(), ID, SECRET, INSTANCE);
+        client = UnsentRequestRetry.client(emulator.endpoint(), ID, SECRET, INSTANCE);
     }
 
     /** For a suite that runs on both read paths: the suite class's {@link OnReadApi}, getRange without one. */

@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import com.otsrange.emulator.UnsentRequestRetry;
 
 /**
  * An emulator with a table {@code ev} (PK id STRING, dim INTEGER, ct INTEGER ms) whose Stream the
@@ -64,7 +65,7 @@ final class StreamTable implements AutoCloseable {
 
     StreamTable(OtsEmulator.Builder builder, Path out) throws IOException {
         this.emu = builder.port(0).instanceName(INSTANCE).accessKeyId(ID).accessKeySecret(SECRET).build().start();
-        this.client = new SyncClient(emu.endpoint(), ID, SECRET, INSTANCE);
+        this.client = UnsentRequestRetry.client(emu.endpoint(), ID, SECRET, INSTANCE);
         this.out = out;
     }
 

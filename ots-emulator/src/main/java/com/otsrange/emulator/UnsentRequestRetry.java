@@ -1,5 +1,7 @@
 package com.otsrange.emulator;
 
+import com.alicloud.openservices.tablestore.ClientConfiguration;
+import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.DefaultRetryStrategy;
 import com.alicloud.openservices.tablestore.model.RetryStrategy;
 
@@ -8,10 +10,19 @@ import com.alicloud.openservices.tablestore.model.RetryStrategy;
  * HTTP client (shaded httpasyncclient 4.0.2) sometimes hands a request a pooled connection that is
  * already closed and fails it with "Connection closed" in
  * {@code DefaultClientExchangeHandlerImpl.connectionAllocated}, before a byte is written; the
- * default strategy retries that only for reads, so a BatchWriteRow in a test failed (issue 14).
- * A request that did reach the emulator is never retried here, so a real drop still shows.
+ * default strategy retries that only for reads, so a BatchWriteRow in a test, or the bench's
+ * loader, failed (issue 14). A request that did reach the emulator is never retried here, so a
+ * real drop still shows. For the clients that write test and bench data ({@link #client}); the
+ * plugins only read, and the SDK retries reads itself.
  */
-final class UnsentRequestRetry extends DefaultRetryStrategy {
+public final class UnsentRequestRetry extends DefaultRetryStrategy {
+    /** A client with these retries, for loading and changing rows in tests and benchmarks. */
+    public static SyncClient client(String endpoint, String accessId, String accessKey, String instance) {
+        ClientConfiguration conf = new ClientConfiguration();
+        conf.setRetryStrategy(new UnsentRequestRetry());
+        return new SyncClient(endpoint, accessId, accessKey, instance, conf);
+    }
+
     @Override
     public boolean shouldRetry(String action, Exception ex) {
         return super.shouldRetry(action, ex) || neverSent(ex);
