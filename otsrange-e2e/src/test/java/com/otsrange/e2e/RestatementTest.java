@@ -362,6 +362,35 @@ class RestatementTest {
         assertCounts(restated(out, "rsgz").get("a%2Fb/2023/12.csv.gz"), 1, 0, 0);
     }
 
+
+    @Test
+    void aStreamChangeThatLeavesTheTextAsItWasRewritesNoFile() throws Exception {
+        IncrementalData data = table("rssame", true);
+        Path out = dir.resolve("out");
+        runWindows(data, out, YEARS, 2, 3, 5);
+        Map<String, byte[]> before = E2e.snapshot(out);
+        Path k2 = out.resolve("k.2_rssame_2023.csv");
+        Object k2File = Files.readAttributes(k2, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        // a relevant record each (an exported column written) that changes no exported value, in two files
+        for (String key : Arrays.asList("k.2", "dev-1")) {
+            E2e.SrcRow row = rowsOf(data, key, 2, 5).stream().filter(x -> x.attrs.get("v") != null).findFirst().get();
+            update(data, row, "v", ((Number) row.attrs.get("v")).longValue());
+        }
+
+        RunResult r = E2e.run(job(data, out, YEARS, 3, 5, "stream"));
+        assertTrue(r.succeeded(), r.errorMessage());
+        assertEquals(2, manifest(out, "rssame").getJSONObject("changes").getIntValue("relevantRecords"),
+                manifest(out, "rssame").toJSONString());
+        assertEquals(0, restated(out, "rssame").size(), "the same text: nothing restated");
+        assertTrue(E2e.sameSnapshot(before, E2e.snapshot(out)), E2e.diff(before, E2e.snapshot(out)));
+        assertEquals(k2File, Files.readAttributes(k2, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                "the same file, not a new one renamed over it");
+        for (String line : Files.readAllLines(CheckpointLog.fileIn(out.resolve(".otsrange/rssame.all")))) {
+            assertFalse(line.contains("\"restate\""), "no restating commit: " + line);
+        }
+        assertFreshExportEquals(data, out, YEARS, 2, 5, dir.resolve("fresh"));
+    }
+
     @Test
     void aLookbackRestatesOnlyWhatDiffers() throws Exception {
         IncrementalData data = table("rslook", false);

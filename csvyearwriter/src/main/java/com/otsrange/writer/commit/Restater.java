@@ -14,9 +14,11 @@ import java.util.Collections;
 
 /**
  * Commits restated units (issue 21; docs/writer.md, "Restatement"): a rewritten temp file as a
- * restating commit (intent and commit lines with {@code restate} and {@code offsets}), or, for a
- * lookback whose re-read gives the same text, as an ordinary append of this run's window or not at
- * all; a unit whose restated windows hold no rows now is cut back to its kept bytes or removed.
+ * restating commit (intent and commit lines with {@code restate} and {@code offsets}), or, when the
+ * re-read committed windows give the same text as the file (a lookback that found nothing, or a
+ * Stream change that left every exported value as it was), as an ordinary append of this run's
+ * window or not at all, so an unchanged file keeps its bytes and its modification time; a unit
+ * whose restated windows hold no rows now is cut back to its kept bytes or removed.
  * Every outcome is reported ({@link RestateReport}) with the rows added, removed and changed.
  */
 public final class Restater {
@@ -48,7 +50,8 @@ public final class Restater {
                 : RegionRows.of(target, 0, 0, spec, false);
         RegionRows after = RegionRows.of(done.temp, u.prefix, coveredEnd, spec, header);
         long appended = done.rows - coveredRows;
-        if (u.compare() && before.sameText(after)) {
+        // both are decoded anyway for the counts: a file whose text stays is not rewritten, whatever marked it
+        if (before.sameText(after)) {
             RowDiff none = RowDiff.of(new long[0], new long[0]);
             if (appended == 0) {
                 Files.deleteIfExists(done.temp);
