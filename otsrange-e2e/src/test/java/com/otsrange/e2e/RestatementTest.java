@@ -21,6 +21,8 @@ import com.otsrange.runner.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -389,6 +391,46 @@ class RestatementTest {
             assertFalse(line.contains("\"restate\""), "no restating commit: " + line);
         }
         assertFreshExportEquals(data, out, YEARS, 2, 5, dir.resolve("fresh"));
+    }
+
+
+    /**
+     * The manifest's counts decode the file's stretches in its charset: with a byte order mark at the
+     * start of the file only, a stretch from the middle (k.2, a/b) and one from the start (dev-1) count
+     * the same as in UTF-8, and the files equal a fresh export byte for byte.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x-UTF-16LE-BOM", "UTF-16"})
+    void countsAreRightInACharsetWithAByteOrderMark(String encoding) throws Exception {
+        String name = "rsbom" + (encoding.startsWith("x") ? 1 : 2);
+        IncrementalData data = table(name, true);
+        Path out = dir.resolve("out");
+        for (int[] w : new int[][] {{2, 3}, {3, 5}}) {
+            RunResult r = E2e.run(encoded(job(data, out, YEARS, w[0], w[1], "stream"), encoding));
+            assertTrue(r.succeeded(), r.errorMessage());
+        }
+        put(data, "dev-1", at(2, 3), 42, "late, é");                    // into the first window: restated from the file's start
+        update(data, rowsOf(data, "k.2", 3, 4).get(1), "v", 4242);      // from the middle of the file
+        delete(data, rowsOf(data, "a/b", 3, 5).get(2));
+        RunResult r = E2e.run(encoded(job(data, out, YEARS, 5, 6, "stream"), encoding));
+        assertTrue(r.succeeded(), r.errorMessage());
+        Map<String, JSONObject> restated = restated(out, name);
+        assertCounts(restated.get("dev-1_" + name + "_2023.csv"), 1, 0, 0);
+        assertCounts(restated.get("k.2_" + name + "_2023.csv"), 0, 0, 1);
+        assertCounts(restated.get("a%2Fb_" + name + "_2023.csv"), 0, 1, 0);
+        Path fresh = dir.resolve("fresh");
+        assertTrue(E2e.run(encoded(job(data, fresh, YEARS, 2, 6, "ignore"), encoding)).succeeded());
+        Map<String, byte[]> a = E2e.snapshot(fresh);
+        Map<String, byte[]> b = E2e.snapshot(out);
+        assertEquals(a.keySet(), b.keySet());
+        for (String f : a.keySet()) {
+            assertArrayEquals(a.get(f), b.get(f), f);
+        }
+    }
+
+    static JSONObject encoded(JSONObject job, String encoding) {
+        E2e.writerOf(job).put("encoding", encoding);
+        return job;
     }
 
     @Test
