@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,7 +195,18 @@ class RestateSequenceIT {
         put("dev-2", day(4) + 3);
         delete("dev-1", anyTime("dev-1", 2, 5));
         ok(install, out, 5, 6, "stream", "W5 (stream again)");
-        System.out.println("restate sequence, real DataX: " + snapshot(out).size() + " files equal to the model after 6 runs;"
+
+        // a value set to what it was: the Stream marks the file, its text stays, so it is not rewritten
+        long same = anyTime("dev-3", 0, 1);
+        Path sameFile = out.resolve("dev-3/" + Instant.ofEpochMilli(same).atZone(ZONE).format(DateTimeFormatter.ofPattern("yyyy/MM"))
+                + ".csv.gz");
+        Object inode = Files.readAttributes(sameFile, BasicFileAttributes.class).fileKey();
+        byte[] sameBytes = Files.readAllBytes(sameFile);
+        update("dev-3", same, model.get("dev-3").get(same));
+        ok(install, out, 5, 6, "stream", "W5 repeated after a value set to what it was");
+        assertArrayEquals(sameBytes, Files.readAllBytes(sameFile), "the same bytes");
+        assertEquals(inode, Files.readAttributes(sameFile, BasicFileAttributes.class).fileKey(), "the same file, not rewritten");
+        System.out.println("restate sequence, real DataX: " + snapshot(out).size() + " files equal to the model after 7 runs;"
                 + " SIGKILL with " + (linesAtKill - linesBefore) + " new ledger lines; refusal and lookback " + m.group(1));
     }
 
