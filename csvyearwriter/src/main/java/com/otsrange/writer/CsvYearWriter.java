@@ -23,6 +23,7 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
+import com.otsrange.common.CheckpointDamaged;
 import com.otsrange.common.CheckpointLog;
 import com.otsrange.common.CheckpointSnapshot;
 import com.otsrange.common.FileLine;
@@ -153,6 +154,9 @@ public class CsvYearWriter extends Writer {
                 settleProvenIntents(state);
                 // the reader's split plans from the same snapshot (DataX runs this prepare before it)
                 checkpoint.writeHandover(spec.tmpDir());
+            } catch (CheckpointDamaged e) {
+                releaseLock();
+                throw new DataXException(WriterErrorCode.RESUME_REFUSED, "resume refused: " + e.getMessage());
             } catch (IOException e) {
                 discardIfNothingCommitted(false);
                 releaseLock();

@@ -53,6 +53,37 @@ public final class CheckpointLines {
     }
 
     /**
+     * What is wrong with a line {@link #parse} reads as no line, or null when nothing is: it is of a
+     * type this version does not know (a newer writer's line, skipped by every reader).
+     */
+    static String damage(String line) {
+        Object parsed;
+        try {
+            parsed = JSON.parse(line);
+        } catch (RuntimeException e) {
+            return "not JSON";
+        }
+        if (!(parsed instanceof JSONObject)) {
+            return "not a JSON object";
+        }
+        Object type = ((JSONObject) parsed).get("type");
+        if (!(type instanceof String)) {
+            return "no \"type\"";
+        }
+        switch ((String) type) {
+            case HeaderLine.TYPE:
+            case "intent":
+            case "commit":
+            case PartLine.TYPE:
+            case WindowDoneLine.TYPE:
+            case StreamPositionLine.TYPE:
+                return "a \"" + type + "\" line without the fields it needs";
+            default:
+                return null;
+        }
+    }
+
+    /**
      * Every readable line of a state dir's checkpoint of one kind, in order: for tools and tests that look
      * at single lines. A job reads its checkpoint through {@link CheckpointSnapshot}, which applies the
      * intent rule.

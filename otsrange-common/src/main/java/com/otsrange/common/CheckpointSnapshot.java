@@ -130,7 +130,7 @@ public final class CheckpointSnapshot {
         List<String> texts = CheckpointLines.read(file);
         final Path output = CheckpointLog.outputPathOf(stateDir);
         final int[] checked = {0};
-        CheckpointSnapshot s = parse(stateDir, texts, intent -> {
+        CheckpointSnapshot s = parse(stateDir, file, texts, intent -> {
             checked[0]++;
             FILES_PROVING.incrementAndGet();
             return intent.provenBy(output);
@@ -151,11 +151,16 @@ public final class CheckpointSnapshot {
 
     private static final Prover NOT_PROVEN = intent -> false;
 
-    private static CheckpointSnapshot parse(Path stateDir, List<String> texts, Prover prover) throws IOException {
+    /** @throws CheckpointDamaged a complete line no writer wrote (a torn last line is no complete line) */
+    private static CheckpointSnapshot parse(Path stateDir, Path file, List<String> texts, Prover prover) throws IOException {
         HeaderLine header = null;
         List<CheckpointLine> lines = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             CheckpointLine l = CheckpointLines.parse(texts.get(i));
+            String damage = l == null ? CheckpointLines.damage(texts.get(i)) : null;
+            if (damage != null) {
+                throw new CheckpointDamaged(file, i + 1, damage, texts.get(i));
+            }
             if (i == 0 && l instanceof HeaderLine) {
                 header = (HeaderLine) l; // the header is the first line or none
             } else if (l != null && !(l instanceof HeaderLine)) {
@@ -230,7 +235,7 @@ public final class CheckpointSnapshot {
             return null;
         }
         Path stateDir = tmpDir.toAbsolutePath().getParent();
-        CheckpointSnapshot s = parse(stateDir, texts, NOT_PROVEN);
+        CheckpointSnapshot s = parse(stateDir, f, texts, NOT_PROVEN);
         LOG.info(String.format(Locale.ROOT, "checkpoint: the writer's snapshot of %s (%,d lines)", CheckpointLog.fileIn(stateDir),
                 texts.size()));
         return s;

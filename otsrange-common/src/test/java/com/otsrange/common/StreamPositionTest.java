@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class StreamPositionTest {
     }
 
     /**
-     * The ledger reads the last position; a torn last line is no position; intent, commit and window
+     * The ledger reads the last position; a torn last line is no position, a damaged whole one is refused; intent, commit and window
      * lines read as before (readAll does not list the new line, as older code never knew it).
      */
     @Test
@@ -77,10 +78,14 @@ class StreamPositionTest {
         Files.write(CheckpointLog.fileIn(state), "{\"type\":\"streamPosition\",\"streamId\":\"t_1\",\"at\":99,\"shards\":{}"
                 .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         assertEquals(second, CheckpointSnapshot.load(state).ledger().streamPosition(), "a torn line is no position");
-        Files.write(CheckpointLog.fileIn(state), "}\n{\"type\":\"streamPosition\",\"streamId\":\"\",\"at\":1,\"shards\":{}}\n"
-                .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(CheckpointLog.fileIn(state), "}\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         StreamPosition nowComplete = new StreamPosition("t_1", 99, Collections.<String, StreamPosition.Shard>emptyMap());
-        assertEquals(nowComplete, CheckpointSnapshot.load(state).ledger().streamPosition(), "the completed line counts, an invalid one after it does not");
+        assertEquals(nowComplete, CheckpointSnapshot.load(state).ledger().streamPosition(), "the completed line counts");
+        // a whole position line no writer wrote is damage: refused, not skipped (CheckpointDamageTest)
+        Files.write(CheckpointLog.fileIn(state), "{\"type\":\"streamPosition\",\"streamId\":\"\",\"at\":1,\"shards\":{}}\n"
+                .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        CheckpointDamaged e = assertThrows(CheckpointDamaged.class, () -> CheckpointSnapshot.load(state));
+        assertTrue(e.getMessage().contains("a \"streamPosition\" line without the fields it needs"), e.getMessage());
     }
 
     @Test

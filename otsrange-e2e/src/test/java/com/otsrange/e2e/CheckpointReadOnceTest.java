@@ -85,6 +85,34 @@ class CheckpointReadOnceTest {
         assertFalse(c.output.contains("handed over no snapshot"), c.output);
     }
 
+
+    /**
+     * A complete line in the middle of the checkpoint that no writer wrote (a disk fault, a hand edit):
+     * the resumed run is refused before anything is written, naming the line and the fix; skipping it
+     * would re-export or mis-place what it recorded.
+     */
+    @Test
+    void aDamagedLineInTheMiddleRefusesTheResume() throws Exception {
+        Path out = dir.resolve("out");
+        RunResult r = E2e.run(job(out, true));
+        assertTrue(r.succeeded(), String.valueOf(r.failure()));
+        Path log = out.resolve(".otsrange/readonce.all/checkpoint.log");
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        int line = lastCommit(lines, lines.size() - 1);
+        lines.set(line, lines.get(line).substring(0, 30)); // cut short, but a whole line
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> files = E2e.snapshot(out);
+        byte[] ledger = Files.readAllBytes(log);
+
+        RunResult again = E2e.run(job(out, true));
+        assertFalse(again.succeeded(), "a damaged checkpoint must not be built on");
+        String m = again.errorMessage();
+        assertTrue(m.contains("CsvYearWriter-05") && m.contains("checkpoint.log line " + (line + 1) + " is damaged (not JSON)")
+                && m.contains("\"resume\": false"), m);
+        assertTrue(E2e.sameSnapshot(files, E2e.snapshot(out)), "nothing written: " + E2e.diff(files, E2e.snapshot(out)));
+        assertTrue(java.util.Arrays.equals(ledger, Files.readAllBytes(log)), "the checkpoint as it was");
+    }
+
     private static int lastCommit(List<String> lines, int below) {
         for (int i = below - 1; i >= 0; i--) {
             if (lines.get(i).startsWith("{\"type\":\"commit\"")) {
