@@ -258,7 +258,8 @@ class RealDataxIT {
 
     /**
      * Issue 20 item 5 in DataX: the part files a kill -9 leaves between a joined file's commit line
-     * and their deletion are removed by the next resumed run, which reads nothing again.
+     * and their deletion are removed by the next resumed run, which reads nothing again; a damaged
+     * checkpoint line then refuses the run (CsvYearWriter-05) before anything is written.
      */
     @Test
     void partFilesLeftAfterTheCommitLineAreRemovedByTheNextRunThroughTheRealEngine() throws Exception {
@@ -284,6 +285,18 @@ class RealDataxIT {
             assertEquals(2, resumed.output.split("checkpoint: read ", -1).length - 1, resumed.output);
             assertEquals(1, resumed.output.split("checkpoint: the writer's snapshot of", -1).length - 1, resumed.output);
             assertArrayEquals(joined, Files.readAllBytes(out.resolve(HEAVY_FILE)));
+
+            // a whole line in the middle that no writer wrote (a disk fault, a hand edit): refused before anything is written
+            Path log = out.resolve(".otsrange/sensor_data.all/checkpoint.log");
+            List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+            lines.set(1, "{\"type\":\"commit\",\"unit\":");
+            Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] ledger = Files.readAllBytes(log);
+            DataxInstall.Result damaged = runEngine(oneHeavyFile(emulator, out, 4, true, "{}"));
+            assertTrue(damaged.status != 0 && damaged.output.contains("CsvYearWriter-05")
+                    && damaged.output.contains("checkpoint.log line 2 is damaged (not JSON)"), damaged.output);
+            assertArrayEquals(joined, Files.readAllBytes(out.resolve(HEAVY_FILE)));
+            assertArrayEquals(ledger, Files.readAllBytes(log), "the checkpoint as it was");
         }
     }
 
