@@ -9,16 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Reading checkpoint text: its complete lines, and each line as its {@link CheckpointLine} kind. */
 public final class CheckpointLines {
     private CheckpointLines() {
     }
 
+    /** Each line type this version writes, with the parser of its fields (null: a line of it without the fields it needs). */
+    private static final Map<String, Function<JSONObject, CheckpointLine>> KINDS;
+
+    static {
+        Map<String, Function<JSONObject, CheckpointLine>> m = new HashMap<>();
+        m.put(HeaderLine.TYPE, HeaderLine::parse);
+        m.put("intent", o -> FileLine.parse(FileLine.Kind.INTENT, o));
+        m.put("commit", o -> FileLine.parse(FileLine.Kind.COMMIT, o));
+        m.put(PartLine.TYPE, PartLine::parse);
+        m.put(WindowDoneLine.TYPE, WindowDoneLine::parse);
+        m.put(StreamPositionLine.TYPE, StreamPositionLine::parse);
+        KINDS = Collections.unmodifiableMap(m);
+    }
+
     /**
      * The line's kind, or null: a line that is no JSON object, of an unknown type, or invalid for its
-     * type is skipped by every reader (a newer writer's kind, or damage).
+     * type ({@link #damage} tells the last apart from a newer writer's kind).
      */
     public static CheckpointLine parse(String line) {
         try {
@@ -27,26 +44,8 @@ public final class CheckpointLines {
                 return null;
             }
             JSONObject o = (JSONObject) parsed;
-            String type = o.getString("type");
-            if (type == null) {
-                return null;
-            }
-            switch (type) {
-                case HeaderLine.TYPE:
-                    return HeaderLine.parse(o);
-                case "intent":
-                    return FileLine.parse(FileLine.Kind.INTENT, o);
-                case "commit":
-                    return FileLine.parse(FileLine.Kind.COMMIT, o);
-                case PartLine.TYPE:
-                    return PartLine.parse(o);
-                case WindowDoneLine.TYPE:
-                    return WindowDoneLine.parse(o);
-                case StreamPositionLine.TYPE:
-                    return StreamPositionLine.parse(o);
-                default:
-                    return null;
-            }
+            Function<JSONObject, CheckpointLine> kind = KINDS.get(o.getString("type"));
+            return kind == null ? null : kind.apply(o);
         } catch (RuntimeException e) {
             return null; // fastjson's parse and typed getters throw unchecked exceptions on damaged text
         }
@@ -70,17 +69,7 @@ public final class CheckpointLines {
         if (!(type instanceof String)) {
             return "no \"type\"";
         }
-        switch ((String) type) {
-            case HeaderLine.TYPE:
-            case "intent":
-            case "commit":
-            case PartLine.TYPE:
-            case WindowDoneLine.TYPE:
-            case StreamPositionLine.TYPE:
-                return "a \"" + type + "\" line without the fields it needs";
-            default:
-                return null;
-        }
+        return KINDS.containsKey(type) ? "a \"" + type + "\" line without the fields it needs" : null;
     }
 
     /**
